@@ -1,0 +1,3 @@
+from generator.cli import entry_point
+
+entry_point()

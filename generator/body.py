@@ -1,0 +1,162 @@
+"""Scan a Markdown body for what the corpus needs: anchors, `[[…]]` references, and problems.
+
+Why a line scanner and not a Markdown parser: `check` must stay fast at 10,000 documents and
+only needs lexical facts. Fenced code and code spans are skipped, so examples in code are not
+mistaken for references or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
+_ARTICLE = re.compile(r"Статья[ \t]+(\d+(?:\.\d+)*)\.?(?:\s|$)")
+_DIVISION = re.compile(r"(Раздел|Глава)[ \t]+([IVXLCDM]+|\d+)\.?(?:\s|$)")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+_REFERENCE = re.compile(r"\[\[(.*?)\]\]")
+_EMPTY_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*\)|(!?)\[\s*\]\(([^()\s]*)\)")
+# CommonMark raw HTML: an open or closing tag with an ASCII name, or a comment. Autolinks
+# (<https://…>) and text such as `a < b` or `<Название>` are not tags.
+_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--)")
+_DIVISION_ANCHOR = {"Раздел": "section", "Глава": "chapter"}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+@dataclass(frozen=True, slots=True)
+class InlineRef:
+    """A `[[target#anchor|text]]` reference at a body line and column."""
+
+    target: str
+    anchor: str | None
+    text: str | None
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class BodyProblem:
+    code: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(slots=True)
+class Body:
+    text: str
+    first_line: int
+    references: list[InlineRef] = field(default_factory=list)
+    anchors: dict[str, int] = field(default_factory=dict)  # anchor → line
+    problems: list[BodyProblem] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+
+def roman_to_int(numeral: str) -> int:
+    """>>> roman_to_int("XIV")
+    14
+    """
+    total = 0
+    for current, following in zip(numeral, numeral[1:] + " ", strict=True):
+        value = _ROMAN[current]
+        total += -value if _ROMAN.get(following, 0) > value else value
+    return total
+
+
+def heading_anchor(title: str) -> str | None:
+    """The anchor an article, section or chapter heading makes, e.g. `article-3`."""
+    article = _ARTICLE.match(title)
+    if article:
+        return f"article-{article.group(1)}"
+    division = _DIVISION.match(title)
+    if division:
+        word, number = division.groups()
+        value = number if number.isdigit() else str(roman_to_int(number))
+        return f"{_DIVISION_ANCHOR[word]}-{value}"
+    return None
+
+
+def scan_body(text: str, first_line: int) -> Body:
+    body = Body(text, first_line)
+    fence: str | None = None
+    for offset, line in enumerate(text.split("\n")):
+        number = first_line + offset
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        _scan_line(body, _blank_code_spans(line.rstrip("\r")), number)
+    return body
+
+
+def _blank_code_spans(line: str) -> str:
+    # Replace code spans by spaces of the same length, so columns stay true.
+    if "`" not in line:
+        return line
+    return _CODE_SPAN.sub(lambda match: " " * len(match.group(0)), line)
+
+
+def _scan_line(body: Body, line: str, number: int) -> None:
+    heading = _HEADING.match(line)
+    if heading:
+        _add_anchor(body, heading.group(1), number, heading.start(1) + 1)
+    if "[[" in line:
+        _scan_references(body, line, number)
+    if "](" in line:
+        for match in _EMPTY_LINK.finditer(line):
+            body.problems.append(
+                BodyProblem("empty-link", number, match.start() + 1, _empty_link_message(match))
+            )
+    if "<" in line:
+        for match in _HTML.finditer(line):
+            shown = match.group(0) if len(match.group(0)) <= 30 else match.group(0)[:27] + "..."
+            message = f"raw HTML '{shown}' is not allowed in a body; use Markdown"
+            body.problems.append(BodyProblem("raw-html", number, match.start() + 1, message))
+
+
+def _add_anchor(body: Body, title: str, number: int, column: int) -> None:
+    anchor = heading_anchor(title)
+    if anchor is None:
+        return
+    if anchor in body.anchors:
+        message = f"heading makes anchor '#{anchor}' again (first on line {body.anchors[anchor]})"
+        body.problems.append(BodyProblem("duplicate-anchor", number, column, message))
+        return
+    body.anchors[anchor] = number
+
+
+def _scan_references(body: Body, line: str, number: int) -> None:
+    end = 0
+    for match in _REFERENCE.finditer(line):
+        end = match.end()
+        column = match.start() + 1
+        inner = match.group(1)
+        target, _, text = inner.partition("|")
+        target, hash_sign, anchor = target.strip().partition("#")
+        if not target or (hash_sign and not anchor.strip()) or (text.strip() == "" and "|" in inner):
+            message = f"malformed reference '{match.group(0)}': write [[id]], [[id|text]] or [[id#anchor]]"
+            body.problems.append(BodyProblem("bad-reference", number, column, message))
+            continue
+        body.references.append(
+            InlineRef(target, anchor.strip() or None, text.strip() or None, number, column)
+        )
+    unclosed = line.find("[[", end)
+    if unclosed >= 0 and "]]" not in line[unclosed:]:
+        message = "reference '[[' is not closed with ']]' on the same line"
+        body.problems.append(BodyProblem("bad-reference", number, unclosed + 1, message))
+
+
+def _empty_link_message(match: re.Match[str]) -> str:
+    image = (match.group(1) or match.group(3)) == "!"
+    what = "image" if image else "link"
+    if match.group(4):  # text empty, target present
+        return f"{what} has a target but no text; write the text between [ and ]"
+    return f"{what} '{match.group(0)}' has no target; remove it or fill in the address"

@@ -1,0 +1,115 @@
+"""The `regpub` command: check, new, schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+
+from generator.check import check_content
+from generator.model import ID_MAX_LENGTH, ID_PATTERN, Kind
+from generator.scaffold import new_path, render_new
+from generator.schema import SCHEMAS, json_schema
+from generator.settings import UsageError, as_of_date, content_root
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return command(args)
+    except UsageError as error:
+        print(f"regpub: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="regpub", description="Publish regulations and meeting records.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate the content and report every problem")
+    check.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    _add_common(check, as_of=True)
+    check.set_defaults(run=run_check)
+
+    new = commands.add_parser("new", help="write a new document from a template")
+    new.add_argument("kind", choices=("regulation", "meeting"))
+    new.add_argument("--id", required=True, help="the new document's id, e.g. coordination-2021")
+    new.add_argument("--title", required=True, help="the full official title")
+    _add_common(new, as_of=False)
+    new.set_defaults(run=run_new)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of front matter")
+    schema.add_argument("what", nargs="?", choices=tuple(SCHEMAS), default="document")
+    _add_common(schema, as_of=False)
+    schema.set_defaults(run=run_schema)
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser, *, as_of: bool) -> None:
+    parser.add_argument(
+        "--content", metavar="DIR", help="content root (default: from mkdocs.yml, else regulations/)"
+    )
+    if as_of:
+        parser.add_argument("--as-of", metavar="DATE", help="compute statuses as of this date (YYYY-MM-DD)")
+
+
+def run_check(args: argparse.Namespace) -> int:
+    root = content_root(args.content)
+    checked = check_content(root, as_of_date(args.as_of))
+    report = checked.report
+    if args.format == "json":
+        print(report.to_json())
+        print(report.summary(checked.files.count), file=sys.stderr)
+    else:
+        for diagnostic in report.diagnostics:
+            print(diagnostic.format())
+        print(report.summary(checked.files.count))
+    return EXIT_CONTENT if report.failed(strict=args.strict) else EXIT_OK
+
+
+def run_new(args: argparse.Namespace) -> int:
+    id_ = args.id
+    if len(id_) > ID_MAX_LENGTH or not re.match(ID_PATTERN, id_):
+        raise UsageError(
+            f"--id '{id_}' is not a valid id: lower-case Latin letters, digits and single hyphens"
+        )
+    if not args.title.strip():
+        raise UsageError("--title must not be empty")
+    root = content_root(args.content)
+    today = as_of_date(None)
+    corpus = check_content(root, today).corpus
+    existing = corpus.get(id_)
+    if existing is not None:
+        raise UsageError(f"id '{id_}' is already used by {existing.path}")
+    path = new_path(root, id_, today)
+    if path.exists():
+        raise UsageError(f"{path} already exists")
+    kind = Kind(args.kind)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_new(kind, id_, args.title, today, corpus), encoding="utf-8")
+    print(f"Wrote {path}. Fill in the places marked TODO, then run: regpub check")
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    if args.content is not None:
+        content_root(args.content)  # validate it, for a uniform command line
+    print(json.dumps(json_schema(args.what), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def entry_point() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry_point()

@@ -1,0 +1,269 @@
+"""The linked corpus: every record by id, both directions of every relation, status on a date."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from generator.body import Body
+from generator.diagnostics import Location
+from generator.frontmatter import Key, LocatedYaml
+from generator.model import AnyRecord, Kind, Meeting, Organization, Person, Regulation
+
+DOCUMENT_KINDS = frozenset({Kind.REGULATION, Kind.MEETING})
+
+
+class Relation(StrEnum):
+    """A typed edge from one record to another, named after the field that states it."""
+
+    BASED_ON = "based_on"
+    SUPERSEDES = "supersedes"
+    AMENDS = "amends"
+    ADOPTED_AT = "adopted_at"
+    RELATED = "related"
+    REFERENCES = "references"  # [[id]] in a body
+    ISSUER = "issuers"
+    SIGNATORY = "signatories.person"
+    SIGNED_FOR = "signatories.organization"
+    ORGANIZER = "organizers"
+    CHAIR = "chairs"
+    SECRETARY = "secretary"
+    ATTENDEE = "attendees"
+    SPEAKER = "agenda.speakers.person"
+    AGENDA_DOCUMENT = "agenda.documents"
+    POSITION_AT = "positions.organization"
+    PARENT = "parent"
+
+    @property
+    def targets(self) -> frozenset[Kind]:
+        """The kinds of record this relation may point to."""
+        return _TARGETS.get(self, frozenset(Kind))
+
+
+_REGULATION = frozenset({Kind.REGULATION})
+_ORGANIZATION = frozenset({Kind.ORGANIZATION})
+_PERSON = frozenset({Kind.PERSON})
+_TARGETS: dict[Relation, frozenset[Kind]] = {
+    Relation.BASED_ON: _REGULATION,
+    Relation.SUPERSEDES: _REGULATION,
+    Relation.AMENDS: _REGULATION,
+    Relation.AGENDA_DOCUMENT: _REGULATION,
+    Relation.ADOPTED_AT: frozenset({Kind.MEETING}),
+    Relation.RELATED: DOCUMENT_KINDS,
+    Relation.ISSUER: _ORGANIZATION,
+    Relation.SIGNED_FOR: _ORGANIZATION,
+    Relation.ORGANIZER: _ORGANIZATION,
+    Relation.POSITION_AT: _ORGANIZATION,
+    Relation.PARENT: _ORGANIZATION,
+    Relation.SIGNATORY: _PERSON,
+    Relation.CHAIR: _PERSON,
+    Relation.SECRETARY: _PERSON,
+    Relation.ATTENDEE: _PERSON,
+    Relation.SPEAKER: _PERSON,
+}
+
+# How the other side of a relation is titled on the target's page (SPEC §2.3).
+INVERSE_LABELS: dict[Relation, str] = {
+    Relation.BASED_ON: "Основание для",
+    Relation.SUPERSEDES: "Заменён",
+    Relation.AMENDS: "Изменён",
+    Relation.ADOPTED_AT: "Принятые документы",
+    Relation.REFERENCES: "Ссылаются на этот документ",
+}
+
+
+class Status(StrEnum):
+    """Computed status of a regulation (SPEC §3), in the order the rules are tried."""
+
+    DRAFT = "draft"
+    REPEALED = "repealed"
+    SUPERSEDED = "superseded"
+    PENDING = "pending"
+    EXPIRED = "expired"
+    EXTERNAL = "external"
+    IN_FORCE = "in_force"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {
+    Status.DRAFT: "Проект",
+    Status.REPEALED: "Утратил силу",
+    Status.SUPERSEDED: "Заменён",
+    Status.PENDING: "Не вступил в силу",
+    Status.EXPIRED: "Срок действия истёк",
+    Status.EXTERNAL: "Внешний документ",
+    Status.IN_FORCE: "Действует",
+}
+
+
+@dataclass(slots=True)
+class Entry:
+    """One record as loaded: `record` is None when its fields failed validation."""
+
+    id: str
+    kind: Kind | None
+    record: AnyRecord | None
+    source: LocatedYaml
+    key: Key = ()  # where the record's fields sit in `source` (an index in a registry)
+    body: Body | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    def locate(self, key: Key = (), *, at_key: bool = False) -> Location:
+        return self.source.locate((*self.key, *key), at_key=at_key)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A reference written in a record: a field value or a `[[…]]` in the body."""
+
+    source: str
+    relation: Relation
+    target: str
+    key: Key = ()  # the field holding it; empty for body references
+    line: int = 0  # body references only
+    column: int = 0
+    anchor: str | None = None
+
+
+def links_of(entry: Entry) -> Iterator[Link]:
+    """Every reference the entry writes, with where it is written."""
+    record = entry.record
+    if record is not None:
+        for relation, target, key in _field_links(record):
+            yield Link(entry.id, relation, target, key)
+    if entry.body is not None:
+        for ref in entry.body.references:
+            yield Link(entry.id, Relation.REFERENCES, ref.target, (), ref.line, ref.column, ref.anchor)
+
+
+def _field_links(record: AnyRecord) -> Iterator[tuple[Relation, str, Key]]:
+    if isinstance(record, Organization):
+        if record.parent:
+            yield Relation.PARENT, record.parent, ("parent",)
+        return
+    if isinstance(record, Person):
+        for i, position in enumerate(record.positions):
+            if position.organization:
+                yield Relation.POSITION_AT, position.organization, ("positions", i, "organization")
+        return
+    if isinstance(record, Regulation):
+        yield from _list_links(Relation.ISSUER, "issuers", record.issuers)
+        for i, signatory in enumerate(record.signatories):
+            yield Relation.SIGNATORY, signatory.person, ("signatories", i, "person")
+            if signatory.organization:
+                yield Relation.SIGNED_FOR, signatory.organization, ("signatories", i, "organization")
+        if record.adopted_at:
+            yield Relation.ADOPTED_AT, record.adopted_at, ("adopted_at",)
+        yield from _list_links(Relation.BASED_ON, "based_on", record.based_on)
+        yield from _list_links(Relation.SUPERSEDES, "supersedes", record.supersedes)
+        yield from _list_links(Relation.AMENDS, "amends", record.amends)
+    else:
+        yield from _meeting_links(record)
+    yield from _list_links(Relation.RELATED, "related", record.related)
+
+
+def _meeting_links(meeting: Meeting) -> Iterator[tuple[Relation, str, Key]]:
+    yield from _list_links(Relation.ORGANIZER, "organizers", meeting.organizers)
+    yield from _list_links(Relation.CHAIR, "chairs", meeting.chairs)
+    if meeting.secretary:
+        yield Relation.SECRETARY, meeting.secretary, ("secretary",)
+    yield from _list_links(Relation.ATTENDEE, "attendees", meeting.attendees)
+    for i, item in enumerate(meeting.agenda):
+        for j, speaker in enumerate(item.speakers):
+            yield Relation.SPEAKER, speaker.person, ("agenda", i, "speakers", j, "person")
+        for j, document in enumerate(item.documents):
+            yield Relation.AGENDA_DOCUMENT, document, ("agenda", i, "documents", j)
+
+
+def _list_links(relation: Relation, field: str, ids: tuple[str, ...]) -> Iterator[tuple[Relation, str, Key]]:
+    for i, target in enumerate(ids):
+        yield relation, target, (field, i)
+
+
+class Corpus:
+    """All records of a content root, linked.
+
+    The first record with an id owns it; later ones are kept in `duplicates` for the report.
+    Only links whose target exists become edges, so pages never show dangling relations.
+    """
+
+    def __init__(self, root: Path, entries: list[Entry]) -> None:
+        self.root = root
+        self.entries: list[Entry] = []
+        self.duplicates: list[tuple[Entry, Entry]] = []  # (later, first)
+        self.by_id: dict[str, Entry] = {}
+        for entry in entries:
+            first = self.by_id.get(entry.id)
+            if first is None:
+                self.by_id[entry.id] = entry
+                self.entries.append(entry)
+            else:
+                self.duplicates.append((entry, first))
+        self.links: list[Link] = [link for entry in self.entries for link in links_of(entry)]
+        self._outgoing: dict[str, list[Link]] = defaultdict(list)
+        self._incoming: dict[str, list[Link]] = defaultdict(list)
+        for link in self.links:
+            if link.target in self.by_id:
+                self._outgoing[link.source].append(link)
+                self._incoming[link.target].append(link)
+
+    def get(self, id_: str) -> Entry | None:
+        return self.by_id.get(id_)
+
+    def ids_of(self, kinds: frozenset[Kind]) -> list[str]:
+        return [entry.id for entry in self.entries if entry.kind in kinds]
+
+    def records(self, kind: type[AnyRecord]) -> Iterator[AnyRecord]:
+        for entry in self.entries:
+            if isinstance(entry.record, kind):
+                yield entry.record
+
+    def regulation(self, id_: str) -> Regulation | None:
+        entry = self.by_id.get(id_)
+        return entry.record if entry and isinstance(entry.record, Regulation) else None
+
+    def outgoing(self, id_: str, relation: Relation | None = None) -> list[Link]:
+        links = self._outgoing.get(id_, [])
+        return [link for link in links if relation is None or link.relation is relation]
+
+    def incoming(self, id_: str, relation: Relation | None = None) -> list[Link]:
+        """The other direction: who points at `id_` (backlinks, 'Заменён', 'Основание для', …)."""
+        links = self._incoming.get(id_, [])
+        return [link for link in links if relation is None or link.relation is relation]
+
+    def status(self, regulation: Regulation, as_of: date) -> Status:
+        """SPEC §3, rule by rule, in order."""
+        if regulation.status == "draft":
+            return Status.DRAFT
+        if regulation.status == "repealed" and regulation.repealed_on and regulation.repealed_on <= as_of:
+            return Status.REPEALED
+        if any(
+            self._supersedes_by(link.source, as_of)
+            for link in self.incoming(regulation.id, Relation.SUPERSEDES)
+        ):
+            return Status.SUPERSEDED
+        period = regulation.effective
+        if period and period.from_ > as_of:
+            return Status.PENDING
+        if period and period.to and period.to < as_of:
+            return Status.EXPIRED
+        if regulation.external:
+            return Status.EXTERNAL
+        return Status.IN_FORCE
+
+    def _supersedes_by(self, id_: str, as_of: date) -> bool:
+        other = self.regulation(id_)
+        if other is None or other.status == "draft":
+            return False
+        start = other.effective.from_ if other.effective else other.date
+        return start <= as_of

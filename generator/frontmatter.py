@@ -1,0 +1,172 @@
+"""Split front matter from body and load YAML keeping the place of every key and value.
+
+Why: PyYAML's constructors apply YAML 1.1 typing (`no` → False, `1.10` → 1.1, `012` → 10,
+`05-CT/TW` survives only by luck). We compose the node tree instead, keep every scalar as
+text and let the schema type it. Nodes carry marks, so every value keeps its line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.diagnostics import Location, Report
+
+Key = tuple[str | int, ...]
+# (key line, key column, value line, value column); plain ints keep 10,000 documents small.
+Place = tuple[int, int, int, int]
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_MAX_DEPTH = 24
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+_OPENING = re.compile(r"---[ \t]*\r?(?:\n|\Z)")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    yaml_text: str
+    yaml_line: int  # file line of the first YAML line
+    body: str
+    body_line: int  # file line of the first body line
+
+
+@dataclass(frozen=True, slots=True)
+class LocatedYaml:
+    """Plain data (dict, list, str, None) and the place of every key and value in it."""
+
+    path: Path
+    data: object
+    places: dict[Key, Place]
+
+    def locate(self, key: Key, *, at_key: bool = False) -> Location:
+        """The place of `key`, or of its nearest present ancestor (for missing fields)."""
+        found = key
+        while found not in self.places and found:
+            found = found[:-1]
+        key_line, key_column, value_line, value_column = self.places.get(found, (1, 1, 1, 1))
+        if at_key or found != key:
+            return Location(self.path, key_line, key_column)
+        return Location(self.path, value_line, value_column)
+
+
+def split_front_matter(text: str, path: Path, report: Report) -> Split | None:
+    if not _OPENING.match(text):
+        report.add(
+            "front-matter-missing",
+            Location(path),
+            "a document must start with front matter: a '---' line, YAML fields, a '---' line",
+        )
+        return None
+    start = text.index("\n") + 1 if "\n" in text else len(text)
+    closing = _CLOSING.search(text, start)
+    if closing is None:
+        report.add(
+            "front-matter-unclosed",
+            Location(path),
+            "front matter opened on line 1 is never closed; add a '---' line after the fields",
+        )
+        return None
+    closing_line = text.count("\n", 0, closing.start()) + 1
+    body_start = text.find("\n", closing.end())
+    body = "" if body_start < 0 else text[body_start + 1 :]
+    return Split(text[start : closing.start()], 2, body, closing_line + 1)
+
+
+class _Rejected(Exception):
+    def __init__(self, code: str, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.code, self.line, self.column, self.message = code, line, column, message
+
+
+def load_yaml(text: str, path: Path, first_line: int, report: Report) -> LocatedYaml | None:
+    """Compose `text` (which starts on file line `first_line`) into located plain data."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (first_line + mark.line, mark.column + 1) if mark else (first_line, 1)
+        report.add("yaml-syntax", Location(path, line, column), _yaml_message(error))
+        return None
+    except yaml.YAMLError as error:  # e.g. a reader error on a control character
+        report.add("yaml-syntax", Location(path, first_line, 1), f"malformed YAML: {error}")
+        return None
+    places: dict[Key, Place] = {}
+    if node is None:
+        return LocatedYaml(path, None, {(): (first_line, 1, first_line, 1)})
+    converter = _Converter(first_line, places)
+    root = converter.place_of(node)
+    try:
+        data = converter.convert(node, (), 0, root)
+    except _Rejected as rejected:
+        report.add(rejected.code, Location(path, rejected.line, rejected.column), rejected.message)
+        return None
+    for duplicate in converter.duplicates:
+        report.add(duplicate.code, Location(path, duplicate.line, duplicate.column), duplicate.message)
+    places[()] = root + root
+    return LocatedYaml(path, data, places)
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or "cannot parse"
+    context = f" ({error.context})" if error.context else ""
+    return f"malformed YAML: {problem}{context}"
+
+
+class _Converter:
+    def __init__(self, first_line: int, places: dict[Key, Place]) -> None:
+        self.first_line = first_line
+        self.places = places
+        self.seen: set[int] = set()
+        self.duplicates: list[_Rejected] = []
+
+    def place_of(self, node: yaml.Node) -> tuple[int, int]:
+        return self.first_line + node.start_mark.line, node.start_mark.column + 1
+
+    def convert(self, node: yaml.Node, key: Key, depth: int, at: tuple[int, int]) -> object:
+        """Plain data for `node`; `at` is where its key or sequence starts, for alias errors."""
+        if depth > _MAX_DEPTH:
+            line, column = self.place_of(node)
+            raise _Rejected("yaml-structure", line, column, "YAML is nested too deeply")
+        # An alias reuses the anchored node object, so meeting a node twice means an alias.
+        # Stopping there also defuses alias bombs: nothing is ever expanded.
+        if id(node) in self.seen:
+            message = "YAML anchors and aliases (&name, *name) are not allowed; write values out"
+            raise _Rejected("yaml-alias", *at, message)
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.style is None and node.value in _NULLS:
+                return None
+            return str(node.value)
+        if isinstance(node, yaml.SequenceNode):
+            return self._sequence(node, key, depth)
+        assert isinstance(node, yaml.MappingNode)
+        return self._mapping(node, key, depth)
+
+    def _sequence(self, node: yaml.SequenceNode, key: Key, depth: int) -> list[object]:
+        items: list[object] = []
+        start = self.place_of(node)
+        for index, item in enumerate(node.value):
+            place = self.place_of(item)
+            self.places[(*key, index)] = place + place
+            items.append(self.convert(item, (*key, index), depth + 1, start))
+        return items
+
+    def _mapping(self, node: yaml.MappingNode, key: Key, depth: int) -> dict[str, object]:
+        mapping: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            key_line, key_column = self.place_of(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Rejected("yaml-structure", key_line, key_column, "a key must be plain text")
+            name = str(key_node.value)
+            if name in mapping:
+                first = self.places[(*key, name)][0]
+                message = f"duplicate key '{name}' (first given on line {first}); the first is used"
+                self.duplicates.append(_Rejected("yaml-duplicate-key", key_line, key_column, message))
+                continue
+            self.places[(*key, name)] = (key_line, key_column, *self.place_of(value_node))
+            mapping[name] = self.convert(value_node, (*key, name), depth + 1, (key_line, key_column))
+        return mapping

@@ -1,0 +1,106 @@
+"""Load a content root into a linked corpus: discover → read → split → YAML → typed records.
+
+Every problem goes to the report; a file that cannot be read or typed is left out of the
+corpus but its id, when readable, still counts, so one broken file does not also produce a
+cascade of 'unknown id' errors in the files that point at it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.body import scan_body
+from generator.corpus import Corpus, Entry
+from generator.diagnostics import Location, Report
+from generator.frontmatter import LocatedYaml, load_yaml, split_front_matter
+from generator.model import DOCUMENT_MODELS, ID_MAX_LENGTH, KIND_OF, Organization, Person, describe
+from generator.sources import ContentFiles, discover, read_text
+from generator.validate import did_you_mean, validate_fields
+
+
+def load_corpus(root: Path, report: Report) -> tuple[Corpus, ContentFiles]:
+    files = discover(root)
+    entries: list[Entry] = []
+    if files.organizations:
+        entries.extend(load_registry(files.organizations, Organization, report))
+    if files.people:
+        entries.extend(load_registry(files.people, Person, report))
+    for path in files.documents:
+        entry = load_document(path, report)
+        if entry is not None:
+            entries.append(entry)
+    return Corpus(root, entries), files
+
+
+def load_registry(path: Path, model: type[Organization] | type[Person], report: Report) -> list[Entry]:
+    text = read_text(path, report)
+    source = load_yaml(text, path, 1, report) if text is not None else None
+    if source is None or source.data is None:
+        return []
+    if not isinstance(source.data, list):
+        noun = "organizations" if model is Organization else "people"
+        message = f"{path.name} must be a YAML list of {noun} ('- id: …'), got {describe(source.data)}"
+        report.add("yaml-structure", source.locate(()), message)
+        return []
+    entries = []
+    for index, item in enumerate(source.data):
+        if not isinstance(item, dict):
+            message = f"entry {index + 1} must be a mapping of fields, got {describe(item)}"
+            report.add("yaml-structure", source.locate((index,)), message)
+            continue
+        record = validate_fields(model, item, source, (index,), report)
+        id_ = record.id if record else _usable_id(item)
+        if id_ is not None:
+            entries.append(Entry(id_, KIND_OF[model], record, source, (index,)))
+    return entries
+
+
+def load_document(path: Path, report: Report) -> Entry | None:
+    text = read_text(path, report)
+    if text is None:
+        return None
+    split = split_front_matter(text, path, report)
+    if split is None:
+        return None
+    body = scan_body(split.body, split.body_line)
+    for problem in body.problems:
+        report.add(problem.code, Location(path, problem.line, problem.column), problem.message)
+    source = load_yaml(split.yaml_text, path, split.yaml_line, report)
+    if source is None:
+        return None
+    if not isinstance(source.data, dict):
+        message = f"front matter must be a mapping of fields (key: value), got {describe(source.data)}"
+        report.add("yaml-structure", source.locate(()), message)
+        return None
+    model = _document_model(source, report)
+    record = validate_fields(model, source.data, source, (), report) if model else None
+    id_ = record.id if record else _usable_id(source.data)
+    if id_ is None:
+        return None
+    kind = KIND_OF[model] if model else None
+    return Entry(id_, kind, record, source, (), body)
+
+
+def _document_model(source: LocatedYaml, report: Report) -> Any:
+    assert isinstance(source.data, dict)
+    if "type" not in source.data:
+        report.add(
+            "missing-field", source.locate(()), "missing required field 'type' (regulation or meeting)"
+        )
+        return None
+    value = source.data["type"]
+    model = DOCUMENT_MODELS.get(value) if isinstance(value, str) else None
+    if model is None:
+        hint = did_you_mean(value, DOCUMENT_MODELS) if isinstance(value, str) else ""
+        message = f"type must be 'regulation' or 'meeting', got {describe(value)}{hint}"
+        report.add("bad-value", source.locate(("type",)), message)
+    return model
+
+
+def _usable_id(data: dict[str, Any]) -> str | None:
+    """The id of a record whose other fields failed, if the id itself is usable."""
+    value = data.get("id")
+    if isinstance(value, str) and 0 < len(value) <= ID_MAX_LENGTH:
+        return value
+    return None

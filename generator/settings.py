@@ -1,0 +1,67 @@
+"""Where the content is and which day it is: the two settings every command shares."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_CONTENT = Path("regulations")
+
+
+class UsageError(Exception):
+    """A problem with how a command was called or with its environment (exit code 2)."""
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, which may hold tags such as !!python/name: or !ENV we do not need."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("", _ignore_tag)
+
+
+def content_root(explicit: str | None, config: Path = Path("mkdocs.yml")) -> Path:
+    """`--content`, else the regpub plugin's `content` option in mkdocs.yml, else regulations/."""
+    root = Path(explicit) if explicit is not None else _root_from_config(config) or DEFAULT_CONTENT
+    if not root.is_dir():
+        raise UsageError(f"content folder '{root}' does not exist (pass --content DIR)")
+    return root
+
+
+def _root_from_config(config: Path) -> Path | None:
+    if not config.is_file():
+        return None
+    try:
+        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read {config}: {error}") from None
+    plugins = settings.get("plugins") if isinstance(settings, dict) else None
+    for plugin in plugins or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("regpub"), dict):
+            content = plugin["regpub"].get("content")
+            if isinstance(content, str):
+                return config.parent / content
+    return None
+
+
+def as_of_date(explicit: str | None) -> date:
+    """`--as-of`, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if explicit is not None:
+        try:
+            return date.fromisoformat(explicit)
+        except ValueError:
+            raise UsageError(f"--as-of '{explicit}' is not a date YYYY-MM-DD") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH '{epoch}' is not a Unix timestamp") from None
+    return date.today()

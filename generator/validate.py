@@ -1,0 +1,329 @@
+"""Field checks (the schema, with located messages) and corpus checks (ids, references, cycles).
+
+Why: pydantic knows what is wrong but speaks in `loc` tuples; editors need the line and column
+of the key or value and a suggestion. Corpus checks need every record first, so they run after
+loading, over the whole corpus, and add to the same report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from generator.corpus import Corpus, Entry, Link, Relation
+from generator.diagnostics import Location, Report
+from generator.frontmatter import Key, LocatedYaml
+from generator.model import Kind, Meeting, Regulation, describe
+
+M = TypeVar("M", bound=BaseModel)
+
+_CUSTOM_CODES = {
+    "bad_id": "bad-id",
+    "bad_date": "bad-date",
+    "bad_value": "bad-value",
+    "wrong_type": "wrong-type",
+}
+_EXPECTED = {
+    "string_type": "text",
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "bool_type": "true or false",
+}
+_KIND_NAMES = {
+    Kind.REGULATION: "a regulation",
+    Kind.MEETING: "a meeting",
+    Kind.PERSON: "a person",
+    Kind.ORGANIZATION: "an organization",
+}
+
+
+def label(key: Sequence[str | int]) -> str:
+    """>>> label(("agenda", 0, "speakers", 1, "person"))
+    'agenda[0].speakers[1].person'
+    """
+    text = ""
+    for part in key:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# Field checks
+
+
+def validate_fields(
+    model: type[M], data: dict[str, Any], source: LocatedYaml, prefix: Key, report: Report
+) -> M | None:
+    """The typed record, or None after reporting every field problem at its place."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            code, key, at_key, message = _explain(model, item)
+            report.add(code, source.locate((*prefix, *key), at_key=at_key), message)
+        return None
+
+
+def _explain(model: type[BaseModel], error: Any) -> tuple[str, Key, bool, str]:
+    """(code, field key, point at the key?, message) for one pydantic error."""
+    key: Key = tuple(error["loc"])
+    kind, value = error["type"], error.get("input")
+    where = label(key)
+    if kind == "missing":
+        parent = key[:-1]
+        inside = f" in {label(parent)}" if parent else ""
+        return "missing-field", parent, True, f"missing required field '{key[-1]}'{inside}"
+    if kind == "extra_forbidden":
+        parent = key[:-1]
+        inside = f" in {label(parent)}" if parent else ""
+        hint = did_you_mean(str(key[-1]), _fields_at(model, parent))
+        return "unknown-field", key, True, f"unknown field '{key[-1]}'{inside}{hint}"
+    if kind in _CUSTOM_CODES:
+        return _CUSTOM_CODES[kind], key, False, f"{where}: {error['ctx']['message']}"
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
+        message = f"{where} must be {error['ctx']['expected']}, got {describe(value)}{hint}"
+        return "bad-value", key, False, message
+    if kind == "too_short":
+        return "missing-field", key, False, f"{where} must list at least one id"
+    if kind in _EXPECTED:
+        return "wrong-type", key, False, f"{where} should be {_EXPECTED[kind]}, got {describe(value)}"
+    return "bad-value", key, False, f"{where}: {error['msg']}"
+
+
+def _fields_at(model: type[BaseModel], key: Key) -> list[str]:
+    """The field names (as written in YAML) of the model found at `key`."""
+    current: type[BaseModel] | None = model
+    for part in key:
+        if isinstance(part, int) or current is None:
+            continue
+        fields = {info.alias or name: info for name, info in current.model_fields.items()}
+        info = fields.get(part)
+        current = _model_in(info.annotation) if info else None
+    if current is None:
+        return []
+    return [info.alias or name for name, info in current.model_fields.items()]
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+# Corpus checks
+
+
+def check_corpus(corpus: Corpus, as_of: date, report: Report) -> None:
+    """Every check that needs more than one record, plus the per-record rules of SPEC §4."""
+    for later, first in corpus.duplicates:
+        where = first.locate(("id",))
+        report.add(
+            "duplicate-id",
+            later.locate(("id",)),
+            f"duplicate id '{later.id}': already used at {where.path}:{where.line}",
+        )
+    for link in corpus.links:
+        _check_link(corpus, link, report)
+    for relation in (Relation.SUPERSEDES, Relation.AMENDS, Relation.PARENT):
+        _check_cycles(corpus, relation, report)
+    for entry in corpus.entries:
+        _check_entry(corpus, entry, as_of, report)
+
+
+def _link_location(corpus: Corpus, link: Link) -> Location:
+    entry = corpus.by_id[link.source]
+    if link.relation is Relation.REFERENCES:
+        return Location(entry.path, link.line, link.column)
+    return entry.locate(link.key)
+
+
+def _check_link(corpus: Corpus, link: Link, report: Report) -> None:
+    where = _link_location(corpus, link)
+    field = "the body" if link.relation is Relation.REFERENCES else label(link.key)
+    target = corpus.get(link.target)
+    allowed = link.relation.targets
+    if target is None:
+        nouns = sorted(_KIND_NAMES[kind].split()[-1] for kind in allowed)
+        noun = " or ".join(nouns) if len(nouns) <= 2 else "id"
+        hint = did_you_mean(link.target, corpus.ids_of(allowed))
+        report.add("unknown-ref", where, f"unknown {noun} '{link.target}' in {field}{hint}")
+        return
+    if link.target == link.source and link.relation in (
+        Relation.SUPERSEDES,
+        Relation.AMENDS,
+        Relation.BASED_ON,
+    ):
+        report.add("self-reference", where, f"a document cannot list itself in {field}")
+        return
+    if target.kind is not None and target.kind not in allowed:
+        expected = " or ".join(sorted(_KIND_NAMES[kind] for kind in allowed))
+        message = f"'{link.target}' in {field} is {_KIND_NAMES[target.kind]}; expected {expected}"
+        report.add("wrong-ref-kind", where, message)
+        return
+    if link.anchor is not None:
+        _check_anchor(target, link, where, report)
+
+
+def _check_anchor(target: Entry, link: Link, where: Location, report: Report) -> None:
+    anchors = target.body.anchors if target.body else {}
+    if link.anchor in anchors:
+        return
+    if not anchors:
+        report.add("unknown-anchor", where, f"'{link.target}' has no anchors; remove '#{link.anchor}'")
+        return
+    hint = did_you_mean(str(link.anchor), anchors)
+    report.add("unknown-anchor", where, f"'{link.target}' has no anchor '#{link.anchor}'{hint}")
+
+
+def _check_cycles(corpus: Corpus, relation: Relation, report: Report) -> None:
+    graph: dict[str, list[str]] = {}
+    for link in corpus.links:
+        if link.relation is relation and link.target in corpus.by_id and link.target != link.source:
+            graph.setdefault(link.source, []).append(link.target)
+    for component in _strong_components(graph):
+        start = min(component)
+        path = _cycle_through(start, graph, component)
+        first_link = next(link for link in corpus.outgoing(start, relation) if link.target == path[1])
+        chain = " → ".join(path)
+        report.add("cycle", _link_location(corpus, first_link), f"{relation.value} cycle: {chain}")
+
+
+def _strong_components(graph: dict[str, list[str]]) -> list[set[str]]:
+    """Tarjan's algorithm, iterative: components of two or more nodes are cycles."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[set[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            successors = graph.get(node, [])
+            if child < len(successors):
+                work.append((node, child + 1))
+                nxt = successors[child]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                component = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.add(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(component)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return found
+
+
+def _cycle_through(start: str, graph: dict[str, list[str]], component: set[str]) -> list[str]:
+    """The shortest path start → … → start inside one strongly connected component."""
+    previous: dict[str, str] = {}
+    queue = [start]
+    for node in queue:
+        for nxt in graph.get(node, []):
+            if nxt not in component:
+                continue
+            if nxt == start:
+                path = [node]
+                while path[-1] != start:
+                    path.append(previous[path[-1]])
+                return [*reversed(path), start]
+            if nxt not in previous:
+                previous[nxt] = node
+                queue.append(nxt)
+    return [start, start]  # unreachable for a real component
+
+
+def _check_entry(corpus: Corpus, entry: Entry, as_of: date, report: Report) -> None:
+    record = entry.record
+    if isinstance(record, (Regulation, Meeting)) and record.date > as_of:
+        report.add("future-date", entry.locate(("date",)), f"date {record.date} is after {as_of}")
+    if isinstance(record, Regulation):
+        _check_regulation(entry, record, report)
+    elif isinstance(record, Meeting):
+        _check_meeting(corpus.root, entry, record, report)
+
+
+def _check_regulation(entry: Entry, regulation: Regulation, report: Report) -> None:
+    period = regulation.effective
+    if period and period.to and period.to < period.from_:
+        message = f"effective.to ({period.to}) is before effective.from ({period.from_})"
+        report.add("effective-range", entry.locate(("effective", "to")), message)
+    if regulation.status == "repealed" and regulation.repealed_on is None:
+        message = "status is 'repealed' but repealed_on is missing; add the date it lost force"
+        report.add("repeal-date", entry.locate(("status",)), message)
+    if regulation.repealed_on is not None and regulation.status != "repealed":
+        message = "repealed_on is set but status is not 'repealed'; add status: repealed"
+        report.add("repeal-date", entry.locate(("repealed_on",), at_key=True), message)
+    if not regulation.external and (entry.body is None or entry.body.is_empty):
+        message = "regulation has no text; write its body or mark it external: true"
+        report.add("empty-body", entry.locate(("id",), at_key=True), message)
+
+
+def _check_meeting(root: Path, entry: Entry, meeting: Meeting, report: Report) -> None:
+    present = meeting.participants
+    for i, item in enumerate(meeting.agenda):
+        for j, speaker in enumerate(item.speakers):
+            if speaker.person not in present:
+                message = (
+                    f"speaker '{speaker.person}' is not among the meeting's chairs, secretary "
+                    "or attendees; add them to attendees"
+                )
+                where = entry.locate(("agenda", i, "speakers", j, "person"))
+                report.add("speaker-not-participant", where, message)
+    for i, photo in enumerate(meeting.photos):
+        _check_photo(root, entry, photo.file, ("photos", i, "file"), report)
+
+
+def _check_photo(root: Path, entry: Entry, file: str, key: Key, report: Report) -> None:
+    where = entry.locate(key)
+    if os.path.isabs(file) or file.startswith(("/", "\\")):
+        report.add(
+            "photo-outside-root",
+            where,
+            f"photo '{file}' is an absolute path; give it relative to the document",
+        )
+        return
+    target = entry.path.parent / file
+    real_root = os.path.realpath(root)
+    real_target = os.path.realpath(target)
+    if os.path.commonpath([real_root, real_target]) != real_root:
+        report.add("photo-outside-root", where, f"photo '{file}' is outside the content root {root}")
+        return
+    if not os.path.isfile(real_target):
+        report.add("photo-missing", where, f"photo '{file}' does not exist (looked for {target})")
