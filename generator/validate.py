@@ -72,9 +72,18 @@ def validate_fields(
     try:
         return model.model_validate(data)
     except ValidationError as error:
+        failed = set()
         for item in error.errors(include_url=False):
             code, key, at_key, message = _explain(model, item)
             report.add(code, source.locate((*prefix, *key), at_key=at_key), message)
+            failed.add(item["loc"][0] if item["loc"] else None)
+    # Why: a typo in one optional field should not hide the reference errors of the others.
+    # Without the failed fields the record may still be whole; its problems are reported.
+    if None in failed:
+        return None
+    try:
+        return model.model_validate({name: value for name, value in data.items() if name not in failed})
+    except ValidationError:
         return None
 
 
@@ -93,7 +102,9 @@ def _explain(model: type[BaseModel], error: Any) -> tuple[str, Key, bool, str]:
         hint = did_you_mean(str(key[-1]), _fields_at(model, parent))
         return "unknown-field", key, True, f"unknown field '{key[-1]}'{inside}{hint}"
     if kind in _CUSTOM_CODES:
-        return _CUSTOM_CODES[kind], key, False, f"{where}: {error['ctx']['message']}"
+        detail = error["ctx"]["message"]
+        joiner = " " if detail.startswith(("should", "must")) else ": "
+        return _CUSTOM_CODES[kind], key, False, f"{where}{joiner}{detail}"
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
         hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
@@ -191,7 +202,7 @@ def _check_anchor(target: Entry, link: Link, where: Location, report: Report) ->
     if not anchors:
         report.add("unknown-anchor", where, f"'{link.target}' has no anchors; remove '#{link.anchor}'")
         return
-    hint = did_you_mean(str(link.anchor), anchors)
+    hint = did_you_mean(f"#{link.anchor}", [f"#{anchor}" for anchor in anchors])
     report.add("unknown-anchor", where, f"'{link.target}' has no anchor '#{link.anchor}'{hint}")
 
 
