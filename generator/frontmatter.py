@@ -102,12 +102,23 @@ def load_yaml(text: str, path: Path, first_line: int, report: Report) -> Located
     try:
         data = converter.convert(node, (), 0, root)
     except _Rejected as rejected:
-        report.add(rejected.code, Location(path, rejected.line, rejected.column), rejected.message)
+        line, column = rejected.line, rejected.column
+        if rejected.code == "yaml-alias":
+            line, column = _first_alias(text, first_line) or (line, column)
+        report.add(rejected.code, Location(path, line, column), rejected.message)
         return None
     for duplicate in converter.duplicates:
         report.add(duplicate.code, Location(path, duplicate.line, duplicate.column), duplicate.message)
     places[()] = root + root
     return LocatedYaml(path, data, places)
+
+
+def _first_alias(text: str, first_line: int) -> tuple[int, int] | None:
+    """Where the first `*alias` is written; the composed tree only shows the anchored node."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+            return first_line + event.start_mark.line, event.start_mark.column + 1
+    return None
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:
@@ -138,7 +149,7 @@ class _Converter:
             raise _Rejected("yaml-alias", *at, message)
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None and node.value in _NULLS:
+            if not node.style and node.value in _NULLS:  # plain (style None or "")
                 return None
             return str(node.value)
         if isinstance(node, yaml.SequenceNode):

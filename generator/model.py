@@ -117,6 +117,13 @@ Date = Annotated[
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
 Text = Annotated[str, BeforeValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
+# An official number is text (`05-CT/TW`, `1.10`), but editors write `number: 4` unquoted and
+# YAML 1.2 tools then see an integer; the schema admits both so their editors stay quiet.
+Number = Annotated[
+    str,
+    BeforeValidator(_check_text),
+    WithJsonSchema({"type": ["string", "integer"], "minLength": 1}),
+]
 Flag = Annotated[bool, BeforeValidator(_parse_bool), WithJsonSchema({"type": "boolean"})]
 Url = Annotated[str, BeforeValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri"})]
 Ids = tuple[Id, ...]
@@ -199,7 +206,7 @@ class DocumentFields(Record):
 class Regulation(DocumentFields):
     type: Literal["regulation"]
     form: Text
-    number: Text | None = None
+    number: Number | None = None
     issuers: NonEmptyIds
     signatories: tuple[Signatory, ...] = ()
     place: Text | None = None

@@ -18,7 +18,7 @@ PEOPLE_FILE = "people.yml"
 
 # A regulation or a meeting record is rarely over 1 MB; anything ten times that is an export
 # gone wrong. Refusing it keeps `check` bounded in time and memory.
-MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_FILE_BYTES = 10_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +61,10 @@ def read_text(path: Path, report: Report) -> str | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
             report.add(
                 "file-too-large",
                 Location(path),
-                f"file is {size / (1024 * 1024):.1f} MB; content files are limited to {limit} MB",
+                f"file is {size / 1e6:.1f} MB; content files are limited to {MAX_FILE_BYTES // 10**6} MB",
             )
             return None
         data = path.read_bytes()

@@ -1,0 +1,162 @@
+"""The `regpub` console script, run as a user runs it: a subprocess, its output and exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SAMPLE, WriteContent, regulation
+
+REGPUB = Path(sys.executable).parent / "regpub"
+
+
+def run(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    return subprocess.run(
+        [str(REGPUB), *args],
+        cwd=cwd,
+        env={**environment, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_sample_passes_strict_check() -> None:
+    result = run("check", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "Checked 9 files: no problems."
+
+
+def test_module_entry_point_runs_the_same_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--content", str(SAMPLE)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "no problems" in result.stdout
+
+
+def test_errors_exit_1_with_located_lines_and_summary(write_content: WriteContent, tmp_path: Path) -> None:
+    write_content({"a.md": regulation("a", based_on="[missing-doc]", date="2030-01-01")})
+    result = run("check", "--content", "content", "--as-of", "2026-01-01", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "content/a.md:5:7: warning: date 2030-01-01 is after 2026-01-01 [future-date]",
+        "content/a.md:8:12: error: unknown regulation 'missing-doc' in based_on[0] [unknown-ref]",
+        "Checked 3 files: 1 error, 1 warning.",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_warnings_fail_only_in_strict_mode(write_content: WriteContent, tmp_path: Path) -> None:
+    write_content({"a.md": regulation("a", date="2030-01-01")})
+    assert run("check", "--content", "content", "--as-of", "2026-01-01", cwd=tmp_path).returncode == 0
+    strict = run("check", "--strict", "--content", "content", "--as-of", "2026-01-01", cwd=tmp_path)
+    assert strict.returncode == 1
+
+
+def test_source_date_epoch_sets_the_as_of_date() -> None:
+    # 1 January 2000: every sample document is then in the future.
+    result = run("check", "--strict", env={"SOURCE_DATE_EPOCH": "946684800"})
+    assert result.returncode == 1
+    assert "is after 2000-01-01 [future-date]" in result.stdout
+    assert run("check", "--as-of", "2020-12-21", env={"SOURCE_DATE_EPOCH": "946684800"}).returncode == 0
+
+
+def test_json_format(write_content: WriteContent, tmp_path: Path) -> None:
+    write_content({"a.md": regulation("a", issuers="[org-c]")})
+    result = run("check", "--format", "json", "--content", "content", cwd=tmp_path)
+    assert result.returncode == 1
+    rows = json.loads(result.stdout)
+    assert rows == [
+        {
+            "path": "content/a.md",
+            "line": 7,
+            "column": 11,
+            "severity": "error",
+            "code": "unknown-ref",
+            "message": "unknown organization 'org-c' in issuers[0] (did you mean 'org-b'?)",
+        }
+    ]
+    assert "1 error" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("check", "--as-of", "21.12.2020"), "--as-of '21.12.2020' is not a date YYYY-MM-DD"),
+        (("check", "--content", "no-such-folder"), "content folder 'no-such-folder' does not exist"),
+        (("new", "regulation", "--id", "Bad_Id", "--title", "X"), "is not a valid id"),
+        (("new", "meeting", "--id", "coordination-meeting-2020-12-21", "--title", "X"), "already used by"),
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(args: tuple[str, ...], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_source_date_epoch_is_a_usage_error() -> None:
+    result = run("check", env={"SOURCE_DATE_EPOCH": "yesterday"})
+    assert result.returncode == 2
+    assert "SOURCE_DATE_EPOCH 'yesterday' is not a Unix timestamp" in result.stderr
+
+
+def test_content_root_from_mkdocs_yml(write_content: WriteContent, tmp_path: Path) -> None:
+    write_content({"a.md": regulation("a", issuers="[org-c]")})
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Тест\nplugins:\n  - search\n  - regpub:\n      content: content\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        encoding="utf-8",
+    )
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("content/a.md:7:11: error: unknown organization 'org-c'")
+
+
+@pytest.mark.parametrize("kind", ["regulation", "meeting"])
+def test_new_then_check_names_exactly_the_places_to_fill(kind: str, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    subprocess.run(["cp", "-r", str(SAMPLE), str(content)], check=True)
+    created = run("new", kind, "--id", "new-doc", "--title", "Новый документ", "--content", str(content))
+    assert created.returncode == 0, created.stderr
+    path = content / f"{created.stdout.split()[1].split('/')[-2]}" / "new-doc.md"
+    assert path.is_file()
+    result = run("check", "--content", str(content), cwd=tmp_path)
+    assert result.returncode == 1
+    problems = [line.split(": ", 1)[1] for line in result.stdout.splitlines()[:-1]]
+    expected = {
+        "regulation": [
+            "error: form must not be empty [bad-value]",
+            "error: issuers must list at least one id [missing-field]",
+        ],
+        "meeting": [
+            "error: organizers must list at least one id [missing-field]",
+            "error: chairs must list at least one id [missing-field]",
+        ],
+    }[kind]
+    assert problems == expected
+    assert all(
+        line.startswith(f"content/{path.parent.name}/new-doc.md:") for line in result.stdout.splitlines()[:-1]
+    )
+
+
+def test_schema_prints_json_schema() -> None:
+    result = run("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert {"regulation", "meeting"} == set(schema["discriminator"]["mapping"])
+    people = json.loads(run("schema", "people").stdout)
+    assert people["type"] == "array"
