@@ -15,7 +15,8 @@ _HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
 _ARTICLE = re.compile(r"Статья[ \t]+(\d+(?:\.\d+)*)\.?(?:\s|$)")
 _DIVISION = re.compile(r"(Раздел|Глава)[ \t]+([IVXLCDM]+|\d+)\.?(?:\s|$)")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
-_REFERENCE = re.compile(r"\[\[(.*?)\]\]")
+_REFERENCE = re.compile(r"\[\[([^\[\]]*)\]\]")
+_OPEN = re.compile(r"\[\[")
 _EMPTY_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*\)|(!?)\[\s*\]\(([^()\s]*)\)")
 # CommonMark raw HTML: an open or closing tag with an ASCII name, or a comment. Autolinks
 # (<https://…>) and text such as `a < b` or `<Название>` are not tags.
@@ -118,7 +119,8 @@ def _scan_line(body: Body, line: str, number: int) -> None:
     if "<" in line:
         for match in _HTML.finditer(line):
             shown = match.group(0) if len(match.group(0)) <= 30 else match.group(0)[:27] + "..."
-            message = f"raw HTML '{shown}' is not allowed in a body; use Markdown"
+            what = "an HTML comment" if shown == "<!--" else "raw HTML"
+            message = f"{what} '{shown}' is not allowed in a body; use Markdown"
             body.problems.append(BodyProblem("raw-html", number, match.start() + 1, message))
 
 
@@ -134,9 +136,9 @@ def _add_anchor(body: Body, title: str, number: int, column: int) -> None:
 
 
 def _scan_references(body: Body, line: str, number: int) -> None:
-    end = 0
+    starts = set()
     for match in _REFERENCE.finditer(line):
-        end = match.end()
+        starts.add(match.start())
         column = match.start() + 1
         inner = match.group(1)
         target, _, text = inner.partition("|")
@@ -148,10 +150,10 @@ def _scan_references(body: Body, line: str, number: int) -> None:
         body.references.append(
             InlineRef(target, anchor.strip() or None, text.strip() or None, number, column)
         )
-    unclosed = line.find("[[", end)
-    if unclosed >= 0 and "]]" not in line[unclosed:]:
-        message = "reference '[[' is not closed with ']]' on the same line"
-        body.problems.append(BodyProblem("bad-reference", number, unclosed + 1, message))
+    for opening in _OPEN.finditer(line):
+        if opening.start() not in starts:
+            message = "reference '[[' is not closed with ']]' on the same line"
+            body.problems.append(BodyProblem("bad-reference", number, opening.start() + 1, message))
 
 
 def _empty_link_message(match: re.Match[str]) -> str:

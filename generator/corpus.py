@@ -113,6 +113,7 @@ class Entry:
     source: LocatedYaml
     key: Key = ()  # where the record's fields sit in `source` (an index in a registry)
     body: Body | None = None
+    complete: bool = True  # False when some fields failed and were left out of `record`
 
     @property
     def path(self) -> Path:

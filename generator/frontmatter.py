@@ -87,7 +87,10 @@ def load_yaml(text: str, path: Path, first_line: int, report: Report) -> Located
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # "unexpected end of stream" is found at the end; the unclosed quote or bracket that
+        # caused it is the context mark, which is where the editor must look.
+        ran_off = "end of stream" in (error.problem or "") and error.context_mark is not None
+        mark = error.context_mark if ran_off else (error.problem_mark or error.context_mark)
         line, column = (first_line + mark.line, mark.column + 1) if mark else (first_line, 1)
         report.add("yaml-syntax", Location(path, line, column), _yaml_message(error))
         return None
@@ -124,7 +127,7 @@ def _first_alias(text: str, first_line: int) -> tuple[int, int] | None:
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:
     problem = error.problem or "cannot parse"
     context = f" ({error.context})" if error.context else ""
-    return f"malformed YAML: {problem}{context}"
+    return f"malformed YAML: {problem}{context}; check the indentation and quotes here"
 
 
 class _Converter:

@@ -49,10 +49,10 @@ def load_registry(path: Path, model: type[Organization] | type[Person], report: 
             message = f"entry {index + 1} must be a mapping of fields, got {describe(item)}"
             report.add("yaml-structure", source.locate((index,)), message)
             continue
-        record = validate_fields(model, item, source, (index,), report)
+        record, complete = validate_fields(model, item, source, (index,), report)
         id_ = record.id if record else _usable_id(item)
         if id_ is not None:
-            entries.append(Entry(id_, KIND_OF[model], record, source, (index,)))
+            entries.append(Entry(id_, KIND_OF[model], record, source, (index,), complete=complete))
     return entries
 
 
@@ -74,12 +74,12 @@ def load_document(path: Path, report: Report) -> Entry | None:
         report.add("yaml-structure", source.locate(()), message)
         return None
     model = _document_model(source, report)
-    record = validate_fields(model, source.data, source, (), report) if model else None
+    record, complete = validate_fields(model, source.data, source, (), report) if model else (None, False)
     id_ = record.id if record else _usable_id(source.data)
     if id_ is None:
         return None
     kind = KIND_OF[model] if model else None
-    return Entry(id_, kind, record, source, (), body)
+    return Entry(id_, kind, record, source, (), body, complete)
 
 
 def _document_model(source: LocatedYaml, report: Report) -> Any:

@@ -59,7 +59,7 @@ def _check_id(value: object) -> object:
     if not isinstance(value, str):
         return value  # the str validator names the wrong type
     if len(value) > ID_MAX_LENGTH:
-        raise _fail("bad_id", f"id is {len(value)} characters long; the limit is {ID_MAX_LENGTH}")
+        raise _fail("bad_id", f"is {len(value)} characters long; ids are limited to {ID_MAX_LENGTH}")
     if not _ID.match(value):
         hint = suggest_id(value)
         tail = f" (e.g. '{hint}')" if hint else ""

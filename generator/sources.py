@@ -71,6 +71,9 @@ def read_text(path: Path, report: Report) -> str | None:
     except OSError as error:
         report.add("not-utf8", Location(path), f"cannot read file: {error.strerror}")
         return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        report.add("not-utf8", Location(path), "file is UTF-16; save it as UTF-8")
+        return None
     if b"\x00" in data:
         line, column = _place_of_byte(data, data.index(b"\x00"))
         report.add("binary-file", Location(path, line, column), "file contains NUL bytes; is it binary?")

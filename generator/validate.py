@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
@@ -39,6 +39,7 @@ _EXPECTED = {
     "model_attributes_type": "a mapping",
     "bool_type": "true or false",
 }
+_NOT_TO_ITSELF = frozenset({Relation.SUPERSEDES, Relation.AMENDS, Relation.BASED_ON})
 _KIND_NAMES = {
     Kind.REGULATION: "a regulation",
     Kind.MEETING: "a meeting",
@@ -67,24 +68,36 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
 
 def validate_fields(
     model: type[M], data: dict[str, Any], source: LocatedYaml, prefix: Key, report: Report
-) -> M | None:
-    """The typed record, or None after reporting every field problem at its place."""
+) -> tuple[M | None, bool]:
+    """(record, complete): the typed record after reporting every field problem at its place.
+
+    Why partial records: a typo in one optional field should not hide the reference errors of
+    the others, so the record is typed again without the failed fields. It is then marked
+    incomplete, and rules that read across fields skip it rather than report a false cascade.
+    """
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), True
     except ValidationError as error:
-        failed = set()
-        for item in error.errors(include_url=False):
+        items = _without_consequences(error.errors(include_url=False))
+        for item in items:
             code, key, at_key, message = _explain(model, item)
             report.add(code, source.locate((*prefix, *key), at_key=at_key), message)
-            failed.add(item["loc"][0] if item["loc"] else None)
-    # Why: a typo in one optional field should not hide the reference errors of the others.
-    # Without the failed fields the record may still be whole; its problems are reported.
+        failed = {item["loc"][0] if item["loc"] else None for item in items}
     if None in failed:
-        return None
+        return None, False
     try:
-        return model.model_validate({name: value for name, value in data.items() if name not in failed})
+        kept = {name: value for name, value in data.items() if name not in failed}
+        return model.model_validate(kept), False
     except ValidationError:
-        return None
+        return None, False
+
+
+def _without_consequences(items: list[Any]) -> list[Any]:
+    """Drop 'list too short' where the list's own items failed: the items are the news."""
+    failed_inside = {tuple(item["loc"])[:index] for item in items for index in range(1, len(item["loc"]))}
+    return [
+        item for item in items if not (item["type"] == "too_short" and tuple(item["loc"]) in failed_inside)
+    ]
 
 
 def _explain(model: type[BaseModel], error: Any) -> tuple[str, Key, bool, str]:
@@ -101,9 +114,9 @@ def _explain(model: type[BaseModel], error: Any) -> tuple[str, Key, bool, str]:
         inside = f" in {label(parent)}" if parent else ""
         hint = did_you_mean(str(key[-1]), _fields_at(model, parent))
         return "unknown-field", key, True, f"unknown field '{key[-1]}'{inside}{hint}"
-    if kind in _CUSTOM_CODES:
+    if kind in _CUSTOM_CODES:  # raised by the field types in `model`
         detail = error["ctx"]["message"]
-        joiner = " " if detail.startswith(("should", "must")) else ": "
+        joiner = " " if detail.startswith(("should ", "must ", "is ")) else ": "
         return _CUSTOM_CODES[kind], key, False, f"{where}{joiner}{detail}"
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
@@ -158,7 +171,8 @@ def check_corpus(corpus: Corpus, as_of: date, report: Report) -> None:
     for relation in (Relation.SUPERSEDES, Relation.AMENDS, Relation.PARENT):
         _check_cycles(corpus, relation, report)
     for entry in corpus.entries:
-        _check_entry(corpus, entry, as_of, report)
+        if entry.complete:
+            _check_entry(corpus, entry, as_of, report)
 
 
 def _link_location(corpus: Corpus, link: Link) -> Location:
@@ -176,14 +190,12 @@ def _check_link(corpus: Corpus, link: Link, report: Report) -> None:
     if target is None:
         nouns = sorted(_KIND_NAMES[kind].split()[-1] for kind in allowed)
         noun = " or ".join(nouns) if len(nouns) <= 2 else "id"
-        hint = did_you_mean(link.target, corpus.ids_of(allowed))
+        # A document may point into itself ([[own-id#article-2]]) but never supersede itself.
+        itself = link.source if link.relation in _NOT_TO_ITSELF else None
+        hint = did_you_mean(link.target, [id_ for id_ in corpus.ids_of(allowed) if id_ != itself])
         report.add("unknown-ref", where, f"unknown {noun} '{link.target}' in {field}{hint}")
         return
-    if link.target == link.source and link.relation in (
-        Relation.SUPERSEDES,
-        Relation.AMENDS,
-        Relation.BASED_ON,
-    ):
+    if link.target == link.source and link.relation in _NOT_TO_ITSELF:
         report.add("self-reference", where, f"a document cannot list itself in {field}")
         return
     if target.kind is not None and target.kind not in allowed:
@@ -211,6 +223,10 @@ def _check_cycles(corpus: Corpus, relation: Relation, report: Report) -> None:
     for link in corpus.links:
         if link.relation is relation and link.target in corpus.by_id and link.target != link.source:
             graph.setdefault(link.source, []).append(link.target)
+    for link in corpus.links:
+        if link.relation is relation and link.target == link.source and relation is Relation.PARENT:
+            where = _link_location(corpus, link)
+            report.add("cycle", where, f"parent cycle: {link.source} → {link.source}")
     for component in _strong_components(graph):
         start = min(component)
         path = _cycle_through(start, graph, component)
@@ -283,7 +299,8 @@ def _cycle_through(start: str, graph: dict[str, list[str]], component: set[str])
 def _check_entry(corpus: Corpus, entry: Entry, as_of: date, report: Report) -> None:
     record = entry.record
     if isinstance(record, (Regulation, Meeting)) and record.date > as_of:
-        report.add("future-date", entry.locate(("date",)), f"date {record.date} is after {as_of}")
+        message = f"date {record.date} is in the future (after the as-of date {as_of})"
+        report.add("future-date", entry.locate(("date",)), message)
     if isinstance(record, Regulation):
         _check_regulation(entry, record, report)
     elif isinstance(record, Meeting):
@@ -299,7 +316,7 @@ def _check_regulation(entry: Entry, regulation: Regulation, report: Report) -> N
         message = "status is 'repealed' but repealed_on is missing; add the date it lost force"
         report.add("repeal-date", entry.locate(("status",)), message)
     if regulation.repealed_on is not None and regulation.status != "repealed":
-        message = "repealed_on is set but status is not 'repealed'; add status: repealed"
+        message = "repealed_on is set but status is not 'repealed'; set status: repealed"
         report.add("repeal-date", entry.locate(("repealed_on",), at_key=True), message)
     if not regulation.external and (entry.body is None or entry.body.is_empty):
         message = "regulation has no text; write its body or mark it external: true"
@@ -323,18 +340,22 @@ def _check_meeting(root: Path, entry: Entry, meeting: Meeting, report: Report) -
 
 def _check_photo(root: Path, entry: Entry, file: str, key: Key, report: Report) -> None:
     where = entry.locate(key)
-    if os.path.isabs(file) or file.startswith(("/", "\\")):
+    # Judge paths the same on every OS: a drive letter or a leading slash is absolute, and a
+    # backslash separates folders, as editors on Windows write them.
+    path = file.replace("\\", "/")
+    if path.startswith("/") or PureWindowsPath(path).drive:
         report.add(
             "photo-outside-root",
             where,
             f"photo '{file}' is an absolute path; give it relative to the document",
         )
         return
-    target = entry.path.parent / file
+    target = entry.path.parent / path
     real_root = os.path.realpath(root)
     real_target = os.path.realpath(target)
     if os.path.commonpath([real_root, real_target]) != real_root:
-        report.add("photo-outside-root", where, f"photo '{file}' is outside the content root {root}")
+        report.add("photo-outside-root", where, f"photo '{file}' is outside the content root '{root}'")
         return
     if not os.path.isfile(real_target):
-        report.add("photo-missing", where, f"photo '{file}' does not exist (looked for {target})")
+        shown = os.path.normpath(target)
+        report.add("photo-missing", where, f"photo '{file}' does not exist (looked for {shown})")
