@@ -23,7 +23,16 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _MAX_DEPTH = 24
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 _OPENING = re.compile(r"---[ \t]*\r?(?:\n|\Z)")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAGS = {yaml.ScalarNode: "str", yaml.SequenceNode: "seq", yaml.MappingNode: "map"}
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """libyaml's composer without YAML 1.1 tag resolution: we type values ourselves, and
+    skipping the resolver's regular expressions saves a tenth of the check's time."""
+
+    def resolve(self, kind: type[yaml.Node], value: object, implicit: object) -> str:
+        return f"tag:yaml.org,2002:{_TAGS[kind]}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,8 @@ def test_errors_exit_1_with_located_lines_and_summary(write_content: WriteConten
     result = run("check", "--content", "content", "--as-of", "2026-01-01", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "content/a.md:5:7: warning: date 2030-01-01 is after 2026-01-01 [future-date]",
+        "content/a.md:5:7: warning: date 2030-01-01 is in the future"
+        " (after the as-of date 2026-01-01) [future-date]",
         "content/a.md:8:12: error: unknown regulation 'missing-doc' in based_on[0] [unknown-ref]",
         "Checked 3 files: 1 error, 1 warning.",
     ]
@@ -68,7 +69,7 @@ def test_source_date_epoch_sets_the_as_of_date() -> None:
     # 1 January 2000: every sample document is then in the future.
     result = run("check", "--strict", env={"SOURCE_DATE_EPOCH": "946684800"})
     assert result.returncode == 1
-    assert "is after 2000-01-01 [future-date]" in result.stdout
+    assert "(after the as-of date 2000-01-01) [future-date]" in result.stdout
     assert run("check", "--as-of", "2020-12-21", env={"SOURCE_DATE_EPOCH": "946684800"}).returncode == 0
 
 
