@@ -58,7 +58,9 @@ class Body:
 
 
 def roman_to_int(numeral: str) -> int:
-    """>>> roman_to_int("XIV")
+    """The value of a Roman numeral, as section and chapter numbers are written.
+
+    >>> roman_to_int("XIV")
     14
     """
     total = 0

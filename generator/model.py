@@ -77,11 +77,37 @@ def parse_date(value: object) -> object:
     if not isinstance(value, str):
         raise _fail("wrong_type", f"should be a date YYYY-MM-DD, got {describe(value)}")
     if not _DATE.fullmatch(value):
-        raise _fail("bad_date", f"'{value}' is not a date in the form YYYY-MM-DD (e.g. 2020-12-21)")
+        hint = _suggest_date(value)
+        tail = f" (did you mean {hint}?)" if hint else " (e.g. 2020-12-21)"
+        raise _fail("bad_date", f"'{value}' is not a date in the form YYYY-MM-DD{tail}")
     try:
         return date.fromisoformat(value)
     except ValueError as error:
         raise _fail("bad_date", f"'{value}' is not a real date: {error}") from None
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
+_YEAR_FIRST = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+
+
+def _suggest_date(value: str) -> str | None:
+    """The ISO form of a date written the Russian way or without leading zeros.
+
+    >>> _suggest_date("21.12.2020"), _suggest_date("2020-2-3"), _suggest_date("вчера")
+    ('2020-12-21', '2020-02-03', None)
+    """
+    text = value.strip()
+    day_first, year_first = _DAY_FIRST.fullmatch(text), _YEAR_FIRST.fullmatch(text)
+    if day_first:
+        day, month, year = day_first.groups()
+    elif year_first:
+        year, month, day = year_first.groups()
+    else:
+        return None
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def _parse_bool(value: object) -> object:

@@ -49,7 +49,9 @@ _KIND_NAMES = {
 
 
 def label(key: Sequence[str | int]) -> str:
-    """>>> label(("agenda", 0, "speakers", 1, "person"))
+    """A field key as an editor reads it in a message.
+
+    >>> label(("agenda", 0, "speakers", 1, "person"))
     'agenda[0].speakers[1].person'
     """
     text = ""
