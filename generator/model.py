@@ -57,7 +57,7 @@ def suggest_id(value: str) -> str | None:
 
 def _check_id(value: object) -> object:
     if not isinstance(value, str):
-        return value  # the str validator names the wrong type
+        raise _fail("wrong_type", f"should be an id, got {describe(value)}")
     if len(value) > ID_MAX_LENGTH:
         raise _fail("bad_id", f"is {len(value)} characters long; ids are limited to {ID_MAX_LENGTH}")
     if not _ID.match(value):
