@@ -5,7 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test check clean
+.PHONY: site test check clean system-deps
+
+# Debian packages for the browser and DOCX rendering tests. `make test` installs the missing
+# ones when it runs as root on Debian; otherwise those tests are skipped and say why.
+SYSTEM_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +31,21 @@ site: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/regpub check
 
-test: $(VENV)/.installed-test
+system-deps:
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  missing=""; \
+	  for package in $(SYSTEM_PACKAGES); do \
+	    dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	  fi; \
+	else \
+	  echo "Not root on Debian: browser and DOCX rendering tests will be skipped."; \
+	fi
+
+test: $(VENV)/.installed-test system-deps
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy

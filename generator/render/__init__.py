@@ -1,0 +1,1 @@
+"""Renderers: site pages (Markdown for MkDocs), DOCX (pandoc), open data (catalog, feed)."""

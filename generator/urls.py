@@ -1,0 +1,34 @@
+"""Where everything lives in the published site: one place for page URLs and file names.
+
+>>> from generator.model import Kind
+>>> page_path(Kind.REGULATION, "coordination-2021")
+'regulations/coordination-2021/'
+>>> docx_path(Kind.MEETING, "meeting-2020-12-21")
+'meetings/meeting-2020-12-21/meeting-2020-12-21.docx'
+"""
+
+from __future__ import annotations
+
+from generator.model import Kind
+
+SECTIONS: dict[Kind, str] = {
+    Kind.REGULATION: "regulations",
+    Kind.MEETING: "meetings",
+    Kind.PERSON: "people",
+    Kind.ORGANIZATION: "organizations",
+}
+
+
+def page_path(kind: Kind, id_: str) -> str:
+    """The page's folder URL relative to the site root (directory URLs, as MkDocs writes them)."""
+    return f"{SECTIONS[kind]}/{id_}/"
+
+
+def page_source(kind: Kind, id_: str) -> str:
+    """The virtual Markdown file MkDocs renders into `page_path`."""
+    return f"{SECTIONS[kind]}/{id_}/index.md"
+
+
+def docx_path(kind: Kind, id_: str) -> str:
+    """The DOCX download of a regulation or meeting, beside its page."""
+    return f"{page_path(kind, id_)}{id_}.docx"
