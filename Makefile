@@ -25,8 +25,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 site: $(VENV)/.installed
-	$(BIN)/regpub check --strict
-	@echo "The content is valid. The site itself is not built yet: the site generator is still to come."
+	$(BIN)/regpub build
 
 check: $(VENV)/.installed
 	$(BIN)/regpub check

@@ -8,14 +8,15 @@ mistaken for references or HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
+HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
 _ARTICLE = re.compile(r"Статья[ \t]+(\d+(?:\.\d+)*)\.?(?:\s|$)")
 _DIVISION = re.compile(r"(Раздел|Глава)[ \t]+([IVXLCDM]+|\d+)\.?(?:\s|$)")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
-_REFERENCE = re.compile(r"\[\[([^\[\]]*)\]\]")
+REFERENCE = re.compile(r"\[\[([^\[\]]*)\]\]")
 _OPEN = re.compile(r"\[\[")
 _EMPTY_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*\)|(!?)\[\s*\]\(([^()\s]*)\)")
 # CommonMark raw HTML: an open or closing tag with an ASCII name, or a comment. Autolinks
@@ -83,20 +84,48 @@ def heading_anchor(title: str) -> str | None:
     return None
 
 
-def scan_body(text: str, first_line: int) -> Body:
-    body = Body(text, first_line)
+def classify_lines(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(offset, line, is_code) for every line; fence lines and fenced content are code."""
     fence: str | None = None
     for offset, line in enumerate(text.split("\n")):
-        number = first_line + offset
         opening = _FENCE.match(line)
         if fence is not None:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = None
-            continue
-        if opening:
+            yield offset, line, True
+        elif opening:
             fence = opening.group(1)
-            continue
-        _scan_line(body, _blank_code_spans(line.rstrip("\r")), number)
+            yield offset, line, True
+        else:
+            yield offset, line, False
+
+
+def split_code_spans(line: str) -> list[tuple[str, bool]]:
+    """The line as (segment, is_code) pieces, so prose can be changed and code left alone."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _CODE_SPAN.finditer(line):
+        pieces.append((line[position : match.start()], False))
+        pieces.append((match.group(0), True))
+        position = match.end()
+    pieces.append((line[position:], False))
+    return pieces
+
+
+def parse_reference(inner: str) -> tuple[str, str | None, str | None] | None:
+    """(target, anchor, text) of the inside of `[[…]]`, or None when it is malformed."""
+    target, bar, text = inner.partition("|")
+    target, hash_sign, anchor = target.strip().partition("#")
+    if not target or (hash_sign and not anchor.strip()) or (bar and not text.strip()):
+        return None
+    return target, anchor.strip() or None, text.strip() or None
+
+
+def scan_body(text: str, first_line: int) -> Body:
+    body = Body(text, first_line)
+    for offset, line, is_code in classify_lines(text):
+        if not is_code:
+            _scan_line(body, _blank_code_spans(line.rstrip("\r")), first_line + offset)
     return body
 
 
@@ -108,7 +137,7 @@ def _blank_code_spans(line: str) -> str:
 
 
 def _scan_line(body: Body, line: str, number: int) -> None:
-    heading = _HEADING.match(line)
+    heading = HEADING.match(line)
     if heading:
         _add_anchor(body, heading.group(1), number, heading.start(1) + 1)
     if "[[" in line:
@@ -139,19 +168,15 @@ def _add_anchor(body: Body, title: str, number: int, column: int) -> None:
 
 def _scan_references(body: Body, line: str, number: int) -> None:
     starts = set()
-    for match in _REFERENCE.finditer(line):
+    for match in REFERENCE.finditer(line):
         starts.add(match.start())
         column = match.start() + 1
-        inner = match.group(1)
-        target, _, text = inner.partition("|")
-        target, hash_sign, anchor = target.strip().partition("#")
-        if not target or (hash_sign and not anchor.strip()) or (text.strip() == "" and "|" in inner):
+        parsed = parse_reference(match.group(1))
+        if parsed is None:
             message = f"malformed reference '{match.group(0)}': write [[id]], [[id|text]] or [[id#anchor]]"
             body.problems.append(BodyProblem("bad-reference", number, column, message))
             continue
-        body.references.append(
-            InlineRef(target, anchor.strip() or None, text.strip() or None, number, column)
-        )
+        body.references.append(InlineRef(*parsed, number, column))
     for opening in _OPEN.finditer(line):
         if opening.start() not in starts:
             message = "reference '[[' is not closed with ']]' on the same line"

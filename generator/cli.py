@@ -1,4 +1,4 @@
-"""The `regpub` command: check, new, schema."""
+"""The `regpub` command: check, build, serve, new, schema."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from generator.check import check_content
 from generator.model import ID_MAX_LENGTH, ID_PATTERN, Kind
@@ -39,6 +40,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     _add_common(check, as_of=True)
     check.set_defaults(run=run_check)
+
+    build = commands.add_parser("build", help="check, then build the site and downloads")
+    build.add_argument("--output", metavar="DIR", default="site", help="output folder (default: site/)")
+    build.add_argument("--no-docx", action="store_true", help="skip the DOCX downloads")
+    build.add_argument("--config", metavar="FILE", default="mkdocs.yml", help=argparse.SUPPRESS)
+    _add_common(build, as_of=True)
+    build.set_defaults(run=run_build)
+
+    serve = commands.add_parser("serve", help="live preview that rebuilds on every edit")
+    serve.add_argument("--address", metavar="HOST:PORT", help="where to serve (default: 127.0.0.1:8000)")
+    serve.add_argument("--config", metavar="FILE", default="mkdocs.yml", help=argparse.SUPPRESS)
+    _add_common(serve, as_of=True)
+    serve.set_defaults(run=run_serve)
 
     new = commands.add_parser("new", help="write a new document from a template")
     new.add_argument("kind", choices=("regulation", "meeting"))
@@ -74,6 +88,34 @@ def run_check(args: argparse.Namespace) -> int:
             print(diagnostic.format())
         print(report.summary(checked.files.count))
     return EXIT_CONTENT if report.failed(strict=args.strict) else EXIT_OK
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from generator.build import BuildFailed, build_site  # MkDocs loads slowly; `check` needs none of it
+    root = content_root(args.content)
+    as_of = as_of_date(args.as_of)
+    checked = check_content(root, as_of)
+    report = checked.report
+    for diagnostic in report.diagnostics:
+        print(diagnostic.format())
+    if report.has_errors:
+        print(report.summary(checked.files.count))
+        print("Nothing was built: fix the errors above.", file=sys.stderr)
+        return EXIT_CONTENT
+    output = Path(args.output)
+    try:
+        build_site(Path(args.config), output, root, as_of, docx=not args.no_docx)
+    except BuildFailed as error:
+        print(f"regpub: the build failed, {output} is unchanged:\n{error}", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"Built the site into {output}/ ({checked.files.count} content files, as of {as_of}).")
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from generator.build import serve_site
+    serve_site(Path(args.config), content_root(args.content), as_of_date(args.as_of), args.address)
+    return EXIT_OK
 
 
 def run_new(args: argparse.Namespace) -> int:

@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from generator.body import Body
 from generator.diagnostics import Location
 from generator.frontmatter import Key, LocatedYaml
 from generator.model import AnyRecord, Kind, Meeting, Organization, Person, Regulation
 
+R = TypeVar("R", Regulation, Meeting, Person, Organization)
 DOCUMENT_KINDS = frozenset({Kind.REGULATION, Kind.MEETING})
 
 
@@ -224,7 +226,7 @@ class Corpus:
     def ids_of(self, kinds: frozenset[Kind]) -> list[str]:
         return [entry.id for entry in self.entries if entry.kind in kinds]
 
-    def records(self, kind: type[AnyRecord]) -> Iterator[AnyRecord]:
+    def records(self, kind: type[R]) -> Iterator[R]:
         for entry in self.entries:
             if isinstance(entry.record, kind):
                 yield entry.record
