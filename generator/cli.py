@@ -91,7 +91,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from generator.build import BuildFailed, build_site  # MkDocs loads slowly; `check` needs none of it
+    # MkDocs is slow to import and `check` needs none of it, so only build and serve load it.
+    from generator.build import BuildFailed, build_site  # noqa: PLC0415
+
     root = content_root(args.content)
     as_of = as_of_date(args.as_of)
     checked = check_content(root, as_of)
@@ -113,7 +115,8 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from generator.build import serve_site
+    from generator.build import serve_site  # noqa: PLC0415
+
     serve_site(Path(args.config), content_root(args.content), as_of_date(args.as_of), args.address)
     return EXIT_OK
 
