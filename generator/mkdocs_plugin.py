@@ -149,6 +149,7 @@ def _page_markdown(checked: Checked, entry: Entry, context: Context) -> str:
 def build_search_index(site: Path) -> None:
     """Pagefind indexes what the templates mark `data-pagefind-body`, in Russian."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "ru", "--silent"]
+    command += ["--exclude-selectors", ".headerlink"]  # the "#" permalinks beside headings
     result = subprocess.run(command, capture_output=True, text=True, check=False, env={**os.environ})
     if result.returncode != 0:
         raise PluginError(f"Pagefind failed to index the site:\n{result.stdout}{result.stderr}")

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
+import subprocess
+import sys
 import textwrap
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "regulations"
+REGPUB = Path(sys.executable).parent / "regpub"
 
 ORGANIZATIONS = """\
 - id: org-a
@@ -61,3 +68,35 @@ def regulation(id_: str, *, body: str = "## Статья 1. Общие поло�
         "",
     ]
     return "\n".join(lines) + body
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus built once, as `regpub build` builds it, as of 1 January 2026."""
+    output = tmp_path_factory.mktemp("sample") / "site"
+    result = subprocess.run(
+        [str(REGPUB), "build", "--output", str(output), "--as-of", "2026-01-01"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site: Path) -> Iterator[str]:
+    """The built sample served over HTTP on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(sample_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass

@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SAMPLE, WriteContent, regulation
-
-REGPUB = Path(sys.executable).parent / "regpub"
+from tests.conftest import REGPUB, REPO, SAMPLE, WriteContent, regulation
 
 
 def run(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -72,12 +72,12 @@ class IndexPages:
         self.meetings = sorted(self.corpus.records(Meeting), key=lambda m: (m.date, m.id), reverse=True)
 
     def pages(self) -> dict[str, str]:
+        """{virtual source path: Markdown}; lists are kept out of the search index."""
         pages = {
             "regulations/index.md": self.regulations_index(),
             "meetings/index.md": self.meetings_index(),
             "people/index.md": self.people_index(),
             "organizations/index.md": self.organizations_index(),
-            "register/index.md": REGISTER_PAGE,
         }
         by_year: dict[int, list[str]] = defaultdict(list)
         for document in [*self.regulations, *self.meetings]:
@@ -89,7 +89,8 @@ class IndexPages:
             by_form[regulation.form].append(regulation.id)
         for form, ids in by_form.items():
             pages[form_page(form)] = self.form_index(form, ids)
-        return pages
+        listed = {source: _LIST_META + markdown for source, markdown in pages.items()}
+        return {**listed, "register/index.md": REGISTER_PAGE}
 
     def latest(self, source: str) -> str:
         documents = sorted([*self.regulations, *self.meetings], key=lambda d: (d.date, d.id), reverse=True)[
@@ -196,8 +197,10 @@ class IndexPages:
         return "\n\n".join([f"# {escape(form)}", _documents_list(source, self.contexts.refs(ids))])
 
 
+_LIST_META = "---\nregpub_list: true\n---\n\n"
 REGISTER_PAGE = """\
 ---
+regpub_list: true
 template: regpub-register.html
 title: Реестр документов
 hide: [toc]

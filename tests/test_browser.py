@@ -1,0 +1,149 @@
+"""The published sample in a real browser: Debian's chromium driven by Playwright.
+
+No browser is ever downloaded: Playwright launches /usr/bin/chromium. `make test` installs it
+when missing and run as root; without it these tests are skipped and say why.
+Screenshots are saved under tests/artifacts/ for people to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "tests" / "artifacts"
+REGULATION = "regulations/coordination-regulation-2021-2025/"
+MEETING = "meetings/coordination-meeting-2020-12-21/"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian chromium is not installed (make test installs it as root)"
+)
+
+if CHROMIUM.exists():
+    from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[*flags, "--no-first-run"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def shoot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def search(page: Page, site_url: str, query: str) -> None:
+    page.goto(site_url)
+    page.get_by_role("button", name="Поиск").click()
+    field = page.locator("dialog.regpub-search input")
+    field.fill(query)
+
+
+def test_home_page_loads_without_console_errors(page: Page, site_url: str) -> None:
+    errors: list[str] = []
+
+    def collect(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    page.on("console", collect)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url)
+    expect(page.locator("h1")).to_contain_text("Реестр положений и протоколов")
+    expect(page.get_by_role("heading", name="Последние документы")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert errors == []
+    shoot(page, "home-desktop")
+
+
+def test_search_finds_a_word_in_another_grammatical_case(page: Page, site_url: str) -> None:
+    search(page, site_url, "координации")
+    results = page.locator(".pagefind-ui__result-link")
+    expect(results.first).to_be_visible()
+    titles = results.all_inner_texts()
+    assert any(title.startswith("Положение о координации работы") for title in titles), titles
+
+
+def test_search_finds_a_number_as_typed(page: Page, site_url: str) -> None:
+    search(page, site_url, "05-CT/TW")
+    results = page.locator(".pagefind-ui__result-link")
+    expect(results.first).to_be_visible()
+    titles = results.all_inner_texts()
+    assert titles[0] == "Об усилении изучения и следования идеологии, морали и стилю Хо Ши Мина"
+    shoot(page, "search-number")
+
+
+def test_register_filter_narrows_the_list_and_survives_a_reload(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}register/")
+    rows = page.locator("table.regpub-register tbody tr")
+    expect(rows).to_have_count(7)
+    page.select_option("select[name=status]", "expired")
+    expect(rows).to_have_count(3)
+    assert "status=expired" in page.url
+    page.reload()
+    expect(page.locator("select[name=status]")).to_have_value("expired")
+    expect(rows).to_have_count(3)
+    expect(page.locator(".regpub-register__count")).to_have_text("Найдено: 3 из 7")
+    shoot(page, "register-desktop")
+
+
+def test_relation_link_navigates_to_the_other_document(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}{REGULATION}")
+    expect(page.locator(".regpub-banner")).to_contain_text("Срок действия истёк")
+    page.locator(".regpub-relations").get_by_role(
+        "link", name=re.compile("Об усилении изучения")
+    ).first.click()
+    expect(page).to_have_url(re.compile(r"/regulations/directive-05-ct-tw/$"))
+    backlinks = page.locator(".regpub-relations").get_by_role(
+        "link", name=re.compile("Положение о координации")
+    )
+    expect(backlinks.first).to_be_visible()
+    shoot(page, "regulation-desktop")
+
+
+def test_meeting_page_shows_who_signed_and_what_was_adopted(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}{MEETING}")
+    expect(page.get_by_role("heading", name="Повестка дня")).to_be_visible()
+    adopted = page.locator("#adopted + ul").get_by_role("link", name=re.compile("Положение о координации"))
+    expect(adopted).to_be_visible()
+    shoot(page, "meeting-desktop")
+
+
+def test_docx_link_downloads_a_file(page: Page, site_url: str, sample_site: Path) -> None:
+    if not (sample_site / REGULATION / "coordination-regulation-2021-2025.docx").exists():
+        pytest.skip("the DOCX downloads are not built yet")
+    page.goto(f"{site_url}{REGULATION}")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Скачать DOCX").click()
+    assert download.value.suggested_filename == "coordination-regulation-2021-2025.docx"
+
+
+@pytest.mark.parametrize("path", ["", REGULATION, MEETING, "register/"])
+def test_site_is_usable_at_390_pixels(browser: Browser, site_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}{path}")
+    page.wait_for_load_state("networkidle")
+    overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{path or 'home'} scrolls sideways by {overflow}px"
+    expect(page.locator("h1").first).to_be_visible()
+    shoot(page, f"{(path.strip('/').split('/')[0] or 'home')}-mobile")
+    context.close()
