@@ -8,7 +8,6 @@ on_post_build   → the search index (Pagefind)
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -31,7 +30,7 @@ from generator.corpus import Entry
 from generator.render import data
 from generator.render.context import Context, PageContexts, photo_path
 from generator.render.indexes import IndexPages
-from generator.render.markdown import render_body
+from generator.render.markdown import page_markdown
 from generator.settings import UsageError, as_of_date
 from generator.urls import page_source
 
@@ -89,7 +88,9 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             by_id[entry.id] = context
             source = page_source(entry.kind, entry.id)
             self.contexts[source] = context
-            files.append(File.generated(config, source, content=_page_markdown(checked, entry, context)))
+            files.append(
+                File.generated(config, source, content=page_markdown(checked.corpus, entry, context))
+            )
             self._add_photos(files, config, entry, context)
         self.index_pages = IndexPages(contexts)
         for source, markdown in self.index_pages.pages().items():
@@ -137,13 +138,6 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.search:
             build_search_index(Path(config.site_dir))
-
-
-def _page_markdown(checked: Checked, entry: Entry, context: Context) -> str:
-    """A generated page: the title and template in front matter, then the rendered body."""
-    template = f"regpub-{context['kind']}.html"
-    head = f"---\ntitle: {json.dumps(context['title'], ensure_ascii=False)}\ntemplate: {template}\n---\n\n"
-    return head + render_body(checked.corpus, entry) + "\n"
 
 
 def build_search_index(site: Path) -> None:

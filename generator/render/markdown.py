@@ -6,8 +6,10 @@ them and turns them into the right URLs whatever `use_directory_urls` is.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+from typing import Any
 
 from generator.body import (
     HEADING,
@@ -85,3 +87,10 @@ def _reference(corpus: Corpus, entry: Entry, match: re.Match[str]) -> str:
         return match.group(0)  # unreachable after a clean check; left visible rather than lost
     _, anchor, text = parsed
     return f"[{escape(text or title_of(target))}]({link_to(entry, target, anchor)})"
+
+
+def page_markdown(corpus: Corpus, entry: Entry, context: dict[str, Any]) -> str:
+    """A generated page: its title and theme template in front matter, then the body."""
+    template = f"regpub-{context['kind']}.html"
+    title = json.dumps(context["title"], ensure_ascii=False)  # a JSON string is valid YAML
+    return f"---\ntitle: {title}\ntemplate: {template}\n---\n\n{render_body(corpus, entry)}\n"

@@ -1,0 +1,190 @@
+"""The published site built from the sample: pages, relations both ways, statuses, data files.
+
+Generated Markdown and page contexts are golden-tested (tests/pages/); Material's full HTML is
+not, since it changes with every theme release. Set REGPUB_UPDATE_GOLDEN=1 to rewrite them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.check import check_content
+from generator.corpus import Relation
+from generator.model import Kind
+from generator.render.context import PageContexts
+from generator.render.markdown import page_markdown
+from generator.urls import page_path
+from tests.conftest import REGPUB, REPO, SAMPLE
+
+GOLDEN = Path(__file__).parent / "pages"
+UPDATE = os.environ.get("REGPUB_UPDATE_GOLDEN") == "1"
+AS_OF = date(2026, 1, 1)
+PAGES = {
+    "regulation": "coordination-regulation-2021-2025",
+    "meeting": "coordination-meeting-2020-12-21",
+    "person": "nguyen-duc-trung",
+    "organization": "ppc-party-committee",
+    "external": "directive-05-ct-tw",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_generated_page_matches_golden(name: str) -> None:
+    corpus = check_content(SAMPLE, AS_OF).corpus
+    entry = corpus.by_id[PAGES[name]]
+    context = PageContexts(corpus, AS_OF).for_entry(entry)
+    outputs = {
+        GOLDEN / f"{name}.md": page_markdown(corpus, entry, context),
+        GOLDEN / f"{name}.json": json.dumps(context, ensure_ascii=False, indent=1) + "\n",
+    }
+    for path, text in outputs.items():
+        if UPDATE:
+            path.write_text(text, encoding="utf-8")
+        assert text == path.read_text(encoding="utf-8"), f"{path.name} differs from the golden file"
+
+
+def html(site: Path, kind: Kind, id_: str) -> str:
+    return (site / page_path(kind, id_) / "index.html").read_text(encoding="utf-8")
+
+
+def relative(from_kind: Kind, from_id: str, to_kind: Kind, to_id: str) -> str:
+    """The link MkDocs writes from one page to another (directory URLs)."""
+    return posixpath.relpath(page_path(to_kind, to_id), page_path(from_kind, from_id)) + "/"
+
+
+def test_every_record_has_its_page(sample_site: Path) -> None:
+    corpus = check_content(SAMPLE, AS_OF).corpus
+    for entry in corpus.entries:
+        assert entry.kind is not None
+        assert (sample_site / page_path(entry.kind, entry.id) / "index.html").is_file(), entry.id
+
+
+def test_both_sides_of_every_relation_are_linked(sample_site: Path) -> None:
+    corpus = check_content(SAMPLE, AS_OF).corpus
+    checked = 0
+    for link in corpus.links:
+        source, target = corpus.by_id[link.source], corpus.by_id[link.target]
+        assert source.kind is not None
+        assert target.kind is not None
+        there = f'href="{relative(source.kind, source.id, target.kind, target.id)}"'
+        back = f'href="{relative(target.kind, target.id, source.kind, source.id)}"'
+        assert there in html(sample_site, source.kind, source.id), f"{link.source} → {link.target}"
+        if link.relation is not Relation.POSITION_AT or target.kind is Kind.ORGANIZATION:
+            assert back in html(sample_site, target.kind, target.id), f"{link.target} ← {link.source}"
+        checked += 1
+    assert checked > 40
+
+
+def test_articles_have_anchors_with_copyable_links(sample_site: Path) -> None:
+    page = html(sample_site, Kind.REGULATION, "coordination-regulation-2021-2025")
+    for anchor in ("section-1", "article-1", "article-3", "article-15"):
+        assert f'id="{anchor}"' in page
+        assert f'href="#{anchor}"' in page
+    meeting = html(sample_site, Kind.MEETING, "coordination-meeting-2020-12-21")
+    assert 'href="../../regulations/coordination-regulation-2021-2025/#article-3"' in meeting
+
+
+def test_expired_regulation_says_so_at_the_top(sample_site: Path) -> None:
+    page = html(sample_site, Kind.REGULATION, "coordination-regulation-2021-2025")
+    banner = page.index('class="regpub-banner regpub-banner--expired"')
+    assert banner < page.index("<h1")
+    assert "Документ действовал до 31 декабря 2025 г." in page
+    assert "21 декабря 2020 г." in page
+
+
+def test_status_depends_on_the_as_of_date(tmp_path: Path) -> None:
+    output = tmp_path / "site"
+    result = build(output, "--as-of", "2023-06-01")
+    assert result.returncode == 0, result.stderr
+    page = html(output, Kind.REGULATION, "coordination-regulation-2021-2025")
+    assert "regpub-banner" not in page
+    assert 'class="regpub-status regpub-status--in_force">Действует<' in page
+    catalog = json.loads((output / "catalog.json").read_text(encoding="utf-8"))
+    statuses = {d["id"]: d.get("status", {}).get("code") for d in catalog["documents"]}
+    assert statuses["coordination-regulation-2021-2025"] == "in_force"
+    assert statuses["coordination-programme-2019-2020"] == "expired"
+
+
+def test_open_data(sample_site: Path) -> None:
+    catalog = json.loads((sample_site / "catalog.json").read_text(encoding="utf-8"))
+    assert catalog["as_of"] == "2026-01-01"
+    documents = {d["id"]: d for d in catalog["documents"]}
+    assert len(documents) == 7
+    regulation = documents["coordination-regulation-2021-2025"]
+    assert regulation["status"]["label"] == "Срок действия истёк"
+    groups = {group["label"]: [item["id"] for item in group["items"]] for group in regulation["relations"]}
+    assert groups["На основании"] == [
+        "provincial-congress-resolution-19",
+        "central-committee-resolution-4",
+        "directive-05-ct-tw",
+    ]
+    single = sample_site / "regulations" / "directive-05-ct-tw" / "directive-05-ct-tw.json"
+    assert json.loads(single.read_text(encoding="utf-8"))["number"] == "05-CT/TW"
+    feed = ET.parse(sample_site / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    updated = [entry.findtext(f"{atom}updated") or "" for entry in feed.iter(f"{atom}entry")]
+    assert len(updated) == 7
+    assert updated == sorted(updated, reverse=True)
+    assert (sample_site / "sitemap.xml").is_file()
+
+
+def test_document_pages_stay_small(sample_site: Path) -> None:
+    for page in (sample_site / "regulations").glob("*/index.html"):
+        assert page.stat().st_size <= 100_000, page
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    """Every file, except the parts of Pagefind's index that Pagefind 1.5 writes in hash-map
+    order (filters and their metadata; Pagefind/pagefind#638). The page fragments, which
+    hold the indexed text, are byte-identical."""
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert build(first, "--as-of", "2026-01-01").returncode == 0
+    assert build(second, "--as-of", "2026-01-01").returncode == 0
+    one, two = tree_digest(first), tree_digest(second)
+    unstable = re.compile(r"pagefind/(filter/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)")
+    assert {k: v for k, v in one.items() if not unstable.match(k)} == {
+        k: v for k, v in two.items() if not unstable.match(k)
+    }
+    assert any(name.startswith("pagefind/fragment/") for name in one)
+    assert len([k for k in one if unstable.match(k)]) <= 12
+
+
+def test_failed_build_leaves_the_previous_output_untouched(tmp_path: Path) -> None:
+    output = tmp_path / "site"
+    assert build(output, "--as-of", "2026-01-01").returncode == 0
+    before = tree_digest(output)
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    broken = content / "2020" / "coordination-regulation-2021-2025.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("issuers:", "isuers:"), encoding="utf-8")
+    result = build(output, "--as-of", "2026-01-01", "--content", str(content))
+    assert result.returncode == 1
+    assert "unknown field 'isuers' (did you mean 'issuers'?) [unknown-field]" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert tree_digest(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
+
+
+def build(output: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    command = [str(REGPUB), "build", "--output", str(output), *args]
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False, env=environment)
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }

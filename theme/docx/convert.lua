@@ -1,0 +1,92 @@
+--[[
+A long-lived DOCX converter: `pandoc lua convert.lua REFERENCE.docx`.
+
+Why: starting pandoc costs more than converting one document, so `generator/render/docx.py`
+starts one of these per core and feeds it documents. Jobs come on standard input, one JSON
+object a line (no command-line arguments: pandoc crashes with too many of them):
+
+  {"id": ..., "to": "docx" | "native", "output": PATH, "head": MARKDOWN, "body": MARKDOWN,
+   "tail": MARKDOWN, "refs": {ID: {"title": ..., "url": ...}}, "core": XML, "time": SECONDS}
+
+For each job it answers one line, `ok` or `error<TAB>message`, after writing OUTPUT (through
+a temporary file and a rename, so a file that exists is complete). `head` and `tail` are the
+parts generate around the body (issuers, title, signatures); `body` is the editor's Markdown.
+They are read separately, so nothing in a body can change how the generated parts parse.
+The DOCX gets `core` as its docProps/core.xml and `time` as every zip entry's time, so the
+bytes depend on the input only.
+]]
+
+local script_dir = pandoc.path.directory(arg[0])
+local layout = dofile(pandoc.path.join { script_dir, 'layout.lua' })
+
+-- The editor's Markdown: the usual extensions plus wikilinks for [[…]]; nothing that would
+-- let a body inject raw markup or read `$…$`, `@name` or a `---` block as something else.
+local BODY_FORMAT = 'markdown+wikilinks_title_after_pipe-raw_html-raw_tex-raw_attribute'
+  .. '-tex_math_dollars-citations-yaml_metadata_block-auto_identifiers-implicit_figures'
+-- The generated parts may carry raw OpenXML (the signature table, tab stops).
+local FRAME_FORMAT = 'markdown+wikilinks_title_after_pipe-raw_html-raw_tex-tex_math_dollars'
+  .. '-citations-yaml_metadata_block-auto_identifiers-implicit_figures'
+
+local reference = arg[1]
+local writer_options = pandoc.WriterOptions { reference_doc = reference }
+
+local function read(text, format)
+  if text == nil or text == '' then
+    return pandoc.Blocks {}
+  end
+  return pandoc.read(text, format).blocks
+end
+
+local function document_of(job)
+  local refs = job.refs or {}
+  local blocks = layout.frame(read(job.head, FRAME_FORMAT), refs, job.id)
+  blocks:extend(layout.body(read(job.body, BODY_FORMAT), refs, job.id))
+  blocks:extend(layout.frame(read(job.tail, FRAME_FORMAT), refs, job.id))
+  -- Only the language goes into the metadata: pandoc prints a title block for `title` and
+  -- writes unknown fields into docProps/custom.xml. The properties come with `core`.
+  return pandoc.Pandoc(blocks, { lang = 'ru-RU' })
+end
+
+local function fixed_zip(bytes, core, time)
+  local entries = {}
+  for _, entry in ipairs(pandoc.zip.Archive(bytes).entries) do
+    local contents = entry.path == 'docProps/core.xml' and core or entry:contents()
+    table.insert(entries, pandoc.zip.Entry(entry.path, contents, time))
+  end
+  return pandoc.zip.Archive(entries):bytestring()
+end
+
+local function convert(job)
+  local doc = document_of(job)
+  local output
+  if job.to == 'native' then
+    output = pandoc.write(doc, 'native') .. '\n'
+  else
+    output = fixed_zip(pandoc.write(doc, 'docx', writer_options), job.core, job.time)
+  end
+  local partial = job.output .. '.part'
+  local file = assert(io.open(partial, 'wb'))
+  file:write(output)
+  file:close()
+  assert(os.rename(partial, job.output))
+end
+
+local function one_line(message)
+  return (tostring(message):gsub('[\r\n\t]+', ' '))
+end
+
+for line in io.lines() do
+  local decoded, job = pcall(pandoc.json.decode, line, false)
+  local ok, problem = false, nil
+  if decoded and type(job) == 'table' then
+    ok, problem = pcall(convert, job)
+  else
+    problem = 'not a job: ' .. line:sub(1, 80)
+  end
+  if ok then
+    io.stdout:write('ok\n')
+  else
+    io.stdout:write('error\t' .. one_line(problem) .. '\n')
+  end
+  io.stdout:flush()
+end
