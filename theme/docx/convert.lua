@@ -47,10 +47,23 @@ local function document_of(job)
   return pandoc.Pandoc(blocks, { lang = 'ru-RU' })
 end
 
+-- The reference document's app.xml would claim Microsoft Word wrote the file, with its
+-- word counts; ours says what made it and nothing that changes between builds.
+local APP_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+  .. '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+  .. '<Application>regpub</Application></Properties>'
+
 local function fixed_zip(bytes, core, time)
   local entries = {}
   for _, entry in ipairs(pandoc.zip.Archive(bytes).entries) do
-    local contents = entry.path == 'docProps/core.xml' and core or entry:contents()
+    local contents
+    if entry.path == 'docProps/core.xml' then
+      contents = core
+    elseif entry.path == 'docProps/app.xml' then
+      contents = APP_XML
+    else
+      contents = entry:contents()
+    end
     table.insert(entries, pandoc.zip.Entry(entry.path, contents, time))
   end
   return pandoc.zip.Archive(entries):bytestring()

@@ -34,7 +34,9 @@ function layout.reference_filter(refs, self_id)
       id = id or target
       local ref = refs[id]
       local content = link.content
-      if pandoc.utils.stringify(content) == target then
+      local shown = pandoc.utils.stringify(content)
+      -- pandoc shows `[[id#anchor]]` as `id`; either way no text was given.
+      if shown == target or shown == id then
         -- [[id]] and [[id#anchor]] without text print the target's title.
         content = ref and pandoc.Inlines(ref.title) or pandoc.Inlines(id)
       end
@@ -171,12 +173,14 @@ layout.list_filter = {
 
 -- Tables, quotes, images -----------------------------------------------------------------
 
+local TABLE_TEXT = pandoc.Attr('', {}, { ['custom-style'] = 'Table Text' })
+
 local function style_rows(rows)
   for _, row in ipairs(rows) do
     for _, cell in ipairs(row.cells) do
-      cell.contents = pandoc.Blocks {
-        pandoc.Div(cell.contents, pandoc.Attr('', {}, { ['custom-style'] = 'Table Text' })),
-      }
+      -- pandoc gives Plain cell text its "Compact" style; a custom style needs paragraphs.
+      local contents = cell.contents:walk { Plain = function(plain) return pandoc.Para(plain.content) end }
+      cell.contents = pandoc.Blocks { pandoc.Div(contents, TABLE_TEXT) }
     end
   end
 end
@@ -199,6 +203,16 @@ layout.inline_filter = {
 
 layout.table_filter = {
   Table = function(tbl)
+    -- Without widths (short pipe-table rules) pandoc makes narrow columns: share the width.
+    local all_default = true
+    for _, spec in ipairs(tbl.colspecs) do
+      all_default = all_default and (spec[2] == nil or spec[2] == 'ColWidthDefault')
+    end
+    if all_default then
+      for i, spec in ipairs(tbl.colspecs) do
+        tbl.colspecs[i] = { spec[1], 1 / #tbl.colspecs }
+      end
+    end
     style_rows(tbl.head.rows)
     for _, body in ipairs(tbl.bodies) do
       style_rows(body.head)

@@ -23,23 +23,23 @@ from __future__ import annotations
 
 import io
 import subprocess
-import sys
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import docx
 import docx.document
-import pypandoc
+import pypandoc  # type: ignore[import-untyped]
 from docx.enum.section import WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from lxml import etree
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "reference.docx"
+Element = Any  # an lxml element of python-docx's oxml layer
 
 FONT = "Times New Roman"
 MONO = "Courier New"
@@ -71,9 +71,11 @@ class Style:
     keep_next: bool = False
     outline: int | None = None  # 0 = Heading 1
     letter_spacing: int | None = None  # twips between letters
+    hyphenate: bool = True
     font: str | None = None
     tabs: tuple[tuple[str, int], ...] = ()  # (alignment, position)
-    extra: dict[str, str] = field(default_factory=dict)
+    exact_line: bool = False  # `line` is an exact height, not a multiple
+    widow_control: bool = False
 
 
 def _heading(level: int, *, centred: bool, italic: bool = False) -> Style:
@@ -89,17 +91,29 @@ def _heading(level: int, *, centred: bool, italic: bool = False) -> Style:
         italic=italic,
         keep_next=True,
         outline=level - 1,
+        hyphenate=False,
     )
 
 
 # Levels 1-2 are sections and chapters (centred), 3 is an article (at the paragraph indent);
 # the Lua filter `layout.lua` maps the body's headings onto them.
 STYLES: tuple[Style, ...] = (
-    Style("Normal", based_on=None, align="both", first_line=0, before=0, after=0, line=LINE, size=14),
+    Style(
+        "Normal",
+        based_on=None,
+        align="both",
+        first_line=0,
+        before=0,
+        after=0,
+        line=LINE,
+        size=14,
+        font=FONT,
+        widow_control=True,
+    ),
     Style("Body Text", first_line=INDENT),
     Style("First Paragraph", based_on="Body Text", next="Body Text"),
     Style("Compact", based_on="Body Text"),
-    Style("Title", align="center", before=0, after=240, bold=True),
+    Style("Title", align="center", before=0, after=240, bold=True, hyphenate=False),
     Style("Subtitle", align="center", after=240),
     Style("Author", align="center"),
     Style("Date", align="center"),
@@ -120,22 +134,30 @@ STYLES: tuple[Style, ...] = (
     Style("Image Caption", based_on="Caption", align="center"),
     Style("Figure", align="center"),
     Style("Captioned Figure", based_on="Figure", keep_next=True),
-    Style("TOC Heading", align="center", bold=True, before=240, after=120),
+    Style("TOC Heading", align="center", bold=True, before=240, after=120, hyphenate=False),
     Style("Source Code", align="left", line=240, size=12, font=MONO),
     # Our own paragraph styles, in the order they appear on a page.
-    Style("Issuer", align="center", line=240, after=120, bold=True),
-    Style("Document Form", align="center", before=240, bold=True, letter_spacing=40, keep_next=True),
-    Style("Document Title", align="center", line=240, bold=True, keep_next=True),
-    Style("Document Status", align="center", before=120, italic=True),
+    Style("Issuer", align="center", line=240, after=120, bold=True, hyphenate=False),
+    Style(
+        "Document Form",
+        align="center",
+        before=240,
+        bold=True,
+        letter_spacing=40,
+        keep_next=True,
+        hyphenate=False,
+    ),
+    Style("Document Title", align="center", line=240, bold=True, keep_next=True, hyphenate=False),
+    Style("Document Status", align="center", before=120, italic=True, hyphenate=False),
     Style("Document Date Number", align="left", before=240, tabs=(("right", TEXT_WIDTH),)),
-    Style("Document Place", align="center"),
-    Style("Gap", line=240, extra={"exact": "1"}),
+    Style("Document Place", align="center", hyphenate=False),
+    Style("Gap", line=240, exact_line=True),
     Style("Protocol Entry", first_line=0),
-    Style("Protocol Heading", align="left", first_line=0, before=240, keep_next=True),
-    Style("Note", based_on="Body Text", left=INDENT, before=120, after=120, size=12),
+    Style("Protocol Heading", align="left", first_line=0, before=240, keep_next=True, hyphenate=False),
+    Style("Note", based_on="Body Text", left=INDENT, first_line=0, before=120, after=120, size=12),
     Style("Table Text", align="left", line=240, size=12),
-    Style("Signature Position", align="left", line=240, before=240, size=12),
-    Style("Signature Name", align="right", line=240, before=240, size=12),
+    Style("Signature Position", align="left", line=240, before=240, size=12, hyphenate=False),
+    Style("Signature Name", align="right", line=240, before=240, size=12, hyphenate=False),
 )
 
 CHARACTER_STYLES: dict[str, dict[str, str | None]] = {
@@ -173,19 +195,19 @@ def build(pandoc: str) -> bytes:
     return _normalise_zip(buffer.getvalue())
 
 
-def _element(tag: str, **attributes: str) -> etree._Element:
+def _element(tag: str, **attributes: str) -> Element:
     element = OxmlElement(tag)
     for key, value in attributes.items():
         element.set(qn(f"w:{key}"), value)
     return element
 
 
-def _run_fonts(font: str) -> etree._Element:
+def _run_fonts(font: str) -> Element:
     # Explicit fonts for every script, no theme fonts: themes override explicit names.
     return _element("w:rFonts", ascii=font, hAnsi=font, eastAsia=font, cs=font)
 
 
-def _set_defaults(root: etree._Element) -> None:
+def _set_defaults(root: Element) -> None:
     defaults = root.find(qn("w:docDefaults"))
     run = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     for child in list(run):
@@ -205,7 +227,7 @@ def _style_id(name: str) -> str:
     return name.replace(" ", "").replace("heading", "Heading")
 
 
-def _find_or_create(root: etree._Element, kind: str, name: str) -> etree._Element:
+def _find_or_create(root: Element, kind: str, name: str) -> Element:
     style_id = _style_id(name)
     for element in root.findall(qn("w:style")):
         if element.get(qn("w:styleId")) == style_id:
@@ -217,7 +239,7 @@ def _find_or_create(root: etree._Element, kind: str, name: str) -> etree._Elemen
     return element
 
 
-def _apply(root: etree._Element, style: Style) -> None:
+def _apply(root: Element, style: Style) -> None:
     element = _find_or_create(root, style.kind, style.name)
     for tag in ("w:basedOn", "w:next", "w:pPr", "w:rPr", "w:rsid", "w:semiHidden", "w:unhideWhenUsed"):
         for child in element.findall(qn(tag)):
@@ -235,23 +257,28 @@ def _apply(root: etree._Element, style: Style) -> None:
     element.append(_run_properties(style))
 
 
-def _paragraph_properties(style: Style) -> etree._Element:
+def _paragraph_properties(style: Style) -> Element:
     properties = _element("w:pPr")
     if style.keep_next:
         properties.append(_element("w:keepNext"))
         properties.append(_element("w:keepLines"))
+    if style.widow_control:
+        properties.append(_element("w:widowControl"))
     if style.tabs:
         tabs = _element("w:tabs")
         for alignment, position in style.tabs:
             tabs.append(_element("w:tab", val=alignment, pos=str(position)))
         properties.append(tabs)
+    if not style.hyphenate:
+        # Names, titles and headings are never broken across lines (GOST R 7.0.97-2016).
+        properties.append(_element("w:suppressAutoHyphens"))
     spacing = {
         key: str(value)
         for key, value in (("before", style.before), ("after", style.after), ("line", style.line))
         if value is not None
     }
     if style.line is not None:
-        spacing["lineRule"] = "exact" if style.extra.get("exact") else "auto"
+        spacing["lineRule"] = "exact" if style.exact_line else "auto"
     if spacing:
         properties.append(_element("w:spacing", **spacing))
     indent = {
@@ -268,7 +295,7 @@ def _paragraph_properties(style: Style) -> etree._Element:
     return properties
 
 
-def _run_properties(style: Style) -> etree._Element:
+def _run_properties(style: Style) -> Element:
     properties = _element("w:rPr")
     if style.font:
         properties.append(_run_fonts(style.font))
@@ -287,22 +314,23 @@ def _run_properties(style: Style) -> etree._Element:
     return properties
 
 
-def _apply_character(root: etree._Element, name: str, props: dict[str, str | None]) -> None:
+def _apply_character(root: Element, name: str, props: dict[str, str | None]) -> None:
     element = _find_or_create(root, "character", name)
     for child in element.findall(qn("w:rPr")):
         element.remove(child)
     properties = _element("w:rPr")
     if props.get("font"):
         properties.append(_run_fonts(str(props["font"])))
-    if props.get("superscript"):
-        properties.append(_element("w:vertAlign", val="superscript"))
+    # Children in the order the OOXML schema wants: rFonts, sz, szCs, vertAlign.
     if props.get("size"):
         properties.append(_element("w:sz", val=str(props["size"])))
         properties.append(_element("w:szCs", val=str(props["size"])))
+    if props.get("superscript"):
+        properties.append(_element("w:vertAlign", val="superscript"))
     element.append(properties)
 
 
-def _strip_theme(root: etree._Element) -> None:
+def _strip_theme(root: Element) -> None:
     """Heading N Char and the like carry theme fonts and colours; make them plain too."""
     for style in root.findall(qn("w:style")):
         run = style.find(qn("w:rPr"))
@@ -314,7 +342,7 @@ def _strip_theme(root: etree._Element) -> None:
                     run.remove(child)
 
 
-def _set_table_style(root: etree._Element) -> None:
+def _set_table_style(root: Element) -> None:
     """Body tables: thin borders on every cell (the signature block has none, see docx_source)."""
     table = _find_or_create(root, "table", "Table")
     for child in table.findall(qn("w:tblStylePr")) + table.findall(qn("w:tblPr")):
@@ -450,4 +478,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -1,0 +1,180 @@
+"""Build the site from synthetic corpora and measure what readers and hosts pay for it.
+
+Usage: python benchmarks/site.py [N ...]   (default: 1000 10000)
+
+For each size: `regpub build --no-docx` (wall time, peak RSS, HTML bytes per document page,
+site size, search index size, bytes a browser downloads for its first search query), then the
+same Markdown built by a plain MkDocs + Material site (`navigation.prune`, built-in lunr search,
+every page in the nav) for comparison. Prints Markdown tables for benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from check import corpus_of
+from playwright.sync_api import sync_playwright
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+WORK = HERE / ".sites"
+BIN = Path(sys.executable).parent
+CHROMIUM = Path("/usr/bin/chromium")
+_REFERENCE = re.compile(r"\[\[([^\]|#]*)[^\]]*\]\]")
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, peak RSS MB) of a command run to completion; fails loudly."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode() if process.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def size_of(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.exists() else 0
+
+
+def page_sizes(site: Path) -> tuple[float, int]:
+    """(mean, max) bytes of the document pages' HTML."""
+    sizes = [p.stat().st_size for p in site.glob("regulations/*/index.html")]
+    sizes += [p.stat().st_size for p in site.glob("meetings/*/index.html")]
+    return sum(sizes) / len(sizes), max(sizes)
+
+
+def first_query_bytes(site: Path, query: str, *, pagefind: bool) -> int:
+    """Bytes the browser fetches for search from opening the page to the first results."""
+    if not CHROMIUM.exists():
+        return -1
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    total = 0
+    flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=flags)
+        page = browser.new_page()
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        sizes: list[int] = []
+        search_files = re.compile(r"/(pagefind/|search/)")
+        page.on(
+            "requestfinished",
+            lambda request: (
+                sizes.append(request.sizes()["responseBodySize"])
+                if search_files.search(request.url)
+                else None
+            ),
+        )
+        if pagefind:
+            page.get_by_role("button", name="Поиск").click()
+            page.locator("dialog.regpub-search input").fill(query)
+            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60_000)
+        else:
+            page.locator("input.md-search__input").click()
+            page.locator("input.md-search__input").fill(query)
+            page.locator(".md-search-result__item").first.wait_for(timeout=600_000)
+        page.wait_for_load_state("networkidle")
+        total = sum(sizes)
+        browser.close()
+    server.shutdown()
+    return total
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def regpub_site(size: int) -> dict[str, str]:
+    content = corpus_of(size)
+    site = WORK / f"regpub-{size}"
+    wall, rss = measured(
+        [str(BIN / "regpub"), "build", "--no-docx", "--as-of", "2026-01-01", "--content", str(content),
+         "--output", str(site)],
+        REPO,
+    )  # fmt: skip
+    mean, largest = page_sizes(site)
+    return {
+        "build": f"{wall:.1f} s",
+        "peak RSS": f"{rss:.0f} MB",
+        "HTML per document page (mean / max)": f"{mean / 1024:.0f} / {largest / 1024:.0f} KB",
+        "site size": f"{size_of(site) / 1e6:.0f} MB",
+        "search index": f"{size_of(site / 'pagefind') / 1e6:.1f} MB",
+        "first query download": f"{first_query_bytes(site, 'координации', pagefind=True) / 1024:.0f} KB",
+    }
+
+
+def plain_site(size: int) -> dict[str, str]:
+    """The same Markdown as a default Material site: every page in the nav, lunr search."""
+    content = corpus_of(size)
+    project = WORK / f"plain-{size}"
+    shutil.rmtree(project, ignore_errors=True)
+    docs = project / "docs"
+    nav = []
+    for source in sorted(content.rglob("*.md")):
+        text = source.read_text(encoding="utf-8")
+        body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+        title = re.search(r'^title: "?(.*?)"?$', text, re.MULTILINE)
+        target = docs / source.relative_to(content)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        heading = title.group(1) if title else source.stem
+        plain_body = _REFERENCE.sub(r"\1", body)  # [[id|text]] → id: plain MkDocs has no such links
+        target.write_text(f"# {heading}\n\n{plain_body}", encoding="utf-8")
+        nav.append(f"  - '{source.stem}': {source.relative_to(content)}")
+    (docs / "index.md").write_text("# Главная\n", encoding="utf-8")
+    config = [
+        "site_name: plain", "theme:", "  name: material", "  language: ru", "  font: false",
+        "  features: [navigation.prune]", "plugins: [search]", "nav:", "  - Главная: index.md", *nav,
+    ]  # fmt: skip
+    (project / "mkdocs.yml").write_text("\n".join(config) + "\n", encoding="utf-8")
+    wall, rss = measured([str(BIN / "mkdocs"), "build", "-q"], project)
+    site = project / "site"
+    mean, largest = page_sizes_plain(site)
+    return {
+        "build": f"{wall:.1f} s",
+        "peak RSS": f"{rss:.0f} MB",
+        "HTML per document page (mean / max)": f"{mean / 1024:.0f} / {largest / 1024:.0f} KB",
+        "site size": f"{size_of(site) / 1e6:.0f} MB",
+        "search index": f"{size_of(site / 'search') / 1e6:.1f} MB",
+        "first query download": f"{first_query_bytes(site, 'координации', pagefind=False) / 1024:.0f} KB",
+    }
+
+
+def page_sizes_plain(site: Path) -> tuple[float, int]:
+    sizes = [p.stat().st_size for p in site.glob("*/*/index.html")]
+    return sum(sizes) / len(sizes), max(sizes)
+
+
+def main() -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    sizes = [int(arg) for arg in sys.argv[1:] if arg.isdigit()] or [1000, 10000]
+    plain = "--no-plain" not in sys.argv
+    for size in sizes:
+        rows = {"regpub": regpub_site(size)}
+        if plain:
+            rows["plain MkDocs + Material"] = plain_site(size)
+        keys = list(rows["regpub"])
+        print(f"\n{size:,} documents\n")
+        print("| | " + " | ".join(keys) + " |")
+        print("| --- |" + " ---: |" * len(keys))
+        for name, row in rows.items():
+            print(f"| {name} | " + " | ".join(row[key] for key in keys) + " |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""DOCX downloads: one per non-external regulation and meeting, laid out as official documents.
+
+    sources (docx_source) → cache lookup by digest → pandoc workers (docx_pandoc) → out_dir
+
+Why this shape: converting is the slow part (pandoc, ~30 ms a document), so a document is
+converted only when something that affects its DOCX changed: the cache key is a digest of the
+generated pandoc input (which holds the titles of everything it refers to and the computed
+status), the reference document, the Lua scripts and the pandoc binary. A rebuild with no
+change copies every file from the cache and starts no pandoc process. What must be converted
+is fed to one long-lived pandoc per core (`theme/docx/convert.lua`).
+
+The files are byte-identical on every build: zip entry times and docProps dates come from the
+document's date, never from the clock, and no user or machine name is written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.corpus import Corpus, Entry
+from generator.model import Meeting, Regulation
+from generator.render.docx_pandoc import DocxError, Job, Progress, find_toolchain, run_jobs
+from generator.render.docx_source import DocxSource, docx_source
+from generator.urls import docx_path
+
+__all__ = [
+    "DocxError",
+    "DocxResult",
+    "build_docx",
+    "default_cache_dir",
+    "documents_with_docx",
+    "render_native",
+]
+
+PRUNE_AFTER_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class DocxResult:
+    """What a build did: the files written, and how many were converted or reused."""
+
+    files: tuple[Path, ...]  # every DOCX written under out_dir, in corpus order
+    converted: int  # documents pandoc converted in this build
+    reused: int  # documents taken from the cache
+    processes: int  # pandoc processes started (0 when nothing changed)
+    seconds: float
+
+
+def documents_with_docx(corpus: Corpus) -> Iterator[Entry]:
+    """Regulations and meetings that get a DOCX: all but external documents (SPEC §6)."""
+    for entry in corpus.entries:
+        record = entry.record
+        if isinstance(record, Meeting) or (isinstance(record, Regulation) and not record.external):
+            yield entry
+
+
+def default_cache_dir() -> Path:
+    """`$XDG_CACHE_HOME/regpub/docx` (else `~/.cache/…`): content-addressed, safe to share."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "regpub" / "docx"
+
+
+def build_docx(
+    corpus: Corpus,
+    as_of: date,
+    out_dir: Path,
+    *,
+    site_url: str | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: bool = False,
+    pandoc: Path | None = None,
+) -> DocxResult:
+    """Write `out_dir/<docx_path(kind, id)>` for every document that gets a DOCX.
+
+    `site_url` turns references into links to the published pages; `jobs` is the number of
+    pandoc processes (default: one per core); `progress` shows a bar when stderr is a terminal;
+    `pandoc` overrides the binary (default: the one pypandoc-binary bundles, else PATH).
+    Raises `DocxError` with a message for the user when pandoc is missing or fails; then no
+    file under `out_dir` has been written or changed.
+    """
+    started = time.perf_counter()
+    toolchain = find_toolchain(pandoc)
+    cache = cache_dir if cache_dir is not None else default_cache_dir()
+    sources = [docx_source(corpus, entry, as_of, site_url) for entry in documents_with_docx(corpus)]
+    cached = {source.id: cache / f"{toolchain.digest(source.canonical())}.docx" for source in sources}
+    missing: dict[Path, DocxSource] = {}
+    for source in sources:
+        if not cached[source.id].is_file():
+            missing.setdefault(cached[source.id], source)
+    processes = 0
+    if missing:
+        cache.mkdir(parents=True, exist_ok=True)
+        work = [Job(source.job(), "docx", path) for path, source in missing.items()]
+        bar = Progress(len(work), "DOCX", enabled=progress and sys.stderr.isatty())
+        processes = run_jobs(toolchain, work, jobs or os.cpu_count() or 1, bar)
+    files = tuple(
+        _publish(cached[source.id], out_dir / docx_path(source.kind, source.id)) for source in sources
+    )
+    _prune(cache, set(cached.values()))
+    return DocxResult(
+        files, len(missing), len(sources) - len(missing), processes, time.perf_counter() - started
+    )
+
+
+def render_native(
+    corpus: Corpus, entry: Entry, as_of: date, *, site_url: str | None = None, pandoc: Path | None = None
+) -> str:
+    """pandoc's `native` form of one document after the layout filters: what golden tests compare."""
+    toolchain = find_toolchain(pandoc)
+    source = docx_source(corpus, entry, as_of, site_url)
+    with tempfile.TemporaryDirectory(prefix="regpub-native-") as folder:
+        output = Path(folder) / f"{entry.id}.native"
+        run_jobs(toolchain, [Job(source.job(), "native", output)], 1, Progress(1, "", enabled=False))
+        return output.read_text(encoding="utf-8")
+
+
+def _publish(cached: Path, target: Path) -> Path:
+    """Copy from the cache through a temporary file, so `target` is always a whole DOCX."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
+    shutil.copyfile(cached, partial)
+    os.replace(partial, target)
+    return target
+
+
+def _prune(cache: Path, used: set[Path]) -> None:
+    """Mark this build's files as used, and drop files no build used for a month."""
+    if not cache.is_dir():
+        return
+    now = time.time()
+    for path in used:
+        os.utime(path, (now, now))
+    limit = now - PRUNE_AFTER_DAYS * 86400
+    with os.scandir(cache) as entries:
+        for entry in entries:
+            if entry.name.endswith((".docx", ".part")) and entry.stat().st_mtime < limit:
+                Path(entry.path).unlink(missing_ok=True)

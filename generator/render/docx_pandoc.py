@@ -1,0 +1,232 @@
+"""Running pandoc: find it without starting it, and convert many documents in a few processes.
+
+Each worker is one `pandoc lua theme/docx/convert.lua REFERENCE.docx` fed jobs on its standard
+input, one JSON line each, and answering `ok` or `error<TAB>message` per job; a Python thread
+per worker hands out the next job as soon as its pandoc is free, so the cores stay busy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+THEME = Path(__file__).resolve().parents[2] / "theme" / "docx"
+THEME_FILES = ("convert.lua", "layout.lua", "reference.docx")
+# Part of every cache key: change it when the meaning of a job or of its digest changes.
+FORMAT_VERSION = "regpub-docx-1"
+
+
+class DocxError(Exception):
+    """The DOCX downloads could not be made: pandoc is missing or failed. The message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Toolchain:
+    """What converts: the pandoc binary and the theme files, with a fingerprint of them all."""
+
+    pandoc: Path
+    theme: Path
+    fingerprint: str
+
+    @property
+    def command(self) -> list[str]:
+        return [str(self.pandoc), "lua", str(self.theme / "convert.lua"), str(self.theme / "reference.docx")]
+
+    def digest(self, job_text: str) -> str:
+        """The cache key of a job: everything that affects the DOCX bytes."""
+        return hashlib.sha256(f"{self.fingerprint}\n{job_text}".encode()).hexdigest()
+
+
+def find_toolchain(pandoc: Path | None = None, theme: Path = THEME) -> Toolchain:
+    """Locate pandoc and the theme without running anything (a warm build starts no process).
+
+    The pandoc binary is identified by its path, size and modification time: a new pandoc
+    (a pypandoc-binary upgrade) makes new cache keys without asking pandoc its version.
+    """
+    binary = pandoc or _default_pandoc()
+    if binary is None or not binary.is_file():
+        where = f" at {binary}" if binary else ""
+        raise DocxError(
+            f"pandoc not found{where}: install the project's dependencies (pip install -e .), "
+            "which bundle pandoc 3 through pypandoc-binary, or put pandoc 3 on PATH"
+        )
+    fingerprint = hashlib.sha256(FORMAT_VERSION.encode())
+    status = binary.stat()
+    fingerprint.update(f"\n{binary.resolve()}\n{status.st_size}\n{status.st_mtime_ns}\n".encode())
+    for name in THEME_FILES:
+        path = theme / name
+        try:
+            fingerprint.update(name.encode() + b"\n" + path.read_bytes())
+        except OSError as error:
+            raise DocxError(f"cannot read the DOCX theme file {path}: {error.strerror or error}") from None
+    return Toolchain(binary, theme, fingerprint.hexdigest())
+
+
+def _default_pandoc() -> Path | None:
+    """`$PYPANDOC_PANDOC`, else the pandoc pypandoc-binary bundles, else `pandoc` on PATH."""
+    explicit = os.environ.get("PYPANDOC_PANDOC")
+    if explicit:
+        return Path(explicit)
+    spec = importlib.util.find_spec("pypandoc")
+    if spec is not None and spec.origin is not None:
+        name = "pandoc.exe" if sys.platform == "win32" else "pandoc"
+        bundled = Path(spec.origin).parent / "files" / name
+        if bundled.is_file():
+            return bundled
+    found = shutil.which("pandoc")
+    return Path(found) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One conversion: the fields of `DocxSource.job()`, the output format and the file to write."""
+
+    fields: dict[str, object]
+    to: str  # "docx" or "native"
+    output: Path
+
+    @property
+    def id(self) -> str:
+        return str(self.fields.get("id", "?"))
+
+    @property
+    def size(self) -> int:
+        return len(str(self.fields.get("body", "")))
+
+
+class Progress:
+    """A one-line progress bar on stderr, redrawn at most ten times a second."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, label: str, *, enabled: bool) -> None:
+        self.total, self.label, self.enabled = total, label, enabled
+        self.done = 0
+        self._lock = threading.Lock()
+        self._drawn = 0.0
+
+    def advance(self) -> None:
+        with self._lock:
+            self.done += 1
+            now = time.monotonic()
+            if self.enabled and (now - self._drawn >= 0.1 or self.done == self.total):
+                self._drawn = now
+                filled = self.WIDTH * self.done // max(self.total, 1)
+                bar = "#" * filled + "-" * (self.WIDTH - filled)
+                sys.stderr.write(f"\r{self.label} [{bar}] {self.done}/{self.total}")
+                sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled and self._drawn:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def run_jobs(toolchain: Toolchain, jobs: list[Job], workers: int, progress: Progress) -> int:
+    """Convert every job, in up to `workers` pandoc processes; returns how many were started.
+
+    Every failure is collected and raised once, as one `DocxError` naming each document; the
+    outputs of failed jobs are never left behind (each is written to a `.part` file first).
+    """
+    # Longest first, so no process is left with a big document at the end.
+    pending = deque(sorted(jobs, key=lambda job: -job.size))
+    failures: list[str] = []
+    processes: list[subprocess.Popen[str]] = []
+    threads = [
+        threading.Thread(target=_work, args=(toolchain, pending, failures, processes, progress), daemon=True)
+        for _ in range(max(1, min(workers, len(jobs))))
+    ]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    except BaseException:
+        for process in processes:
+            process.kill()
+        raise
+    finally:
+        progress.close()
+    unconverted = [job.id for job in pending]
+    if unconverted and not failures:
+        failures.append(f"not converted: {', '.join(unconverted)}")
+    if failures:
+        count = len(failures)
+        raise DocxError(f"pandoc could not make {count} DOCX file(s):\n  " + "\n  ".join(failures))
+    return len(processes)
+
+
+def _work(
+    toolchain: Toolchain,
+    pending: deque[Job],
+    failures: list[str],
+    processes: list[subprocess.Popen[str]],
+    progress: Progress,
+) -> None:
+    """One pandoc process: take the next job until none is left; record what failed."""
+    with tempfile.TemporaryFile() as stderr:
+        try:
+            process = subprocess.Popen(
+                toolchain.command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+            )
+        except OSError as error:
+            failures.append(f"cannot start pandoc ({toolchain.pandoc}): {error.strerror or error}")
+            return
+        processes.append(process)
+        with process:
+            assert process.stdin is not None
+            assert process.stdout is not None
+            while pending:
+                try:
+                    job = pending.popleft()
+                except IndexError:
+                    break
+                if not _convert(process.stdin, process.stdout, job, failures):
+                    failures.append(f"{job.id}: pandoc stopped: {_tail(stderr) or 'no message'}")
+                    break
+                progress.advance()
+            process.stdin.close()
+
+
+def _convert(stdin: IO[str], stdout: IO[str], job: Job, failures: list[str]) -> bool:
+    """Send one job and read its answer; False when the process is gone."""
+    partial = job.output.with_name(f"{job.output.name}.{os.getpid()}-{threading.get_ident()}.part")
+    line = json.dumps({**job.fields, "to": job.to, "output": str(partial)}, ensure_ascii=False)
+    try:
+        stdin.write(line + "\n")
+        stdin.flush()
+        answer = stdout.readline()
+    except OSError:
+        answer = ""
+    if answer.startswith("ok"):
+        os.replace(partial, job.output)
+        return True
+    partial.unlink(missing_ok=True)
+    if not answer:
+        return False
+    failures.append(f"{job.id}: {answer.partition(chr(9))[2].strip() or answer.strip()}")
+    return True
+
+
+def _tail(stderr: IO[bytes], limit: int = 2000) -> str:
+    stderr.seek(0)
+    text = stderr.read().decode("utf-8", errors="replace").strip()
+    return " ".join(text[-limit:].split())
