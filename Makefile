@@ -5,11 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test check clean system-deps
+.PHONY: site test check clean system-deps reference-docx
 
 # Debian packages for the browser and DOCX rendering tests. `make test` installs the missing
 # ones when it runs as root on Debian; otherwise those tests are skipped and say why.
-SYSTEM_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation
+SYSTEM_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation hyphen-ru
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ test: $(VENV)/.installed-test system-deps
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# Regenerate the DOCX reference document after editing its script.
+reference-docx: $(VENV)/.installed-test
+	$(BIN)/python theme/docx/make_reference.py
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

@@ -3,7 +3,7 @@
 on_config  → where the content is, which day it is
 on_files   → check (errors abort the build), then every page and data file as a virtual file
 on_page_context → the page's context for its theme template
-on_post_build   → the search index (Pagefind)
+on_post_build   → the DOCX downloads (pandoc) and the search index (Pagefind)
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from generator.check import Checked, check_content
 from generator.corpus import Entry
 from generator.render import data
 from generator.render.context import Context, PageContexts, photo_path
+from generator.render.docx import DocxError, build_docx
 from generator.render.indexes import IndexPages
 from generator.render.markdown import page_markdown
 from generator.settings import UsageError, as_of_date
@@ -136,8 +137,14 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        if self.docx and self.checked is not None:
+            try:
+                build_docx(self.checked.corpus, self.as_of, site, site_url=config.site_url, progress=True)
+            except DocxError as error:
+                raise PluginError(f"DOCX downloads failed: {error}") from None
         if self.config.search:
-            build_search_index(Path(config.site_dir))
+            build_search_index(site)
 
 
 def build_search_index(site: Path) -> None:

@@ -26,6 +26,7 @@ from docx.shared import Cm, Length, Mm, Pt
 from generator.check import Checked, check_content
 from generator.model import Kind
 from generator.render.docx import DocxError, DocxResult, build_docx, documents_with_docx, render_native
+from generator.render.docx_pandoc import THEME, Job, Progress, find_toolchain, run_jobs
 from generator.render.docx_source import docx_source
 from generator.urls import docx_path
 from tests.conftest import REPO, SAMPLE, WriteContent, regulation
@@ -392,6 +393,30 @@ def test_subject_has_the_number(write_content: WriteContent, tmp_path: Path) -> 
     assert ("Document Place", "г. Винь") in paragraphs
 
 
+NASTY = "A *b* _c_ [d](e) <f> \\g `h` $i$ @j ^k^ ~l~ \"m\" 'n' -- ... #o | {#p} 1. & < > [[q]]"
+
+
+def test_text_from_front_matter_prints_as_typed(write_content: WriteContent, tmp_path: Path) -> None:
+    """Titles, places, numbers, names and positions are text, never Markdown or XML."""
+    quoted = NASTY.replace("\\", "\\\\").replace('"', '\\"')
+    organizations = f'- id: org-a\n  name: "Орган {quoted}"\n'
+    people = f'- id: person-a\n  name: "Имя {quoted}"\n'
+    fields = {"number": f'"{quoted}"', "place": f'"{quoted}"'}
+    fields["signatories"] = f'[{{person: person-a, position: "должность {quoted}"}}]'
+    text = regulation("a", **fields).replace("title: Положение a", f'title: "Положение {quoted}"')
+    root = write_content({"organizations.yml": organizations, "people.yml": people, "a.md": text})
+    built = build(root, tmp_path / "site", tmp_path / "cache")
+    document = built.open("a")
+    paragraphs = texts(document)
+    assert ("Issuer", f"ОРГАН {NASTY.upper()}") in paragraphs
+    assert ("Document Title", NASTY) in paragraphs  # the form word "Положение" printed above it
+    assert ("Document Date Number", f"1 января 2020 г.\t№ {NASTY}") in paragraphs
+    assert ("Document Place", NASTY) in paragraphs
+    rows = [[cell.text for cell in row.cells] for row in document.tables[-1].rows]
+    assert rows == [[f"Должность {NASTY}", f"Имя {NASTY}"]]
+    assert document.core_properties.title == f"Положение {NASTY}"
+
+
 def test_no_user_or_machine_names_in_any_part(sample: Build) -> None:
     names = {os.environ.get("USER", ""), os.environ.get("LOGNAME", ""), os.uname().nodename} - {""}
     for path in sample.result.files:
@@ -478,9 +503,24 @@ def test_a_failing_pandoc_is_reported_and_nothing_is_written(sample: Build, tmp_
         build_docx(sample.checked.corpus, AS_OF, out, cache_dir=tmp_path / "cache", pandoc=broken)
     message = str(raised.value)
     assert "pandoc could not make" in message
-    assert "pandoc stopped: pandoc: out of memory" in message
+    assert "pandoc stopped (exit code 3): pandoc: out of memory" in message
+    assert "not converted: " in message  # the others, once no pandoc is left
     assert not out.exists()
     assert not [path for path in (tmp_path / "cache").iterdir() if path.suffix == ".docx"]
+
+
+def test_a_document_pandoc_rejects_is_named_in_the_error(sample: Build, tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    shutil.copytree(THEME, theme)
+    (theme / "reference.docx").write_bytes(b"not a zip file")
+    corpus = sample.checked.corpus
+    entry = corpus.get(REGULATION)
+    assert entry is not None
+    output = tmp_path / "out.docx"
+    job = Job(docx_source(corpus, entry, AS_OF).job(), "docx", output)
+    with pytest.raises(DocxError, match=f"pandoc could not make 1 of 1 DOCX files:\n  {REGULATION}: "):
+        run_jobs(find_toolchain(theme=theme), [job], 1, Progress(1, "", enabled=False))
+    assert list(tmp_path.glob("out.docx*")) == []
 
 
 # Golden files: the generated pandoc input and pandoc's structure after the Lua filters

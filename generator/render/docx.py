@@ -16,6 +16,7 @@ document's date, never from the clock, and no user or machine name is written.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -120,7 +121,25 @@ def render_native(
     with tempfile.TemporaryDirectory(prefix="regpub-native-") as folder:
         output = Path(folder) / f"{entry.id}.native"
         run_jobs(toolchain, [Job(source.job(), "native", output)], 1, Progress(1, "", enabled=False))
-        return output.read_text(encoding="utf-8")
+        return readable_native(output.read_text(encoding="utf-8"))
+
+
+_NATIVE_ESCAPE = re.compile(r"(\\\\)|\\(\d+)(\\&)?")
+
+
+def readable_native(text: str) -> str:
+    r"""pandoc's native text with non-ASCII characters shown as themselves, not as `\1055`.
+
+    >>> readable_native(r'Str "\1087\1086\1076\&2 \\1"')
+    'Str "под2 \\\\1"'
+    """
+
+    def decode(match: re.Match[str]) -> str:
+        if match.group(1) or int(match.group(2)) < 128:
+            return match.group(0)
+        return chr(int(match.group(2)))
+
+    return _NATIVE_ESCAPE.sub(decode, text)
 
 
 def _publish(cached: Path, target: Path) -> Path:

@@ -18,7 +18,7 @@ import tempfile
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -134,6 +134,27 @@ class Progress:
             sys.stderr.flush()
 
 
+@dataclass
+class _Batch:
+    """What the worker threads share: the queue, and what they converted, failed and started."""
+
+    pending: deque[Job]
+    progress: Progress
+    converted: int = 0
+    failures: list[str] = field(default_factory=list)
+    processes: list[subprocess.Popen[str]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def record(self, job: Job, failure: str) -> None:
+        """One job answered: converted when `failure` is empty."""
+        with self.lock:
+            if failure:
+                self.failures.append(f"{job.id}: {failure}")
+            else:
+                self.converted += 1
+        self.progress.advance()
+
+
 def run_jobs(toolchain: Toolchain, jobs: list[Job], workers: int, progress: Progress) -> int:
     """Convert every job, in up to `workers` pandoc processes; returns how many were started.
 
@@ -141,11 +162,9 @@ def run_jobs(toolchain: Toolchain, jobs: list[Job], workers: int, progress: Prog
     outputs of failed jobs are never left behind (each is written to a `.part` file first).
     """
     # Longest first, so no process is left with a big document at the end.
-    pending = deque(sorted(jobs, key=lambda job: -job.size))
-    failures: list[str] = []
-    processes: list[subprocess.Popen[str]] = []
+    batch = _Batch(deque(sorted(jobs, key=lambda job: -job.size)), progress)
     threads = [
-        threading.Thread(target=_work, args=(toolchain, pending, failures, processes, progress), daemon=True)
+        threading.Thread(target=_work, args=(toolchain, batch), daemon=True)
         for _ in range(max(1, min(workers, len(jobs))))
     ]
     try:
@@ -154,27 +173,21 @@ def run_jobs(toolchain: Toolchain, jobs: list[Job], workers: int, progress: Prog
         for thread in threads:
             thread.join()
     except BaseException:
-        for process in processes:
+        for process in batch.processes:
             process.kill()
         raise
     finally:
         progress.close()
-    unconverted = [job.id for job in pending]
-    if unconverted and not failures:
-        failures.append(f"not converted: {', '.join(unconverted)}")
-    if failures:
-        count = len(failures)
-        raise DocxError(f"pandoc could not make {count} DOCX file(s):\n  " + "\n  ".join(failures))
-    return len(processes)
+    if batch.pending:  # every process stopped before the queue was empty
+        batch.failures.append(f"not converted: {', '.join(job.id for job in batch.pending)}")
+    if batch.failures:
+        failed = len(jobs) - batch.converted
+        lines = "\n  ".join(batch.failures)
+        raise DocxError(f"pandoc could not make {failed} of {len(jobs)} DOCX files:\n  {lines}")
+    return len(batch.processes)
 
 
-def _work(
-    toolchain: Toolchain,
-    pending: deque[Job],
-    failures: list[str],
-    processes: list[subprocess.Popen[str]],
-    progress: Progress,
-) -> None:
+def _work(toolchain: Toolchain, batch: _Batch) -> None:
     """One pandoc process: take the next job until none is left; record what failed."""
     with tempfile.TemporaryFile() as stderr:
         try:
@@ -188,26 +201,29 @@ def _work(
                 errors="replace",
             )
         except OSError as error:
-            failures.append(f"cannot start pandoc ({toolchain.pandoc}): {error.strerror or error}")
+            batch.failures.append(f"cannot start pandoc ({toolchain.pandoc}): {error.strerror or error}")
             return
-        processes.append(process)
+        batch.processes.append(process)
         with process:
             assert process.stdin is not None
             assert process.stdout is not None
-            while pending:
+            while batch.pending:
                 try:
-                    job = pending.popleft()
+                    job = batch.pending.popleft()
                 except IndexError:
                     break
-                if not _convert(process.stdin, process.stdout, job, failures):
-                    failures.append(f"{job.id}: pandoc stopped: {_tail(stderr) or 'no message'}")
+                answer = _convert(process.stdin, process.stdout, job)
+                if answer is None:
+                    code = process.wait()
+                    message = _tail(stderr) or "no message"
+                    batch.failures.append(f"{job.id}: pandoc stopped (exit code {code}): {message}")
                     break
-                progress.advance()
+                batch.record(job, answer)
             process.stdin.close()
 
 
-def _convert(stdin: IO[str], stdout: IO[str], job: Job, failures: list[str]) -> bool:
-    """Send one job and read its answer; False when the process is gone."""
+def _convert(stdin: IO[str], stdout: IO[str], job: Job) -> str | None:
+    """Send one job and read its answer: "" when done, pandoc's message, or None if it is gone."""
     partial = job.output.with_name(f"{job.output.name}.{os.getpid()}-{threading.get_ident()}.part")
     line = json.dumps({**job.fields, "to": job.to, "output": str(partial)}, ensure_ascii=False)
     try:
@@ -218,12 +234,11 @@ def _convert(stdin: IO[str], stdout: IO[str], job: Job, failures: list[str]) -> 
         answer = ""
     if answer.startswith("ok"):
         os.replace(partial, job.output)
-        return True
+        return ""
     partial.unlink(missing_ok=True)
     if not answer:
-        return False
-    failures.append(f"{job.id}: {answer.partition(chr(9))[2].strip() or answer.strip()}")
-    return True
+        return None
+    return answer.partition("\t")[2].strip() or answer.strip()
 
 
 def _tail(stderr: IO[bytes], limit: int = 2000) -> str:

@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from generator.body import Body
 from generator.corpus import Corpus, Entry, Status
-from generator.model import Kind, Meeting, Organization, Person, Regulation
+from generator.model import KIND_OF, Kind, Meeting, Organization, Person, Regulation
 from generator.russian import long_date
 from generator.urls import page_path
 
@@ -115,10 +115,18 @@ def docx_source(corpus: Corpus, entry: Entry, as_of: date, site_url: str | None 
     else:
         raise TypeError(f"{entry.id} is not a regulation or a meeting")
     core = core_properties(record.title, subject, authors, record.tags, record.summary, when=record.date)
-    time = int(
-        max(datetime(record.date.year, record.date.month, record.date.day, tzinfo=UTC), ZIP_EPOCH).timestamp()
-    )
-    return DocxSource(entry.id, entry.kind or Kind.REGULATION, head, body, tail, builder.refs, core, time)
+    kind = KIND_OF[type(record)]
+    return DocxSource(entry.id, kind, head, body, tail, builder.refs, core, zip_time(record.date))
+
+
+def zip_time(day: date) -> int:
+    """The time every zip entry gets: the document's date, never the build's clock.
+
+    >>> zip_time(date(2020, 12, 21)), zip_time(date(1917, 11, 7)) == zip_time(date(1980, 1, 1))
+    (1608508800, True)
+    """
+    midnight = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    return int(max(midnight, ZIP_EPOCH).timestamp())
 
 
 class _Builder:
@@ -412,7 +420,7 @@ def rewrite_admonitions(lines: list[str]) -> list[str]:
     """`!!! note "Title"` + indented lines → `::: {custom-style="Note"}` with a bold title.
 
     >>> rewrite_admonitions(["!!! warning", "    Текст.", "", "Дальше."])
-    ['::: {custom-style="Note"}', '**Внимание**', '', 'Текст.', ':::', '', 'Дальше.']
+    ['::: {custom-style="Note"}', '**Внимание**', '', 'Текст.', ':::', '', '', 'Дальше.']
     """
     result: list[str] = []
     fence: str | None = None

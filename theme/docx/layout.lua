@@ -12,7 +12,8 @@ What it does, and why:
   chapters (Глава), 3 for articles (Статья), other headings relative to the body's top level.
 - Numbered and bulleted lists become paragraphs that start with their number, at the usual
   first-line indent, as in Russian legal texts (no Word list numbering to drift or restart).
-- Table cells use the 12 pt "Table Text" style; quotation marks become «ёлочки».
+- Tables span the text width, columns shared by how much text they hold; cells use the
+  12 pt "Table Text" style. Quotation marks become «ёлочки».
 - Images are not embedded (their files are not part of the conversion input): their
   description is printed instead.
 ]==]
@@ -23,36 +24,34 @@ local layout = {}
 
 --- A wikilink turned into what the DOCX shows.
 -- refs: id -> {title = string, url = string or nil}; self_id: the document being converted.
-function layout.reference_filter(refs, self_id)
-  return {
-    Link = function(link)
-      if not link.classes:includes('wikilink') then
-        return nil
+local function reference(refs, self_id)
+  return function(link)
+    if not link.classes:includes('wikilink') then
+      return nil
+    end
+    local target = link.target
+    local id, anchor = target:match('^([^#]*)#(.*)$')
+    id = id or target
+    local ref = refs[id]
+    local content = link.content
+    local shown = pandoc.utils.stringify(content)
+    -- pandoc shows `[[id#anchor]]` as `id`; either way no text was given.
+    if shown == target or shown == id then
+      -- [[id]] and [[id#anchor]] without text print the target's title.
+      content = ref and pandoc.Inlines(ref.title) or pandoc.Inlines(id)
+    end
+    if id == self_id and anchor and anchor ~= '' then
+      return pandoc.Link(content, '#' .. anchor)
+    end
+    if ref and ref.url then
+      local url = ref.url
+      if anchor and anchor ~= '' then
+        url = url .. '#' .. anchor
       end
-      local target = link.target
-      local id, anchor = target:match('^([^#]*)#(.*)$')
-      id = id or target
-      local ref = refs[id]
-      local content = link.content
-      local shown = pandoc.utils.stringify(content)
-      -- pandoc shows `[[id#anchor]]` as `id`; either way no text was given.
-      if shown == target or shown == id then
-        -- [[id]] and [[id#anchor]] without text print the target's title.
-        content = ref and pandoc.Inlines(ref.title) or pandoc.Inlines(id)
-      end
-      if id == self_id and anchor and anchor ~= '' then
-        return pandoc.Link(content, '#' .. anchor)
-      end
-      if ref and ref.url then
-        local url = ref.url
-        if anchor and anchor ~= '' then
-          url = url .. '#' .. anchor
-        end
-        return pandoc.Link(content, url)
-      end
-      return content
-    end,
-  }
+      return pandoc.Link(content, url)
+    end
+    return content
+  end
 end
 
 -- Headings -------------------------------------------------------------------------------
@@ -154,88 +153,109 @@ local function item_blocks(label, item)
   return blocks:walk { Plain = function(plain) return pandoc.Para(plain.content) end }
 end
 
-layout.list_filter = {
-  OrderedList = function(list)
-    local blocks = pandoc.Blocks {}
-    for i, item in ipairs(list.content) do
-      blocks:extend(item_blocks(marker(list.start + i - 1, list.listAttributes), item))
-    end
-    return blocks
-  end,
-  BulletList = function(list)
-    local blocks = pandoc.Blocks {}
-    for _, item in ipairs(list.content) do
-      blocks:extend(item_blocks('–', item))
-    end
-    return blocks
-  end,
-}
+local function ordered_list(list)
+  local blocks = pandoc.Blocks {}
+  for i, item in ipairs(list.content) do
+    blocks:extend(item_blocks(marker(list.start + i - 1, list.listAttributes), item))
+  end
+  return blocks
+end
+
+local function bullet_list(list)
+  local blocks = pandoc.Blocks {}
+  for _, item in ipairs(list.content) do
+    blocks:extend(item_blocks('–', item))
+  end
+  return blocks
+end
 
 -- Tables, quotes, images -----------------------------------------------------------------
 
-local TABLE_TEXT = pandoc.Attr('', {}, { ['custom-style'] = 'Table Text' })
+local function each_row(tbl, action)
+  for _, row in ipairs(tbl.head.rows) do action(row) end
+  for _, body in ipairs(tbl.bodies) do
+    for _, row in ipairs(body.head) do action(row) end
+    for _, row in ipairs(body.body) do action(row) end
+  end
+  for _, row in ipairs(tbl.foot.rows) do action(row) end
+end
 
-local function style_rows(rows)
-  for _, row in ipairs(rows) do
-    for _, cell in ipairs(row.cells) do
-      -- pandoc gives Plain cell text its "Compact" style; a custom style needs paragraphs.
-      local contents = cell.contents:walk { Plain = function(plain) return pandoc.Para(plain.content) end }
-      cell.contents = pandoc.Blocks { pandoc.Div(contents, TABLE_TEXT) }
+--- Column widths: the full text width, shared by how much text each column holds (a "№"
+-- column stays narrow, a description gets room). pandoc would size pipe tables by their
+-- `---` rules (or squeeze short ones), which editors do not draw to scale and the site ignores.
+local function set_widths(tbl)
+  local weights, total = {}, 0
+  for i = 1, #tbl.colspecs do
+    weights[i] = 3
+  end
+  each_row(tbl, function(row)
+    for i, cell in ipairs(row.cells) do
+      local length = utf8.len(pandoc.utils.stringify(cell.contents)) or 0
+      if cell.col_span == 1 and weights[i] then
+        weights[i] = math.max(weights[i], math.min(length, 40))
+      end
     end
+  end)
+  for _, weight in ipairs(weights) do
+    total = total + weight
+  end
+  for i, spec in ipairs(tbl.colspecs) do
+    tbl.colspecs[i] = { spec[1], weights[i] / total }
   end
 end
 
-layout.inline_filter = {
-  Quoted = function(quoted)
-    local open, close = '«', '»'
-    if quoted.quotetype == 'SingleQuote' then
-      open, close = '„', '“'
-    end
-    local result = pandoc.Inlines { pandoc.Str(open) }
-    result:extend(quoted.content)
-    result:insert(pandoc.Str(close))
-    return result
-  end,
-  Image = function(image)
-    return image.caption
-  end,
-}
+local TABLE_TEXT = pandoc.Attr('', {}, { ['custom-style'] = 'Table Text' })
 
-layout.table_filter = {
-  Table = function(tbl)
-    -- Without widths (short pipe-table rules) pandoc makes narrow columns: share the width.
-    local all_default = true
-    for _, spec in ipairs(tbl.colspecs) do
-      all_default = all_default and (spec[2] == nil or spec[2] == 'ColWidthDefault')
-    end
-    if all_default then
-      for i, spec in ipairs(tbl.colspecs) do
-        tbl.colspecs[i] = { spec[1], 1 / #tbl.colspecs }
-      end
-    end
-    style_rows(tbl.head.rows)
-    for _, body in ipairs(tbl.bodies) do
-      style_rows(body.head)
-      style_rows(body.body)
-    end
-    style_rows(tbl.foot.rows)
-    return tbl
-  end,
+local function style_cells(row)
+  for _, cell in ipairs(row.cells) do
+    -- pandoc gives Plain cell text its "Compact" style; a custom style needs paragraphs.
+    local contents = cell.contents:walk { Plain = function(plain) return pandoc.Para(plain.content) end }
+    cell.contents = pandoc.Blocks { pandoc.Div(contents, TABLE_TEXT) }
+  end
+end
+
+local function russian_quotes(quoted)
+  local open, close = '«', '»'
+  if quoted.quotetype == 'SingleQuote' then
+    open, close = '„', '“'
+  end
+  local result = pandoc.Inlines { pandoc.Str(open) }
+  result:extend(quoted.content)
+  result:insert(pandoc.Str(close))
+  return result
+end
+
+--- Inline changes: references resolved, «quotes», images as their description.
+function layout.inline_filter(refs, self_id)
+  return {
+    Link = reference(refs, self_id),
+    Quoted = russian_quotes,
+    Image = function(image) return image.caption end,
+  }
+end
+
+local function table_layout(tbl)
+  set_widths(tbl)
+  each_row(tbl, style_cells)
+  return tbl
+end
+
+--- Block-level changes: lists into numbered paragraphs, tables sized and in 12 pt.
+layout.block_filter = {
+  OrderedList = ordered_list,
+  BulletList = bullet_list,
+  Table = table_layout,
 }
 
 --- The whole layout of a body: blocks in, blocks out.
 function layout.body(blocks, refs, self_id)
   blocks = layout.heading_levels(pandoc.Blocks(blocks))
-  blocks = blocks:walk(layout.reference_filter(refs, self_id))
-  blocks = blocks:walk(layout.inline_filter)
-  blocks = blocks:walk(layout.list_filter)
-  return blocks:walk(layout.table_filter)
+  return blocks:walk(layout.inline_filter(refs, self_id)):walk(layout.block_filter)
 end
 
 --- The parts we generate around the body: only references and quotes need resolving.
 function layout.frame(blocks, refs, self_id)
-  blocks = pandoc.Blocks(blocks):walk(layout.reference_filter(refs, self_id))
-  return blocks:walk(layout.inline_filter)
+  return pandoc.Blocks(blocks):walk(layout.inline_filter(refs, self_id))
 end
 
 return layout
