@@ -1,6 +1,6 @@
 """Build the site from synthetic corpora and measure what readers and hosts pay for it.
 
-Usage: python benchmarks/site.py [N ...]   (default: 1000 10000)
+Usage: python benchmarks/site_build.py [N ...]   (default: 1000 10000)
 
 For each size: `regpub build --no-docx` (wall time, peak RSS, HTML bytes per document page,
 site size, search index size, bytes a browser downloads for its first search query), then the
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import re
@@ -31,6 +32,7 @@ REPO = HERE.parent
 WORK = HERE / ".sites"
 BIN = Path(sys.executable).parent
 CHROMIUM = Path("/usr/bin/chromium")
+_COMPRESSED = {".html", ".js", ".css", ".json", ".xml", ".svg"}
 _REFERENCE = re.compile(r"\[\[([^\]|#]*)[^\]]*\]\]")
 
 
@@ -101,8 +103,26 @@ def first_query_bytes(site: Path, query: str, *, pagefind: bool) -> int:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """A static host as readers meet one: text files gzip-compressed on the wire."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.suffix not in _COMPRESSED or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            super().do_GET()
+            return
+        if not path.is_file():
+            self.send_error(404)
+            return
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 def regpub_site(size: int) -> dict[str, str]:
