@@ -147,3 +147,13 @@ def test_site_is_usable_at_390_pixels(browser: Browser, site_url: str, path: str
     expect(page.locator("h1").first).to_be_visible()
     shoot(page, f"{(path.strip('/').split('/')[0] or 'home')}-mobile")
     context.close()
+
+
+def test_printing_a_document_gives_the_document_not_the_site(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}{REGULATION}")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".regpub-download"):
+        expect(page.locator(chrome).first).to_be_hidden()
+    expect(page.locator("h1.regpub-title")).to_be_visible()
+    expect(page.locator("#article-1")).to_be_visible()
+    page.pdf(path=str(ARTIFACTS / "regulation-print.pdf"))
