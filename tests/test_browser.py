@@ -89,6 +89,8 @@ def test_search_finds_a_number_as_typed(page: Page, site_url: str) -> None:
     titles = results.all_inner_texts()
     assert titles[0] == "Об усилении изучения и следования идеологии, морали и стилю Хо Ши Мина"
     shoot(page, "search-number")
+    results.first.click()
+    expect(page).to_have_url(re.compile(r"/regulations/directive-05-ct-tw/$"))
 
 
 def test_register_filter_narrows_the_list_and_survives_a_reload(page: Page, site_url: str) -> None:

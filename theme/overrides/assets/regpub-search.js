@@ -6,6 +6,8 @@
   const script = document.currentScript || document.querySelector('script[src*="regpub-search.js"]');
   if (!header || !script) return;
   const bundle = new URL("../pagefind/", script.src).href;
+  // Result links are relative to the site root, which need not be the host's root.
+  const siteRoot = new URL("../", script.src).pathname;
 
   const button = document.createElement("button");
   button.className = "md-header__button md-icon regpub-search-button";
@@ -37,7 +39,7 @@
       js.onload = () => {
         // eslint-disable-next-line no-undef
         new PagefindUI({
-          element: "#regpub-search", bundlePath: bundle, showSubResults: true,
+          element: "#regpub-search", bundlePath: bundle, baseUrl: siteRoot, showSubResults: true,
           showImages: false, resetStyles: false, autofocus: true,
           translations: { placeholder: "Поиск: слова или номер документа" },
         });
