@@ -92,14 +92,14 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             files.append(
                 File.generated(config, source, content=page_markdown(checked.corpus, entry, context))
             )
-            self._add_photos(files, config, entry, context)
+            self._add_photos(files, config, entry)
         self.index_pages = IndexPages(contexts)
         for source, markdown in self.index_pages.pages().items():
             files.append(File.generated(config, source, content=markdown))
         self._add_data_files(files, config, contexts, by_id)
         return files
 
-    def _add_photos(self, files: Files, config: MkDocsConfig, entry: Entry, context: Context) -> None:
+    def _add_photos(self, files: Files, config: MkDocsConfig, entry: Entry) -> None:
         record = entry.record
         for photo in getattr(record, "photos", ()):
             source = entry.path.parent / photo.file.replace("\\", "/")

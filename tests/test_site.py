@@ -188,3 +188,15 @@ def tree_digest(root: Path) -> dict[str, str]:
         for path in sorted(root.rglob("*"))
         if path.is_file()
     }
+
+
+def test_meeting_photos_are_published_beside_the_page(tmp_path: Path) -> None:
+    output = tmp_path / "site"
+    content = REPO / "tests" / "cases" / "valid-full" / "content"
+    result = build(output, "--as-of", "2026-01-01", "--content", str(content), "--no-docx")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = output / "meetings" / "meeting-2020-12-21"
+    assert (page / "meeting-2020-12-21.png").read_bytes() == (
+        content / "photos" / "meeting-2020-12-21.png"
+    ).read_bytes()
+    assert '<img src="meeting-2020-12-21.png"' in (page / "index.html").read_text(encoding="utf-8")

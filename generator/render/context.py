@@ -247,4 +247,5 @@ def _status(status: Status) -> Context:
 def photo_path(entry: Entry, file: str) -> str:
     """Where a meeting photo is published: beside the meeting's page, under its own name."""
     assert entry.kind is not None
-    return f"{page_path(entry.kind, entry.id)}{file.replace(chr(92), '/').rsplit('/', 1)[-1]}"
+    name = file.replace("\\", "/").rsplit("/", 1)[-1]
+    return f"{page_path(entry.kind, entry.id)}{name}"
