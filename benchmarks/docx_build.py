@@ -20,13 +20,12 @@ import os
 import platform
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
-from make_corpus import make_corpus  # benchmarks/ is on sys.path when run as a script
+from check import corpus_of  # benchmarks/ is on sys.path when run as a script
 
 from generator.check import check_content
 from generator.corpus import Corpus
@@ -35,17 +34,7 @@ from generator.render.docx_pandoc import find_toolchain
 from generator.render.docx_source import docx_source
 
 HERE = Path(__file__).resolve().parent
-CACHE = HERE / ".corpora"
 AS_OF = date(2026, 1, 1)
-
-
-def corpus_of(size: int) -> Path:
-    folder = CACHE / f"corpus-{size}"
-    if not (folder / "people.yml").is_file():
-        started = time.perf_counter()
-        make_corpus(size, folder, seed=1)
-        print(f"generated {size} documents in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    return folder
 
 
 def timed_check(root: Path) -> tuple[Corpus, float]:
