@@ -37,7 +37,12 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the content and report every problem")
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="text (default), json, or github (workflow annotations on the changed lines)",
+    )
     _add_common(check, as_of=True)
     check.set_defaults(run=run_check)
 
@@ -83,6 +88,10 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(report.to_json())
         print(report.summary(checked.files.count), file=sys.stderr)
+    elif args.format == "github":
+        for diagnostic in report.diagnostics:
+            print(diagnostic.format_github())
+        print(report.summary(checked.files.count))
     else:
         for diagnostic in report.diagnostics:
             print(diagnostic.format())

@@ -97,6 +97,17 @@ class Diagnostic:
         place = f"{self.path}:{self.line}:{self.column}"
         return f"{place}: {self.severity}: {self.message} [{self.code}]"
 
+    def format_github(self) -> str:
+        """A GitHub Actions workflow command: the problem shows on the line in a pull request.
+
+        >>> Diagnostic("a.md", 3, 7, Severity.WARNING, "future-date", "date 2030-01-01, 100%").format_github()
+        '::warning file=a.md,line=3,col=7,title=future-date::date 2030-01-01, 100%25'
+        """
+        command = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+        where = f"file={_escape_property(self.path)},line={self.line},col={self.column}"
+        title = _escape_property(self.code)
+        return f"::{command[self.severity]} {where},title={title}::{_escape_data(self.message)}"
+
 
 def display_path(path: Path) -> str:
     """The path as an editor types it: relative to the current folder when it is below it."""
@@ -153,6 +164,14 @@ class Report:
     def to_json(self) -> str:
         rows = [asdict(item) for item in self.diagnostics]
         return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _plural(n: int, one: str, many: str) -> str:
