@@ -1,16 +1,19 @@
 """The MkDocs adapter: MkDocs events call the pipeline; nothing here knows the content format.
 
 on_config  → where the content is, which day it is
-on_files   → check (errors abort the build), then every page and data file as a virtual file
+on_files   → check (errors abort the build), the DOCX downloads (pandoc), then every page, data
+             file and download as a virtual file, with SHA256SUMS of the DOCX and JSON files
 on_page_context → the page's context for its theme template
-on_post_build   → the DOCX downloads (pandoc) and the search index (Pagefind)
+on_post_build   → the search index (Pagefind)
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -27,11 +30,13 @@ from mkdocs.utils.templates import TemplateContext
 from generator.build import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
 from generator.check import Checked, check_content
 from generator.corpus import Entry
+from generator.provenance import Revision, last_changes
 from generator.render import data
 from generator.render.context import Context, PageContexts, photo_path
 from generator.render.docx import DocxError, build_docx
 from generator.render.indexes import IndexPages
 from generator.render.markdown import page_markdown
+from generator.russian import long_date
 from generator.settings import UsageError, as_of_date
 from generator.urls import page_source
 
@@ -42,6 +47,10 @@ class RegpubConfig(base.Config):
     content = c.Type(str, default="regulations")
     as_of = c.Optional(c.Type(str))
     search = c.Type(bool, default=True)
+    # Links from a page's "last changed" line, e.g.
+    # https://github.com/ORG/REPO/commit/{commit} and https://github.com/ORG/REPO/commits/main/{path}
+    commit_url = c.Optional(c.Type(str))
+    history_url = c.Optional(c.Type(str))
 
 
 class RegpubPlugin(BasePlugin[RegpubConfig]):
@@ -58,6 +67,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.checked: Checked | None = None
         self.contexts: dict[str, Context] = {}  # virtual page src_uri → its context
         self.index_pages: IndexPages | None = None
+        self._docx_folder: tempfile.TemporaryDirectory[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -80,12 +90,16 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             lines = [d.format() for d in report.diagnostics] + [report.summary(checked.files.count)]
             raise PluginError("the content has errors; nothing was built:\n" + "\n".join(lines))
         self.checked = checked
+        checksums = self._add_docx(files, config, checked) if self.docx else {}
+        changes = last_changes(root)
         contexts = PageContexts(checked.corpus, self.as_of, docx=self.docx)
         self.contexts = {}
         by_id: dict[str, Context] = {}
         for entry in checked.corpus.entries:
             assert entry.kind is not None
             context = contexts.for_entry(entry)
+            context["docx_sha256"] = checksums.get(context.get("docx") or "")
+            context["source"] = self._provenance(changes.get(entry.path.resolve()))
             by_id[entry.id] = context
             source = page_source(entry.kind, entry.id)
             self.contexts[source] = context
@@ -96,8 +110,36 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.index_pages = IndexPages(contexts)
         for source, markdown in self.index_pages.pages().items():
             files.append(File.generated(config, source, content=markdown))
-        self._add_data_files(files, config, contexts, by_id)
+        checksums.update(self._add_data_files(files, config, contexts, by_id))
+        sums = "".join(f"{digest}  {path}\n" for path, digest in sorted(checksums.items()))
+        files.append(File.generated(config, "SHA256SUMS", content=sums))
         return files
+
+    def _add_docx(self, files: Files, config: MkDocsConfig, checked: Checked) -> dict[str, str]:
+        """Convert before the pages render, so each page can show its DOCX's checksum."""
+        self._docx_folder = tempfile.TemporaryDirectory(prefix="regpub-docx-")
+        folder = Path(self._docx_folder.name)
+        try:
+            result = build_docx(checked.corpus, self.as_of, folder, site_url=config.site_url, progress=True)
+        except DocxError as error:
+            raise PluginError(f"DOCX downloads failed: {error}") from None
+        checksums = {}
+        for path in result.files:
+            target = path.relative_to(folder).as_posix()
+            files.append(File.generated(config, target, abs_src_path=str(path)))
+            checksums[target] = hashlib.sha256(path.read_bytes()).hexdigest()
+        return checksums
+
+    def _provenance(self, revision: Revision | None) -> Context | None:
+        if revision is None:
+            return None
+        values = {"commit": revision.commit, "path": revision.path}
+        return {
+            "date": long_date(revision.date),
+            "commit": revision.short,
+            "commit_url": self.config.commit_url.format(**values) if self.config.commit_url else None,
+            "history_url": self.config.history_url.format(**values) if self.config.history_url else None,
+        }
 
     def _add_photos(self, files: Files, config: MkDocsConfig, entry: Entry) -> None:
         record = entry.record
@@ -108,14 +150,22 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
 
     def _add_data_files(
         self, files: Files, config: MkDocsConfig, contexts: PageContexts, by_id: dict[str, Context]
-    ) -> None:
+    ) -> dict[str, str]:
+        """catalog.json, register.json, feed.xml and a JSON per document; their JSON checksums."""
         documents = {id_: page for id_, page in by_id.items() if page["kind"] in ("regulation", "meeting")}
-        files.append(File.generated(config, "catalog.json", content=data.catalog(contexts, documents)))
-        files.append(File.generated(config, "register.json", content=data.register_rows(contexts, documents)))
-        feed = data.atom_feed(contexts, documents, config.site_url, config.site_name)
-        files.append(File.generated(config, "feed.xml", content=feed))
+        outputs = {
+            "catalog.json": data.catalog(contexts, documents),
+            "register.json": data.register_rows(contexts, documents),
+            "feed.xml": data.atom_feed(contexts, documents, config.site_url, config.site_name),
+        }
         for id_, page in documents.items():
-            files.append(File.generated(config, f"{page['url']}{id_}.json", content=data.to_json(page)))
+            outputs[f"{page['url']}{id_}.json"] = data.to_json(page)
+        checksums = {}
+        for target, text in outputs.items():
+            files.append(File.generated(config, target, content=text))
+            if target.endswith(".json"):
+                checksums[target] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return checksums
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The home page's generated parts: `<!-- regpub:latest -->` and the other markers."""
@@ -137,14 +187,17 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        site = Path(config.site_dir)
-        if self.docx and self.checked is not None:
-            try:
-                build_docx(self.checked.corpus, self.as_of, site, site_url=config.site_url, progress=True)
-            except DocxError as error:
-                raise PluginError(f"DOCX downloads failed: {error}") from None
+        self._drop_docx_folder()
         if self.config.search:
-            build_search_index(site)
+            build_search_index(Path(config.site_dir))
+
+    def on_build_error(self, error: Exception) -> None:
+        self._drop_docx_folder()
+
+    def _drop_docx_folder(self) -> None:
+        if self._docx_folder is not None:
+            self._docx_folder.cleanup()
+            self._docx_folder = None
 
 
 def build_search_index(site: Path) -> None:

@@ -200,3 +200,77 @@ def test_meeting_photos_are_published_beside_the_page(tmp_path: Path) -> None:
         content / "photos" / "meeting-2020-12-21.png"
     ).read_bytes()
     assert '<img src="meeting-2020-12-21.png"' in (page / "index.html").read_text(encoding="utf-8")
+
+
+def test_sha256sums_cover_every_docx_and_json_and_match(sample_site: Path) -> None:
+    listed = {}
+    for line in (sample_site / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, name = line.split("  ", 1)
+        listed[name] = digest
+    published = {
+        str(path.relative_to(sample_site))
+        for path in sample_site.rglob("*")
+        if path.suffix in (".docx", ".json") and not path.is_relative_to(sample_site / "pagefind")
+    }
+    assert set(listed) == published
+    assert len([name for name in listed if name.endswith(".docx")]) == 4
+    for name, digest in listed.items():
+        assert hashlib.sha256((sample_site / name).read_bytes()).hexdigest() == digest, name
+    page = html(sample_site, Kind.REGULATION, "coordination-regulation-2021-2025")
+    assert (
+        f"<code>{listed['regulations/coordination-regulation-2021-2025/coordination-regulation-2021-2025.docx']}</code>"
+        in page
+    )
+
+
+def test_pages_show_when_and_in_which_commit_the_source_changed(tmp_path: Path) -> None:
+    repository = tmp_path / "editors-repo"
+    repository.mkdir()
+    for name in ("regulations", "docs", "theme"):
+        shutil.copytree(REPO / name, repository / name)
+    config = (
+        (REPO / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "      content: regulations\n",
+            "      content: regulations\n"
+            "      commit_url: https://git.example.org/c/{commit}\n"
+            "      history_url: https://git.example.org/log/{path}\n",
+        )
+    )
+    (repository / "mkdocs.yml").write_text(config, encoding="utf-8")
+    dated = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2024-03-05T10:00:00",
+        "GIT_COMMITTER_DATE": "2024-03-05T10:00:00",
+    }
+
+    def git(*args: str) -> str:
+        command = ["git", "-c", "user.name=Редактор", "-c", "user.email=editor@example.org", *args]
+        return subprocess.run(
+            command, cwd=repository, env=dated, capture_output=True, text=True, check=True
+        ).stdout
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "Первая редакция")
+    commit = git("rev-parse", "HEAD").strip()
+    output = tmp_path / "site"
+    command = [str(REGPUB), "build", "--output", str(output), "--as-of", "2026-01-01", "--no-docx"]
+    result = subprocess.run(command, cwd=repository, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = html(output, Kind.REGULATION, "coordination-regulation-2021-2025")
+    assert "Последнее изменение в исходных материалах:\n      5 марта 2024 г.," in page
+    assert f'<a href="https://git.example.org/c/{commit}">коммит {commit[:8]}</a>' in page
+    history = "https://git.example.org/log/regulations/2020/coordination-regulation-2021-2025.md"
+    assert f'<a href="{history}">история изменений</a>' in page
+
+
+def test_no_provenance_outside_git(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    result = build(tmp_path / "site", "--as-of", "2026-01-01", "--content", str(content), "--no-docx")
+    assert result.returncode == 0, result.stderr
+    assert "regpub-provenance" not in html(
+        tmp_path / "site", Kind.REGULATION, "coordination-regulation-2021-2025"
+    )
