@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.check import check_content
 from generator.model import ID_MAX_LENGTH, ID_PATTERN, Kind
-from generator.scaffold import new_path, render_new
+from generator.scaffold import draft, new_path, render_new
 from generator.schema import SCHEMAS, json_schema
 from generator.settings import UsageError, as_of_date, content_root
 
@@ -61,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="write a new document from a template")
     new.add_argument("kind", choices=("regulation", "meeting"))
-    new.add_argument("--id", required=True, help="the new document's id, e.g. coordination-2021")
+    new.add_argument("--id", help="the new document's id (default: made from the title)")
     new.add_argument("--title", required=True, help="the full official title")
     _add_common(new, as_of=False)
     new.set_defaults(run=run_new)
@@ -132,7 +132,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     id_ = args.id
-    if len(id_) > ID_MAX_LENGTH or not re.match(ID_PATTERN, id_):
+    if id_ is not None and (len(id_) > ID_MAX_LENGTH or not re.match(ID_PATTERN, id_)):
         raise UsageError(
             f"--id '{id_}' is not a valid id: lower-case Latin letters, digits and single hyphens"
         )
@@ -141,16 +141,20 @@ def run_new(args: argparse.Namespace) -> int:
     root = content_root(args.content)
     today = as_of_date(None)
     corpus = check_content(root, today).corpus
-    existing = corpus.get(id_)
+    existing = corpus.get(id_) if id_ else None
     if existing is not None:
         raise UsageError(f"id '{id_}' is already used by {existing.path}")
-    path = new_path(root, id_, today)
+    new = draft(Kind(args.kind), args.title.strip(), today, corpus, id_)
+    path = new_path(root, new.id, today)
     if path.exists():
         raise UsageError(f"{path} already exists")
-    kind = Kind(args.kind)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_new(kind, id_, args.title, today, corpus), encoding="utf-8")
-    print(f"Wrote {path}. Fill in the places marked TODO, then run: regpub check")
+    path.write_text(render_new(new, corpus), encoding="utf-8")
+    print(f"Wrote {path} (id: {new.id}).")
+    if new.similar:
+        field = "issuers" if new.kind is Kind.REGULATION else "organizers"
+        print(f"Took the {field} from the most similar document, {new.similar}: check them.")
+    print("Fill in the places marked TODO, then run: regpub check")
     return EXIT_OK
 
 

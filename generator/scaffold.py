@@ -1,64 +1,137 @@
-"""`regpub new`: a document from a template, valid except for the places marked TODO."""
+"""`regpub new`: a document from a template, filled with what can be known, the rest marked.
+
+What it fills: today's date, a free id made from the title, the form when the title starts
+with a known one, and the issuers (organizers, for a meeting) of the most similar existing
+document. What it cannot know is left empty and marked TODO, and `regpub check` then names
+exactly those places.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from generator.corpus import Corpus
-from generator.model import Kind
+from generator.model import ID_MAX_LENGTH, Kind, Meeting, Regulation
+from generator.render.indexes import slug
 
-_REGULATION = """\
----
-id: {id}
-type: regulation
-title: {title}
-date: {date}
-form: ""  # TODO: the form as printed: Положение, Постановление, Решение, …
-issuers: []  # TODO: organization ids from organizations.yml, e.g. [{organization}]
-# number: ""  # the official number, if it has one
-# effective: {{from: YYYY-MM-DD, to: YYYY-MM-DD}}
-# adopted_at: meeting-id
----
-
-## Статья 1. Общие положения
-
-Текст статьи.
-"""
-
-_MEETING = """\
----
-id: {id}
-type: meeting
-title: {title}
-date: {date}
-organizers: []  # TODO: organization ids from organizations.yml, e.g. [{organization}]
-chairs: []  # TODO: person ids from people.yml, e.g. [{person}]
-# secretary: person-id
-# attendees: [person-id, person-id]
-# agenda:
-#   - title: Вопрос повестки дня
-#     speakers: [{{person: person-id, summary: Краткое содержание выступления}}]
-#     decisions: [Что постановили]
-#     documents: [regulation-id]
----
-
-Ход заседания.
-"""
+_WORD = re.compile(r"[а-яёa-z0-9]+")
+_FORMS = ("Положение", "Программа", "Постановление", "Директива", "Резолюция", "Решение", "План")
 
 
-def render_new(kind: Kind, id_: str, title: str, today: date, corpus: Corpus) -> str:
-    template = _REGULATION if kind is Kind.REGULATION else _MEETING
+@dataclass(frozen=True, slots=True)
+class Draft:
+    kind: Kind
+    id: str
+    title: str
+    date: date
+    form: str | None = None
+    bodies: list[str] = field(default_factory=list)  # issuers or organizers
+    similar: str | None = None  # the document the bodies were taken from
+
+
+def free_id(title: str, corpus: Corpus) -> str:
+    """An id from the title that no record uses yet.
+
+    >>> from pathlib import Path
+    >>> free_id("Положение о координации на 2026 год", Corpus(Path("."), []))
+    'polozhenie-o-koordinatsii-na-2026-god'
+    """
+    base = slug(title)[: ID_MAX_LENGTH - 4].strip("-") or "document"
+    candidate, number = base, 1
+    while corpus.get(candidate) is not None:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def _stems(text: str) -> set[str]:
+    # The first five letters stand in for a stem: «координации» and «координация» agree.
+    return {word[:5] for word in _WORD.findall(text.lower()) if len(word) > 3}
+
+
+def most_similar(kind: Kind, title: str, corpus: Corpus) -> Regulation | Meeting | None:
+    """The existing document of the same kind whose title shares the most words."""
+    wanted = _stems(title)
+    records: list[Regulation | Meeting] = [
+        *(corpus.records(Regulation) if kind is Kind.REGULATION else corpus.records(Meeting))
+    ]
+    best: Regulation | Meeting | None = None
+    best_score = 0.0
+    for record in sorted(records, key=lambda r: (r.date, r.id), reverse=True):
+        words = _stems(record.title)
+        score = len(wanted & words) / len(wanted | words) if wanted | words else 0.0
+        if score > best_score:
+            best, best_score = record, score
+    return best
+
+
+def draft(kind: Kind, title: str, today: date, corpus: Corpus, id_: str | None = None) -> Draft:
+    similar = most_similar(kind, title, corpus)
+    bodies: list[str] = []
+    if isinstance(similar, Regulation):
+        bodies = list(similar.issuers)
+    elif isinstance(similar, Meeting):
+        bodies = list(similar.organizers)
+    first = title.split(maxsplit=1)[0].capitalize() if title.split() else ""
+    known_forms = {r.form.lower(): r.form for r in corpus.records(Regulation)}
+    known_forms.update({form.lower(): form for form in _FORMS})
+    form = known_forms.get(first.lower()) if kind is Kind.REGULATION else None
+    return Draft(
+        kind, id_ or free_id(title, corpus), title, today, form, bodies, similar.id if similar else None
+    )
+
+
+def render_new(new: Draft, corpus: Corpus) -> str:
     organizations = corpus.ids_of(frozenset({Kind.ORGANIZATION})) or ["organization-id"]
     people = corpus.ids_of(frozenset({Kind.PERSON})) or ["person-id"]
-    return template.format(
-        id=id_,
-        title=json.dumps(title, ensure_ascii=False),
-        date=today.isoformat(),
-        organization=organizations[0],
-        person=people[0],
+    bodies_line = (
+        f"[{', '.join(new.bodies)}]  # as in {new.similar}: check them"
+        if new.bodies
+        else f"[]  # TODO: organization ids from organizations.yml, e.g. [{organizations[0]}]"
     )
+    head = [
+        "---",
+        f"id: {new.id}",
+        f"type: {new.kind}",
+        f"title: {json.dumps(new.title, ensure_ascii=False)}",
+        f"date: {new.date.isoformat()}  # the signing or meeting date; today's until you change it",
+    ]
+    if new.kind is Kind.REGULATION:
+        form = new.form or '""  # TODO: the form as printed: Положение, Постановление, Решение, …'
+        lines = [
+            *head,
+            f"form: {form}",
+            f"issuers: {bodies_line}",
+            '# number: ""  # the official number, if it has one',
+            "# effective: {from: YYYY-MM-DD, to: YYYY-MM-DD}",
+            "# adopted_at: meeting-id",
+            "---",
+            "",
+            "## Статья 1. Общие положения",
+            "",
+            "Текст статьи.",
+        ]
+    else:
+        lines = [
+            *head,
+            f"organizers: {bodies_line}",
+            f"chairs: []  # TODO: person ids from people.yml, e.g. [{people[0]}]",
+            "# secretary: person-id",
+            "# attendees: [person-id, person-id]",
+            "# agenda:",
+            "#   - title: Вопрос повестки дня",
+            "#     speakers: [{person: person-id, summary: Краткое содержание выступления}]",
+            "#     decisions: [Что постановили]",
+            "#     documents: [regulation-id]",
+            "---",
+            "",
+            "Ход заседания.",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def new_path(root: Path, id_: str, today: date) -> Path:

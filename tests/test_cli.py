@@ -159,3 +159,25 @@ def test_schema_prints_json_schema() -> None:
     assert {"regulation", "meeting"} == set(schema["discriminator"]["mapping"])
     people = json.loads(run("schema", "people").stdout)
     assert people["type"] == "array"
+
+
+def test_new_fills_what_it_can_from_the_most_similar_document(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    subprocess.run(["cp", "-r", str(SAMPLE), str(content)], check=True)
+    title = "Положение о координации работы комитетов на 2026–2030 годы"
+    created = run("new", "regulation", "--title", title, "--content", str(content))
+    assert created.returncode == 0, created.stderr
+    assert "most similar document, coordination-regulation-2021-2025" in created.stdout
+    [path] = content.glob("*/polozhenie-o-koordinatsii-raboty-komitetov-na-2026-2030-gody.md")
+    text = path.read_text(encoding="utf-8")
+    assert "form: Положение\n" in text
+    assert "issuers: [ppc-party-committee, provincial-agencies-party-committee]" in text
+    assert run("check", "--content", str(content)).returncode == 0
+    meeting = run("new", "meeting", "--title", "Заседание комитетов", "--content", str(content))
+    assert meeting.returncode == 0, meeting.stderr
+    result = run("check", "--content", str(content), cwd=tmp_path)
+    assert [line.split(": ", 1)[1] for line in result.stdout.splitlines()[:-1]] == [
+        "error: chairs must list at least one id [missing-field]"
+    ]
+    again = run("new", "meeting", "--title", "Заседание комитетов", "--content", str(content))
+    assert "(id: zasedanie-komitetov-2)" in again.stdout
