@@ -158,4 +158,5 @@ def test_printing_a_document_gives_the_document_not_the_site(page: Page, site_ur
         expect(page.locator(chrome).first).to_be_hidden()
     expect(page.locator("h1.regpub-title")).to_be_visible()
     expect(page.locator("#article-1")).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "regulation-print.pdf"))
