@@ -1,4 +1,4 @@
-"""`regpub build` and `regpub serve`: check, then MkDocs with the regpub plugin.
+"""`regpub build`: check, then MkDocs with the regpub plugin.
 
 The build writes into a temporary folder beside the output and swaps it in only when every
 step succeeded, so a failed build leaves the previous site untouched.
@@ -14,10 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
@@ -80,16 +78,6 @@ def _replace(output: Path, staging: Path) -> None:
         output.rename(previous)
     staging.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
-
-
-def serve_site(config_file: Path, content: Path, as_of: date, address: str | None) -> None:
-    if not config_file.is_file():
-        raise UsageError(f"{config_file} not found: run regpub from the site's folder")
-    _show_mkdocs_warnings()
-    extra: dict[str, Any] = {"dev_addr": address} if address else {}
-    with regpub_environment(content, as_of, docx=False):
-        watch = [str(content), "theme"] if Path("theme").is_dir() else [str(content)]
-        mkdocs_serve(str(config_file), livereload=True, watch=watch, **extra)
 
 
 def _show_mkdocs_warnings() -> None:

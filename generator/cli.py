@@ -124,9 +124,12 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from generator.build import serve_site  # noqa: PLC0415
+    from generator.preview import serve  # noqa: PLC0415
 
-    serve_site(Path(args.config), content_root(args.content), as_of_date(args.as_of), args.address)
+    config = Path(args.config)
+    if not config.is_file():
+        raise UsageError(f"{config} not found: run regpub from the site's folder")
+    serve(config, content_root(args.content), as_of_date(args.as_of), args.address or "127.0.0.1:8000")
     return EXIT_OK
 
 

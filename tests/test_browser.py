@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import ARTIFACTS, CHROMIUM, shoot
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = REPO / "tests" / "artifacts"
 REGULATION = "regulations/coordination-regulation-2021-2025/"
 MEETING = "meetings/coordination-meeting-2020-12-21/"
 
@@ -25,16 +23,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 if CHROMIUM.exists():
-    from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=[*flags, "--no-first-run"])
-        yield launched
-        launched.close()
+    from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 
 @pytest.fixture
@@ -43,11 +32,6 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
-
-
-def shoot(page: Page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
 def search(page: Page, site_url: str, query: str) -> None:

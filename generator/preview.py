@@ -1,0 +1,297 @@
+"""`regpub serve`: a preview that renders each page on request from the corpus in memory.
+
+Why not `mkdocs serve`: it rebuilds the whole site on every save (minutes at 10,000 pages).
+Here a save re-reads only the saved file, re-links the corpus and re-runs the corpus checks;
+pages are rendered when the browser asks for them, with MkDocs' own page and theme machinery.
+While the content has errors, every page is the list of them, with file, line and column;
+the open page reloads itself when the content changes, so fixing the file clears it.
+"""
+
+from __future__ import annotations
+
+import html
+import http.server
+import mimetypes
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from mkdocs.commands.build import get_context
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, get_files
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page
+
+from generator.build import regpub_environment
+from generator.corpus import Corpus, Entry
+from generator.diagnostics import Report
+from generator.load import load_document, load_registry
+from generator.mkdocs_plugin import RegpubPlugin
+from generator.model import Organization, Person
+from generator.render import data
+from generator.render.context import PageContexts
+from generator.render.indexes import IndexPages
+from generator.render.markdown import page_markdown
+from generator.sources import discover
+from generator.urls import page_source
+from generator.validate import check_corpus
+
+_DATA_FILES = ("catalog.json", "register.json", "feed.xml")
+# The preview reloads itself when the content changes; it has no search index, so no button.
+RELOAD_SCRIPT = """<style>.regpub-search-button { display: none !important; }</style>
+<script>
+(function () {
+  let seen = null;
+  async function poll() {
+    try {
+      const version = await (await fetch("/__regpub/version", {cache: "no-store"})).text();
+      if (seen !== null && version !== seen) location.reload();
+      seen = version;
+    } catch (error) { /* the server restarts: keep polling */ }
+    setTimeout(poll, 700);
+  }
+  poll();
+})();
+</script>"""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One file's records and the diagnostics its own reading produced."""
+
+    entries: list[Entry]
+    report: Report
+    mtime: float
+
+
+class ContentState:
+    """The corpus, kept up to date file by file."""
+
+    def __init__(self, root: Path, as_of: date) -> None:
+        self.root = root
+        self.as_of = as_of
+        self.loaded: dict[Path, Loaded] = {}
+        self.refresh()
+
+    def refresh(self) -> bool:
+        """Re-read what changed on disk; True when anything did."""
+        files = discover(self.root)
+        registries = [p for p in (files.organizations, files.people) if p is not None]
+        paths = [*registries, *files.documents]
+        changed = set(self.loaded) - set(paths)
+        for path in changed:
+            del self.loaded[path]
+        for path in paths:
+            try:
+                mtime = path.stat().st_mtime
+            except OSError:
+                continue
+            if path in self.loaded and self.loaded[path].mtime == mtime:
+                continue
+            self.loaded[path] = self._load(path, files.organizations, mtime)
+            changed.add(path)
+        if changed or not hasattr(self, "corpus"):
+            self._link()
+        return bool(changed)
+
+    def _load(self, path: Path, organizations: Path | None, mtime: float) -> Loaded:
+        report = Report()
+        if path.name in ("organizations.yml", "people.yml") and path.parent == self.root:
+            model = Organization if path == organizations else Person
+            return Loaded(load_registry(path, model, report), report, mtime)
+        entry = load_document(path, report)
+        return Loaded([entry] if entry else [], report, mtime)
+
+    def _link(self) -> None:
+        ordered = sorted(self.loaded.items(), key=lambda item: (item[0].suffix != ".yml", str(item[0])))
+        self.corpus = Corpus(self.root, [entry for _, loaded in ordered for entry in loaded.entries])
+        self.report = Report()
+        for _, loaded in ordered:
+            self.report.extend(loaded.report.diagnostics)
+        check_corpus(self.corpus, self.as_of, self.report)
+
+
+class PreviewSite:
+    """Renders the site's pages one at a time, on request."""
+
+    def __init__(self, config_file: Path, content: Path, as_of: date) -> None:
+        with regpub_environment(content, as_of, docx=False):
+            config = load_config(str(config_file))
+            self.config: MkDocsConfig = config.plugins.on_config(config)
+        plugin = self.config.plugins["regpub"]
+        assert isinstance(plugin, RegpubPlugin)
+        self.plugin = plugin
+        self.env = self.config.theme.get_env()
+        self.lock = threading.Lock()
+        self.state = ContentState(content, as_of)
+        self.version = 1
+        self._generation = _Generation(self)
+
+    def refresh(self) -> None:
+        with self.lock:
+            if self.state.refresh():
+                self.version += 1
+                self._generation = _Generation(self)
+
+    def respond(self, path: str) -> tuple[int, str, bytes]:
+        """(status, content type, body) for a URL path."""
+        if path == "/__regpub/version":
+            return 200, "text/plain", str(self.version).encode()
+        with self.lock:
+            generation = self._generation
+            if self.state.report.has_errors and (path.endswith("/") or path.endswith(".html")):
+                return 200, "text/html; charset=utf-8", self._error_page().encode()
+            return generation.respond(path)
+
+    def _error_page(self) -> str:
+        report = self.state.report
+        rows = "\n".join(
+            f"<li><code>{html.escape(d.path)}:{d.line}:{d.column}</code> {html.escape(d.severity)}: "
+            f"{html.escape(d.message)} <code>[{d.code}]</code></li>"
+            for d in report.diagnostics
+        )
+        summary = html.escape(report.summary(len(self.state.loaded)))
+        return (
+            '<!doctype html><html lang="ru"><meta charset="utf-8"><title>Ошибки в материалах</title>'
+            '<body style="font-family: sans-serif; margin: 2rem; max-width: 60rem">'
+            f"<h1>Ошибки в материалах</h1><p>{summary} Исправьте файлы: страница обновится сама.</p>"
+            f'<ul class="regpub-errors">{rows}</ul>{RELOAD_SCRIPT}</body></html>'
+        )
+
+
+class _Generation:
+    """Everything derived from one state of the content; pages are made when first asked for."""
+
+    def __init__(self, site: PreviewSite) -> None:
+        self.site = site
+        self.config = site.config
+        self.corpus = site.state.corpus
+        self.contexts = PageContexts(self.corpus, site.state.as_of, docx=False)
+
+    @cached_property
+    def records(self) -> dict[str, Entry]:
+        """Record pages by their virtual source path."""
+        return {
+            page_source(entry.kind, entry.id): entry
+            for entry in self.corpus.entries
+            if entry.kind is not None and entry.record is not None
+        }
+
+    @cached_property
+    def files(self) -> Files:
+        files = get_files(self.config)
+        files.add_files_from_theme(self.site.env, self.config)
+        for source in self.records:
+            files.append(File.generated(self.config, source, content=""))
+        for source, markdown in self.indexes.pages().items():
+            files.append(File.generated(self.config, source, content=markdown))
+        for name in _DATA_FILES:  # made on request; listed so that links to them resolve
+            files.append(File.generated(self.config, name, content=""))
+        return files
+
+    @cached_property
+    def indexes(self) -> IndexPages:
+        return IndexPages(self.contexts)
+
+    @cached_property
+    def nav(self) -> Navigation:
+        return get_navigation(self.files, self.config)
+
+    @cached_property
+    def by_url(self) -> dict[str, File]:
+        _ = self.nav  # pages get their Page objects here
+        return {"/" + file.url.removeprefix("./"): file for file in self.files}
+
+    def respond(self, path: str) -> tuple[int, str, bytes]:
+        if path.lstrip("/") in _DATA_FILES:
+            kind = "application/atom+xml" if path.endswith(".xml") else "application/json"
+            return 200, kind, self._data(path).encode()
+        file = self.by_url.get(path) or self.by_url.get(path.rstrip("/") + "/")
+        if file is None:
+            return 404, "text/plain; charset=utf-8", "Нет такой страницы".encode()
+        if file.is_documentation_page():
+            return 200, "text/html; charset=utf-8", self._render(file).encode()
+        assert file.abs_src_path is not None
+        kind = mimetypes.guess_type(file.abs_src_path)[0] or "application/octet-stream"
+        return 200, kind, Path(file.abs_src_path).read_bytes()
+
+    def _data(self, path: str) -> str:
+        documents = {
+            entry.id: self.contexts.for_entry(entry)
+            for entry in self.corpus.entries
+            if entry.kind is not None and str(entry.kind) in ("regulation", "meeting")
+        }
+        if path == "/register.json":
+            return data.register_rows(self.contexts, documents)
+        if path == "/feed.xml":
+            return data.atom_feed(self.contexts, documents, self.config.site_url, self.config.site_name)
+        return data.catalog(self.contexts, documents)
+
+    def _render(self, file: File) -> str:
+        page = file.page
+        if page is None:
+            page = Page(None, file, self.config)
+        context = None
+        entry = self.records.get(file.src_uri)
+        if entry is not None:
+            context = self.contexts.for_entry(entry)
+            file.content_string = page_markdown(self.corpus, entry, context)
+        self.site.plugin.index_pages = self.indexes
+        page.read_source(self.config)
+        page.markdown = self.site.plugin.on_page_markdown(
+            page.markdown or "", page=page, config=self.config, files=self.files
+        )
+        page.render(self.config, self.files)
+        template_context = get_context(self.nav, self.files, self.config, page)
+        template_context["regpub"] = context  # type: ignore[typeddict-unknown-key]
+        template = self.site.env.get_template(page.meta.get("template", "main.html"))
+        output = template.render(template_context)
+        return output.replace("</body>", f"{RELOAD_SCRIPT}</body>")
+
+
+def serve(config_file: Path, content: Path, as_of: date, address: str = "127.0.0.1:8000") -> None:
+    """Serve until interrupted; a thread checks the content for changes twice a second."""
+    site = PreviewSite(config_file, content, as_of)
+    host, _, port = address.rpartition(":")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            status, kind, body = site.respond(unquote(urlsplit(self.path).path))
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), Handler)
+    threading.Thread(target=_watch, args=(site,), daemon=True).start()
+    report = site.state.report
+    print(f"Serving the preview on http://{host or '127.0.0.1'}:{server.server_address[1]}/ "
+          f"({report.summary(len(site.state.loaded))})", flush=True)  # fmt: skip
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def _watch(site: PreviewSite) -> None:
+    while True:
+        time.sleep(0.5)
+        before = site.version
+        try:
+            site.refresh()
+        except Exception as error:
+            print(f"regpub serve: could not reload the content: {error}", flush=True)
+        if site.version != before:
+            print(site.state.report.summary(len(site.state.loaded)), flush=True)
