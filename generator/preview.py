@@ -129,12 +129,19 @@ class PreviewSite:
         self.env = self.config.theme.get_env()
         self.lock = threading.Lock()
         self.state = ContentState(content, as_of)
+        # docs/ and the theme are read on every request; watching them only tells browsers to reload.
+        theme = self.config.theme.custom_dir
+        self._site_folders = [Path(self.config.docs_dir), *([Path(theme)] if theme else [])]
+        self._site_files = _signature(self._site_folders)
         self.version = 1
         self._generation = _Generation(self)
 
     def refresh(self) -> None:
         with self.lock:
-            if self.state.refresh():
+            content_changed = self.state.refresh()
+            site_files = _signature(self._site_folders)
+            if content_changed or site_files != self._site_files:
+                self._site_files = site_files
                 self.version += 1
                 self._generation = _Generation(self)
 
@@ -283,6 +290,16 @@ def serve(config_file: Path, content: Path, as_of: date, address: str = "127.0.0
         pass
     finally:
         server.server_close()
+
+
+def _signature(folders: list[Path]) -> tuple[tuple[str, float], ...]:
+    """Every file's path and modification time under the folders: changes when anything does."""
+    found = []
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                found.append((str(path), path.stat().st_mtime))
+    return tuple(sorted(found))
 
 
 def _watch(site: PreviewSite) -> None:
