@@ -7,11 +7,12 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from generator.check import check_content
 from generator.model import ID_MAX_LENGTH, ID_PATTERN, Kind
-from generator.scaffold import draft, new_path, render_new
+from generator.scaffold import ScaffoldError, draft, new_path, new_version, render_new
 from generator.schema import SCHEMAS, json_schema
 from generator.settings import UsageError, as_of_date, content_root
 
@@ -60,9 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=run_serve)
 
     new = commands.add_parser("new", help="write a new document from a template")
-    new.add_argument("kind", choices=("regulation", "meeting"))
+    new.add_argument("kind", choices=("regulation", "meeting", "version"))
+    new.add_argument("target", nargs="?", metavar="ID", help="version: the regulation that was amended")
     new.add_argument("--id", help="the new document's id (default: made from the title)")
-    new.add_argument("--title", required=True, help="the full official title")
+    new.add_argument("--title", help="the full official title (regulation, meeting)")
+    new.add_argument("--by", metavar="AMENDING-ID", help="version: the amending document")
+    new.add_argument("--from", dest="start", metavar="DATE", help="version: when the new text applies")
     _add_common(new, as_of=False)
     new.set_defaults(run=run_new)
 
@@ -134,6 +138,10 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    if args.kind == "version":
+        return run_new_version(args)
+    if not args.title:
+        raise UsageError(f"regpub new {args.kind} needs --title")
     id_ = args.id
     if id_ is not None and (len(id_) > ID_MAX_LENGTH or not re.match(ID_PATTERN, id_)):
         raise UsageError(
@@ -158,6 +166,24 @@ def run_new(args: argparse.Namespace) -> int:
         field = "issuers" if new.kind is Kind.REGULATION else "organizers"
         print(f"Took the {field} from the most similar document, {new.similar}: check them.")
     print("Fill in the places marked TODO, then run: regpub check")
+    return EXIT_OK
+
+
+def run_new_version(args: argparse.Namespace) -> int:
+    if not args.target or not args.by or not args.start:
+        raise UsageError("usage: regpub new version ID --by AMENDING-ID --from DATE")
+    try:
+        start = date.fromisoformat(args.start)
+    except ValueError:
+        raise UsageError(f"--from '{args.start}' is not a date YYYY-MM-DD") from None
+    root = content_root(args.content)
+    corpus = check_content(root, as_of_date(None)).corpus
+    try:
+        kept, updated = new_version(corpus, args.target, args.by, start)
+    except ScaffoldError as error:
+        raise UsageError(str(error)) from None
+    print(f"Kept the text in force until {start} in {kept}.")
+    print(f"{updated} now holds the text from {start} (by {args.by}): edit it to make the change.")
     return EXIT_OK
 
 

@@ -13,7 +13,7 @@ from typing import TypeVar
 from generator.body import Body
 from generator.diagnostics import Location
 from generator.frontmatter import Key, LocatedYaml
-from generator.model import AnyRecord, Kind, Meeting, Organization, Person, Regulation
+from generator.model import AnyRecord, Kind, Meeting, Organization, Person, Regulation, VersionFile
 
 R = TypeVar("R", Regulation, Meeting, Person, Organization)
 DOCUMENT_KINDS = frozenset({Kind.REGULATION, Kind.MEETING})
@@ -39,6 +39,7 @@ class Relation(StrEnum):
     AGENDA_DOCUMENT = "agenda.documents"
     POSITION_AT = "positions.organization"
     PARENT = "parent"
+    VERSION_BY = "version.by"
 
     @property
     def targets(self) -> frozenset[Kind]:
@@ -54,6 +55,7 @@ _TARGETS: dict[Relation, frozenset[Kind]] = {
     Relation.SUPERSEDES: _REGULATION,
     Relation.AMENDS: _REGULATION,
     Relation.AGENDA_DOCUMENT: _REGULATION,
+    Relation.VERSION_BY: _REGULATION,
     Relation.ADOPTED_AT: frozenset({Kind.MEETING}),
     Relation.RELATED: DOCUMENT_KINDS,
     Relation.ISSUER: _ORGANIZATION,
@@ -125,6 +127,23 @@ class Entry:
         return self.source.locate((*self.key, *key), at_key=at_key)
 
 
+@dataclass(slots=True)
+class VersionText:
+    """An earlier text of a regulation, from a file with `version_of` (SPEC §7)."""
+
+    record: VersionFile | None  # None when its fields failed validation
+    source: LocatedYaml
+    body: Body
+    complete: bool = True
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    def locate(self, key: Key = (), *, at_key: bool = False) -> Location:
+        return self.source.locate(key, at_key=at_key)
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """A reference written in a record: a field value or a `[[…]]` in the body."""
@@ -170,6 +189,8 @@ def _field_links(record: AnyRecord) -> Iterator[tuple[Relation, str, Key]]:
         yield from _list_links(Relation.BASED_ON, "based_on", record.based_on)
         yield from _list_links(Relation.SUPERSEDES, "supersedes", record.supersedes)
         yield from _list_links(Relation.AMENDS, "amends", record.amends)
+        if record.version:
+            yield Relation.VERSION_BY, record.version.by, ("version", "by")
     else:
         yield from _meeting_links(record)
     yield from _list_links(Relation.RELATED, "related", record.related)
@@ -193,6 +214,11 @@ def _list_links(relation: Relation, field: str, ids: tuple[str, ...]) -> Iterato
         yield relation, target, (field, i)
 
 
+def _version_order(text: VersionText) -> tuple[str, str]:
+    record = text.record
+    return (record.version.from_.isoformat() if record else "", str(text.path))
+
+
 class Corpus:
     """All records of a content root, linked.
 
@@ -200,8 +226,14 @@ class Corpus:
     Only links whose target exists become edges, so pages never show dangling relations.
     """
 
-    def __init__(self, root: Path, entries: list[Entry]) -> None:
+    def __init__(self, root: Path, entries: list[Entry], versions: list[VersionText] | None = None) -> None:
         self.root = root
+        self.version_texts = versions or []
+        # Earlier texts by the regulation they belong to, oldest first.
+        self.versions: dict[str, list[VersionText]] = defaultdict(list)
+        for text in sorted(self.version_texts, key=_version_order):
+            if text.record is not None:
+                self.versions[text.record.version_of].append(text)
         self.entries: list[Entry] = []
         self.duplicates: list[tuple[Entry, Entry]] = []  # (later, first)
         self.by_id: dict[str, Entry] = {}

@@ -31,7 +31,7 @@ def _codes(*rows: tuple[str, Severity, str]) -> dict[str, Code]:
     return {name: Code(name, severity, summary) for name, severity, summary in rows}
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, N = Severity.ERROR, Severity.WARNING, Severity.NOTE
 
 # The stable diagnostic codes. Codes are part of the product contract: editors grep for them
 # and CI configurations may filter on them, so a code is never renamed or reused.
@@ -69,9 +69,17 @@ CODES: dict[str, Code] = _codes(
     ("photo-outside-root", E, "a photo path that leaves the content root (`../`, absolute, symlink)"),
     ("empty-link", E, "a link or image with an empty target or text (`[]()`, `![]()`)"),
     ("raw-html", E, "raw HTML in a body"),
+    ("version-date", E, "two texts of one document apply from the same date"),
+    ("version-order", E, "the current text's `version.from` is not later than every earlier text's"),
+    ("version-by", E, "a version's `by` names a document that does not `amend` this one"),
     ("future-date", W, "a document dated after the as-of date"),
     ("empty-body", W, "a regulation with no body that is not `external`"),
     ("speaker-not-participant", W, "a speaker who is not among the meeting's chairs, secretary or attendees"),
+    (
+        "outstanding-change",
+        N,
+        "an amending document in force whose change is in no version of the text yet (never fails)",
+    ),
 )
 
 

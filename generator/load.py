@@ -11,10 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from generator.body import scan_body
-from generator.corpus import Corpus, Entry
+from generator.corpus import Corpus, Entry, VersionText
 from generator.diagnostics import Location, Report
 from generator.frontmatter import LocatedYaml, load_yaml, split_front_matter
-from generator.model import DOCUMENT_MODELS, ID_MAX_LENGTH, KIND_OF, Organization, Person, describe
+from generator.model import (
+    DOCUMENT_MODELS,
+    ID_MAX_LENGTH,
+    KIND_OF,
+    Organization,
+    Person,
+    VersionFile,
+    describe,
+)
 from generator.sources import ContentFiles, discover, read_text
 from generator.validate import did_you_mean, validate_fields
 
@@ -22,15 +30,18 @@ from generator.validate import did_you_mean, validate_fields
 def load_corpus(root: Path, report: Report) -> tuple[Corpus, ContentFiles]:
     files = discover(root)
     entries: list[Entry] = []
+    versions: list[VersionText] = []
     if files.organizations:
         entries.extend(load_registry(files.organizations, Organization, report))
     if files.people:
         entries.extend(load_registry(files.people, Person, report))
     for path in files.documents:
-        entry = load_document(path, report)
-        if entry is not None:
-            entries.append(entry)
-    return Corpus(root, entries), files
+        loaded = load_document(path, report)
+        if isinstance(loaded, VersionText):
+            versions.append(loaded)
+        elif loaded is not None:
+            entries.append(loaded)
+    return Corpus(root, entries, versions), files
 
 
 def load_registry(path: Path, model: type[Organization] | type[Person], report: Report) -> list[Entry]:
@@ -56,7 +67,8 @@ def load_registry(path: Path, model: type[Organization] | type[Person], report: 
     return entries
 
 
-def load_document(path: Path, report: Report) -> Entry | None:
+def load_document(path: Path, report: Report) -> Entry | VersionText | None:
+    """A document's record, or an earlier text of one (a file with `version_of`)."""
     text = read_text(path, report)
     if text is None:
         return None
@@ -73,6 +85,9 @@ def load_document(path: Path, report: Report) -> Entry | None:
         message = f"front matter must be a mapping of fields (key: value), got {describe(source.data)}"
         report.add("yaml-structure", source.locate(()), message)
         return None
+    if "version_of" in source.data:
+        version, complete = validate_fields(VersionFile, source.data, source, (), report)
+        return VersionText(version, source, body, complete)
     model = _document_model(source, report)
     record, complete = validate_fields(model, source.data, source, (), report) if model else (None, False)
     id_ = record.id if record else _usable_id(source.data)

@@ -196,6 +196,28 @@ class Period(Record):
     to: Date | None = None
 
 
+class CurrentVersion(Record):
+    """`version` of a document file whose text is not the original (SPEC §7)."""
+
+    from_: Date = Field(alias="from")
+    by: Id
+
+
+class EarlierVersion(Record):
+    """`version` of an earlier text: `by` is absent for the original."""
+
+    from_: Date = Field(alias="from")
+    by: Id | None = None
+
+
+class VersionFile(Record):
+    """A file holding an earlier text of a regulation; everything else it inherits."""
+
+    version_of: Id
+    version: EarlierVersion
+    note: Text | None = None
+
+
 class Signatory(Record):
     person: Id
     position: Text | None = None
@@ -245,6 +267,7 @@ class Regulation(DocumentFields):
     amends: Ids = ()
     external: Flag = False
     source_url: Url | None = None
+    version: CurrentVersion | None = None
 
 
 class Meeting(DocumentFields):

@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from generator.build import regpub_environment
-from generator.corpus import Corpus, Entry
+from generator.corpus import Corpus, Entry, VersionText
 from generator.diagnostics import Report
 from generator.load import load_document, load_registry
 from generator.mkdocs_plugin import RegpubPlugin
@@ -67,6 +67,7 @@ class Loaded:
     entries: list[Entry]
     report: Report
     mtime: float
+    versions: tuple[VersionText, ...] = ()
 
 
 class ContentState:
@@ -104,12 +105,16 @@ class ContentState:
         if path.name in ("organizations.yml", "people.yml") and path.parent == self.root:
             model = Organization if path == organizations else Person
             return Loaded(load_registry(path, model, report), report, mtime)
-        entry = load_document(path, report)
-        return Loaded([entry] if entry else [], report, mtime)
+        loaded = load_document(path, report)
+        if isinstance(loaded, VersionText):
+            return Loaded([], report, mtime, (loaded,))
+        return Loaded([loaded] if loaded else [], report, mtime)
 
     def _link(self) -> None:
         ordered = sorted(self.loaded.items(), key=lambda item: (item[0].suffix != ".yml", str(item[0])))
-        self.corpus = Corpus(self.root, [entry for _, loaded in ordered for entry in loaded.entries])
+        entries = [entry for _, loaded in ordered for entry in loaded.entries]
+        versions = [text for _, loaded in ordered for text in loaded.versions]
+        self.corpus = Corpus(self.root, entries, versions)
         self.report = Report()
         for _, loaded in ordered:
             self.report.extend(loaded.report.diagnostics)

@@ -136,3 +136,66 @@ def render_new(new: Draft, corpus: Corpus) -> str:
 
 def new_path(root: Path, id_: str, today: date) -> Path:
     return root / str(today.year) / f"{id_}.md"
+
+
+class ScaffoldError(Exception):
+    """`regpub new version` cannot go ahead; the message says why and nothing was written."""
+
+
+def new_version(corpus: Corpus, id_: str, by: str, start: date) -> tuple[Path, Path]:
+    """Keep the current text of `id_` as an earlier version; the file then holds the next one.
+
+    Returns (the version file written, the document file updated). Nothing is written when the
+    change would leave the corpus invalid.
+    """
+    entry = corpus.get(id_)
+    regulation = entry.record if entry else None
+    if entry is None or not isinstance(regulation, Regulation) or entry.body is None:
+        raise ScaffoldError(f"'{id_}' is not a regulation with a text in this corpus")
+    amending = corpus.regulation(by)
+    if amending is None:
+        raise ScaffoldError(f"'{by}' is not a regulation in this corpus")
+    if id_ not in amending.amends:
+        raise ScaffoldError(f"'{by}' does not amend '{id_}': add '{id_}' to its amends first")
+    current = regulation.version
+    current_from = (
+        current.from_
+        if current
+        else (regulation.effective.from_ if regulation.effective else regulation.date)
+    )
+    if start <= current_from:
+        raise ScaffoldError(
+            f"--from {start} must be after {current_from}, when the current text applies from"
+        )
+    target = entry.path.with_name(f"{entry.path.stem}.{current_from.isoformat()}.md")
+    if target.exists():
+        raise ScaffoldError(f"{target} already exists")
+    version = (
+        f"{{from: {current_from.isoformat()}, by: {current.by}}}"
+        if current
+        else f"{{from: {current_from.isoformat()}}}"
+    )
+    target.write_text(f"---\nversion_of: {id_}\nversion: {version}\n---\n{entry.body.text}", encoding="utf-8")
+    document = entry.path.read_text(encoding="utf-8")
+    entry.path.write_text(
+        _with_version(document, f"{{from: {start.isoformat()}, by: {by}}}"), encoding="utf-8"
+    )
+    return target, entry.path
+
+
+def _with_version(document: str, version: str) -> str:
+    """The document with its top-level `version:` replaced (or added before the closing ---)."""
+    lines = document.split("\n")
+    closing = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
+    head, rest = lines[1:closing], lines[closing:]
+    kept: list[str] = []
+    skipping = False
+    for line in head:
+        if line.startswith("version:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith((" ", "\t")) or not line.strip()):
+            continue
+        skipping = False
+        kept.append(line)
+    return "\n".join(["---", *kept, f"version: {version}", *rest])

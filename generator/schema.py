@@ -6,13 +6,14 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from generator.model import Meeting, Organization, Person, Regulation
+from generator.model import Meeting, Organization, Person, Regulation, VersionFile
 
 _DOCUMENT = TypeAdapter(Annotated[Regulation | Meeting, Field(discriminator="type")])
 SCHEMAS: dict[str, tuple[TypeAdapter[Any], str]] = {
     "document": (_DOCUMENT, "Front matter of a regpub document (regulation or meeting)"),
     "people": (TypeAdapter(list[Person]), "regpub people.yml"),
     "organizations": (TypeAdapter(list[Organization]), "regpub organizations.yml"),
+    "version": (TypeAdapter(VersionFile), "Front matter of an earlier text of a regpub regulation"),
 }
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from generator.corpus import Corpus, Entry, Link, Relation
+from generator.corpus import Corpus, Entry, Link, Relation, Status, VersionText
 from generator.diagnostics import Location, Report
 from generator.frontmatter import Key, LocatedYaml
 from generator.model import Kind, Meeting, Regulation, describe
@@ -175,6 +175,7 @@ def check_corpus(corpus: Corpus, as_of: date, report: Report) -> None:
     for entry in corpus.entries:
         if entry.complete:
             _check_entry(corpus, entry, as_of, report)
+    check_versions(corpus, as_of, report)
 
 
 def _link_location(corpus: Corpus, link: Link) -> Location:
@@ -361,3 +362,103 @@ def _check_photo(root: Path, entry: Entry, file: str, key: Key, report: Report) 
     if not os.path.isfile(real_target):
         shown = os.path.normpath(target)
         report.add("photo-missing", where, f"photo '{file}' does not exist (looked for {shown})")
+
+
+# Versions (SPEC §7)
+
+
+def check_versions(corpus: Corpus, as_of: date, report: Report) -> None:
+    """Earlier texts point at a regulation; dates are distinct and ordered; `by` amends it."""
+    for text in corpus.version_texts:
+        if text.record is not None:
+            _check_version_file(corpus, text, report)
+    for regulation in corpus.records(Regulation):
+        _check_version_dates(corpus, regulation, report)
+    _note_outstanding_changes(corpus, as_of, report)
+
+
+def _check_version_file(corpus: Corpus, text: VersionText, report: Report) -> None:
+    assert text.record is not None
+    target = corpus.get(text.record.version_of)
+    where = text.locate(("version_of",))
+    if target is None:
+        hint = did_you_mean(text.record.version_of, corpus.ids_of(frozenset({Kind.REGULATION})))
+        report.add("unknown-ref", where, f"unknown regulation '{text.record.version_of}' in version_of{hint}")
+    elif target.kind is not Kind.REGULATION:
+        message = f"'{target.id}' in version_of is {_KIND_NAMES[target.kind] if target.kind else 'invalid'}"
+        report.add("wrong-ref-kind", where, f"{message}; expected a regulation")
+    for ref in text.body.references:
+        if corpus.get(ref.target) is None:
+            hint = did_you_mean(ref.target, corpus.by_id)
+            report.add(
+                "unknown-ref",
+                Location(text.path, ref.line, ref.column),
+                f"unknown id '{ref.target}' in the body{hint}",
+            )
+
+
+def _check_version_dates(corpus: Corpus, regulation: Regulation, report: Report) -> None:
+    entry = corpus.by_id[regulation.id]
+    earlier = [text for text in corpus.versions.get(regulation.id, []) if text.complete]
+    if regulation.version is None:
+        if earlier:
+            message = "earlier texts exist, so the current text needs `version: {from: DATE, by: ID}`"
+            report.add("version-order", entry.locate(("id",), at_key=True), message)
+        return
+    current = regulation.version
+    seen: dict[date, Location] = {}
+    for text in earlier:
+        assert text.record is not None
+        version = text.record.version
+        where = text.locate(("version", "from"))
+        if version.from_ in seen:
+            first = seen[version.from_]
+            message = (
+                f"another text of '{regulation.id}' also applies from {version.from_} "
+                f"({first.path}:{first.line})"
+            )
+            report.add("version-date", where, message)
+        seen.setdefault(version.from_, where)
+        if version.from_ >= current.from_:
+            message = (
+                f"this text applies from {version.from_}, not before the current text's {current.from_}; "
+                "the document file must hold the latest text"
+            )
+            report.add("version-order", where, message)
+        if version.by is not None:
+            where = text.locate(("version", "by"))
+            if version.by not in corpus.by_id:
+                hint = did_you_mean(version.by, corpus.ids_of(frozenset({Kind.REGULATION})))
+                report.add("unknown-ref", where, f"unknown regulation '{version.by}' in version.by{hint}")
+            _check_amends(corpus, regulation, version.by, where, report)
+    # An unknown `by` in the document file itself is reported with its other references.
+    _check_amends(corpus, regulation, current.by, entry.locate(("version", "by")), report)
+
+
+def _check_amends(corpus: Corpus, regulation: Regulation, by: str, where: Location, report: Report) -> None:
+    amending = corpus.regulation(by)
+    if amending is None:
+        return
+    if regulation.id not in amending.amends:
+        message = f"'{by}' does not amend '{regulation.id}'; add '{regulation.id}' to its amends"
+        report.add("version-by", where, message)
+
+
+def _note_outstanding_changes(corpus: Corpus, as_of: date, report: Report) -> None:
+    for amending in corpus.records(Regulation):
+        if corpus.status(amending, as_of) is not Status.IN_FORCE:
+            continue
+        for index, target_id in enumerate(amending.amends):
+            target = corpus.regulation(target_id)
+            if target is None or target_id == amending.id:
+                continue
+            made_by = {text.record.version.by for text in corpus.versions.get(target_id, []) if text.record}
+            if target.version:
+                made_by.add(target.version.by)
+            if amending.id not in made_by:
+                where = corpus.by_id[amending.id].locate(("amends", index))
+                message = (
+                    f"the text of '{target_id}' does not include this change yet: "
+                    f"regpub new version {target_id} --by {amending.id} --from DATE"
+                )
+                report.add("outstanding-change", where, message)

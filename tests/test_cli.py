@@ -181,3 +181,41 @@ def test_new_fills_what_it_can_from_the_most_similar_document(tmp_path: Path) ->
     ]
     again = run("new", "meeting", "--title", "Заседание комитетов", "--content", str(content))
     assert "(id: zasedanie-komitetov-2)" in again.stdout
+
+
+def test_new_version_keeps_the_current_text_and_leaves_the_corpus_valid(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    subprocess.run(["cp", "-r", str(SAMPLE), str(content)], check=True)
+    (content / "2022").mkdir()
+    (content / "2022" / "amendment.md").write_text(
+        "---\nid: amendment-2022\ntype: regulation\ntitle: Решение о внесении изменений в Положение\n"
+        "date: 2022-06-01\nform: Решение\nissuers: [ppc-party-committee]\n"
+        "amends: [coordination-regulation-2021-2025]\n---\n\nВнести изменения.\n",
+        encoding="utf-8",
+    )
+    noted = run("check", "--strict", "--content", str(content), "--as-of", "2023-01-01")
+    assert noted.returncode == 0, "a note never fails the check, not even with --strict"
+    assert "[outstanding-change]" in noted.stdout
+    assert "0 errors, 0 warnings, 1 note." in noted.stdout
+    document = content / "2020" / "coordination-regulation-2021-2025.md"
+    original = document.read_text(encoding="utf-8")
+    made = run(
+        "new", "version", "coordination-regulation-2021-2025", "--by", "amendment-2022",
+        "--from", "2022-07-01", "--content", str(content),
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    kept = content / "2020" / "coordination-regulation-2021-2025.2021-01-01.md"
+    body = original.split("\n---\n", 1)[1]
+    assert kept.read_text(encoding="utf-8") == (
+        f"---\nversion_of: coordination-regulation-2021-2025\nversion: {{from: 2021-01-01}}\n---\n{body}"
+    )
+    assert "\nversion: {from: 2022-07-01, by: amendment-2022}\n---\n" in document.read_text(encoding="utf-8")
+    clean = run("check", "--strict", "--content", str(content), "--as-of", "2023-01-01")
+    assert clean.returncode == 0
+    assert clean.stdout.strip().endswith("no problems.")
+    refused = run(
+        "new", "version", "coordination-regulation-2021-2025", "--by", "directive-05-ct-tw",
+        "--from", "2023-01-01", "--content", str(content),
+    )  # fmt: skip
+    assert refused.returncode == 2
+    assert "'directive-05-ct-tw' does not amend 'coordination-regulation-2021-2025'" in refused.stderr
