@@ -20,7 +20,6 @@ from generator.body import (
     split_code_spans,
 )
 from generator.corpus import Corpus, Entry
-from generator.model import Kind
 from generator.urls import page_source
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -43,33 +42,34 @@ def title_of(entry: Entry) -> str:
     return str(getattr(record, "title", None) or getattr(record, "name", entry.id))
 
 
-def link_to(entry: Entry, target: Entry, anchor: str | None = None) -> str:
-    """The relative link from `entry`'s page to `target`'s page, as MkDocs Markdown expects."""
-    here = posixpath.dirname(page_source(_kind(entry), entry.id))
-    there = posixpath.relpath(page_source(_kind(target), target.id), here)
+def link_to(page: str, target: Entry, anchor: str | None = None) -> str:
+    """The relative link from the virtual page `page` to `target`'s page, as MkDocs expects.
+
+    >>> from pathlib import Path
+    >>> from generator.frontmatter import LocatedYaml
+    >>> from generator.model import Kind
+    >>> person = Entry("p", Kind.PERSON, None, LocatedYaml(Path("x"), None, {}))
+    >>> link_to("regulations/r/2021-01-01/index.md", person, None)
+    '../../../people/p/index.md'
+    """
+    assert target.kind is not None
+    there = posixpath.relpath(page_source(target.kind, target.id), posixpath.dirname(page))
     return f"{there}#{anchor}" if anchor else there
 
 
-def _kind(entry: Entry) -> Kind:
-    assert entry.kind is not None
-    return entry.kind
-
-
-def render_body(corpus: Corpus, entry: Entry) -> str:
-    """The body, ready for MkDocs; the corpus was checked, so every reference resolves."""
-    body = entry.body
-    if body is None:
-        return ""
+def render_body(corpus: Corpus, text: str, page: str) -> str:
+    """A body ready for MkDocs on the virtual page `page`; after a clean check every
+    reference resolves."""
     lines = []
-    for _, line, is_code in classify_lines(body.text):
-        lines.append(line if is_code else _render_line(corpus, entry, line))
+    for _, line, is_code in classify_lines(text):
+        lines.append(line if is_code else _render_line(corpus, page, line))
     return "\n".join(lines)
 
 
-def _render_line(corpus: Corpus, entry: Entry, line: str) -> str:
+def _render_line(corpus: Corpus, page: str, line: str) -> str:
     if "[[" in line:
         line = "".join(
-            piece if is_code else REFERENCE.sub(lambda m: _reference(corpus, entry, m), piece)
+            piece if is_code else REFERENCE.sub(lambda m: _reference(corpus, page, m), piece)
             for piece, is_code in split_code_spans(line)
         )
     heading = HEADING.match(line)
@@ -80,17 +80,25 @@ def _render_line(corpus: Corpus, entry: Entry, line: str) -> str:
     return line
 
 
-def _reference(corpus: Corpus, entry: Entry, match: re.Match[str]) -> str:
+def _reference(corpus: Corpus, page: str, match: re.Match[str]) -> str:
     parsed = parse_reference(match.group(1))
     target = corpus.get(parsed[0]) if parsed else None
     if parsed is None or target is None:
         return match.group(0)  # unreachable after a clean check; left visible rather than lost
     _, anchor, text = parsed
-    return f"[{escape(text or title_of(target))}]({link_to(entry, target, anchor)})"
+    return f"[{escape(text or title_of(target))}]({link_to(page, target, anchor)})"
 
 
 def page_markdown(corpus: Corpus, entry: Entry, context: dict[str, Any]) -> str:
-    """A generated page: its title and theme template in front matter, then the body."""
+    """A record's page: its title and theme template in front matter, then the body."""
+    assert entry.kind is not None
+    page = page_source(entry.kind, entry.id)
+    body = render_body(corpus, entry.body.text, page) if entry.body else ""
+    return generated_page(context, body)
+
+
+def generated_page(context: dict[str, Any], body: str = "") -> str:
+    """Front matter naming the title and the theme template (`regpub-<kind>.html`), then `body`."""
     template = f"regpub-{context['kind']}.html"
     title = json.dumps(context["title"], ensure_ascii=False)  # a JSON string is valid YAML
-    return f"---\ntitle: {title}\ntemplate: {template}\n---\n\n{render_body(corpus, entry)}\n"
+    return f"---\ntitle: {title}\ntemplate: {template}\n---\n\n{body}\n"
