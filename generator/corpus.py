@@ -296,6 +296,20 @@ class Corpus:
             return Status.EXTERNAL
         return Status.IN_FORCE
 
+    def outstanding_amendments(self, regulation: Regulation, as_of: date) -> list[str]:
+        """Amending documents in force whose change is in no text of `regulation` (SPEC §7)."""
+        made_by = {text.record.version.by for text in self.versions.get(regulation.id, []) if text.record}
+        if regulation.version:
+            made_by.add(regulation.version.by)
+        return [
+            link.source
+            for link in self.incoming(regulation.id, Relation.AMENDS)
+            if link.source != regulation.id
+            and link.source not in made_by
+            and (amending := self.regulation(link.source)) is not None
+            and self.status(amending, as_of) is Status.IN_FORCE
+        ]
+
     def _supersedes_by(self, id_: str, as_of: date) -> bool:
         other = self.regulation(id_)
         if other is None or other.status == "draft":

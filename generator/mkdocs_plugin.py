@@ -30,12 +30,14 @@ from mkdocs.utils.templates import TemplateContext
 from generator.build import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
 from generator.check import Checked, check_content
 from generator.corpus import Entry
+from generator.model import Regulation
 from generator.provenance import Revision, last_changes
 from generator.render import data
 from generator.render.context import Context, PageContexts, photo_path
 from generator.render.docx import DocxError, build_docx
 from generator.render.indexes import IndexPages
 from generator.render.markdown import page_markdown
+from generator.render.versions import version_pages
 from generator.russian import long_date
 from generator.settings import UsageError, as_of_date
 from generator.urls import page_source
@@ -101,6 +103,12 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             context["docx_sha256"] = checksums.get(context.get("docx") or "")
             context["source"] = self._provenance(changes.get(entry.path.resolve()))
             by_id[entry.id] = context
+            if isinstance(entry.record, Regulation) and context["versions"]:
+                for extra, (extra_context, markdown) in version_pages(
+                    contexts, entry.record, context
+                ).items():
+                    self.contexts[extra] = extra_context
+                    files.append(File.generated(config, extra, content=markdown))
             source = page_source(entry.kind, entry.id)
             self.contexts[source] = context
             files.append(

@@ -1,6 +1,10 @@
 """Where everything lives in the published site: one place for page URLs and file names.
 
->>> from generator.model import Kind
+>>> from datetime import date
+
+from datetime import date
+
+from generator.model import Kind
 >>> page_path(Kind.REGULATION, "coordination-2021")
 'regulations/coordination-2021/'
 >>> docx_path(Kind.MEETING, "meeting-2020-12-21")
@@ -8,6 +12,8 @@
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from generator.model import Kind
 
@@ -27,6 +33,16 @@ def page_path(kind: Kind, id_: str) -> str:
 def page_source(kind: Kind, id_: str) -> str:
     """The virtual Markdown file MkDocs renders into `page_path`."""
     return f"{SECTIONS[kind]}/{id_}/index.md"
+
+
+def version_path(id_: str, start: date) -> str:
+    """An earlier text of a regulation: `regulations/<id>/<YYYY-MM-DD>/` (SPEC §7)."""
+    return f"{page_path(Kind.REGULATION, id_)}{start.isoformat()}/"
+
+
+def changes_path(text_path: str) -> str:
+    """What an amendment changed, beside the text it produced."""
+    return f"{text_path}changes/"
 
 
 def docx_path(kind: Kind, id_: str) -> str:

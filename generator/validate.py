@@ -17,7 +17,7 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from generator.corpus import Corpus, Entry, Link, Relation, Status, VersionText
+from generator.corpus import Corpus, Entry, Link, Relation, VersionText
 from generator.diagnostics import Location, Report
 from generator.frontmatter import Key, LocatedYaml
 from generator.model import Kind, Meeting, Regulation, describe
@@ -445,20 +445,14 @@ def _check_amends(corpus: Corpus, regulation: Regulation, by: str, where: Locati
 
 
 def _note_outstanding_changes(corpus: Corpus, as_of: date, report: Report) -> None:
-    for amending in corpus.records(Regulation):
-        if corpus.status(amending, as_of) is not Status.IN_FORCE:
-            continue
-        for index, target_id in enumerate(amending.amends):
-            target = corpus.regulation(target_id)
-            if target is None or target_id == amending.id:
-                continue
-            made_by = {text.record.version.by for text in corpus.versions.get(target_id, []) if text.record}
-            if target.version:
-                made_by.add(target.version.by)
-            if amending.id not in made_by:
-                where = corpus.by_id[amending.id].locate(("amends", index))
-                message = (
-                    f"the text of '{target_id}' does not include this change yet: "
-                    f"regpub new version {target_id} --by {amending.id} --from DATE"
-                )
-                report.add("outstanding-change", where, message)
+    for regulation in corpus.records(Regulation):
+        for amending_id in corpus.outstanding_amendments(regulation, as_of):
+            amending = corpus.by_id[amending_id]
+            assert isinstance(amending.record, Regulation)
+            for index, target in enumerate(amending.record.amends):
+                if target == regulation.id:
+                    message = (
+                        f"the text of '{regulation.id}' does not include this change yet: "
+                        f"regpub new version {regulation.id} --by {amending_id} --from DATE"
+                    )
+                    report.add("outstanding-change", amending.locate(("amends", index)), message)

@@ -80,14 +80,14 @@ def test_search_finds_a_number_as_typed(page: Page, site_url: str) -> None:
 def test_register_filter_narrows_the_list_and_survives_a_reload(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}register/")
     rows = page.locator("table.regpub-register tbody tr")
-    expect(rows).to_have_count(7)
+    expect(rows).to_have_count(8)
     page.select_option("select[name=status]", "expired")
     expect(rows).to_have_count(3)
     assert "status=expired" in page.url
     page.reload()
     expect(page.locator("select[name=status]")).to_have_value("expired")
     expect(rows).to_have_count(3)
-    expect(page.locator(".regpub-register__count")).to_have_text("Найдено: 3 из 7")
+    expect(page.locator(".regpub-register__count")).to_have_text("Найдено: 3 из 8")
     shoot(page, "register-desktop")
 
 
@@ -144,3 +144,15 @@ def test_printing_a_document_gives_the_document_not_the_site(page: Page, site_ur
     expect(page.locator("#article-1")).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "regulation-print.pdf"))
+
+
+def test_open_an_earlier_version_and_what_the_amendment_changed(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}{REGULATION}")
+    versions = page.locator(".regpub-versions")
+    versions.get_by_role("link", name="Редакция от 1 января 2021 г.").click()
+    expect(page).to_have_url(re.compile(r"/coordination-regulation-2021-2025/2021-01-01/$"))
+    expect(page.locator(".regpub-banner")).to_contain_text("Недействующая редакция")
+    page.go_back()
+    versions.get_by_role("link", name="что изменилось").click()
+    expect(page.locator(".regpub-diff ins").first).to_contain_text("цифровую платформу")
+    shoot(page, "changes-desktop")

@@ -29,7 +29,7 @@ def run(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subp
 def test_sample_passes_strict_check() -> None:
     result = run("check", "--strict")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "Checked 9 files: no problems."
+    assert result.stdout.strip() == "Checked 11 files: no problems."
 
 
 def test_module_entry_point_runs_the_same_command() -> None:
@@ -186,36 +186,35 @@ def test_new_fills_what_it_can_from_the_most_similar_document(tmp_path: Path) ->
 def test_new_version_keeps_the_current_text_and_leaves_the_corpus_valid(tmp_path: Path) -> None:
     content = tmp_path / "content"
     subprocess.run(["cp", "-r", str(SAMPLE), str(content)], check=True)
-    (content / "2022").mkdir()
-    (content / "2022" / "amendment.md").write_text(
-        "---\nid: amendment-2022\ntype: regulation\ntitle: Решение о внесении изменений в Положение\n"
-        "date: 2022-06-01\nform: Решение\nissuers: [ppc-party-committee]\n"
-        "amends: [coordination-regulation-2021-2025]\n---\n\nВнести изменения.\n",
+    (content / "2022" / "amendment-content.md").write_text(
+        "---\nid: amendment-2021\ntype: regulation\ntitle: Решение о внесении изменений в план\n"
+        "date: 2021-06-01\nform: Решение\nissuers: [ppc-party-committee]\n"
+        "amends: [coordination-content-2021]\n---\n\nВнести изменения.\n",
         encoding="utf-8",
     )
-    noted = run("check", "--strict", "--content", str(content), "--as-of", "2023-01-01")
+    noted = run("check", "--strict", "--content", str(content), "--as-of", "2026-01-01")
     assert noted.returncode == 0, "a note never fails the check, not even with --strict"
     assert "[outstanding-change]" in noted.stdout
     assert "0 errors, 0 warnings, 1 note." in noted.stdout
-    document = content / "2020" / "coordination-regulation-2021-2025.md"
+    document = content / "2020" / "coordination-content-2021.md"
     original = document.read_text(encoding="utf-8")
     made = run(
-        "new", "version", "coordination-regulation-2021-2025", "--by", "amendment-2022",
-        "--from", "2022-07-01", "--content", str(content),
+        "new", "version", "coordination-content-2021", "--by", "amendment-2021",
+        "--from", "2021-07-01", "--content", str(content),
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
-    kept = content / "2020" / "coordination-regulation-2021-2025.2021-01-01.md"
+    kept = content / "2020" / "coordination-content-2021.2021-01-01.md"
     body = original.split("\n---\n", 1)[1]
     assert kept.read_text(encoding="utf-8") == (
-        f"---\nversion_of: coordination-regulation-2021-2025\nversion: {{from: 2021-01-01}}\n---\n{body}"
+        f"---\nversion_of: coordination-content-2021\nversion: {{from: 2021-01-01}}\n---\n{body}"
     )
-    assert "\nversion: {from: 2022-07-01, by: amendment-2022}\n---\n" in document.read_text(encoding="utf-8")
-    clean = run("check", "--strict", "--content", str(content), "--as-of", "2023-01-01")
+    assert "\nversion: {from: 2021-07-01, by: amendment-2021}\n---\n" in document.read_text(encoding="utf-8")
+    clean = run("check", "--strict", "--content", str(content), "--as-of", "2026-01-01")
     assert clean.returncode == 0
     assert clean.stdout.strip().endswith("no problems.")
     refused = run(
-        "new", "version", "coordination-regulation-2021-2025", "--by", "directive-05-ct-tw",
-        "--from", "2023-01-01", "--content", str(content),
+        "new", "version", "coordination-content-2021", "--by", "directive-05-ct-tw",
+        "--from", "2021-09-01", "--content", str(content),
     )  # fmt: skip
     assert refused.returncode == 2
-    assert "'directive-05-ct-tw' does not amend 'coordination-regulation-2021-2025'" in refused.stderr
+    assert "'directive-05-ct-tw' does not amend 'coordination-content-2021'" in refused.stderr

@@ -120,7 +120,7 @@ def test_open_data(sample_site: Path) -> None:
     catalog = json.loads((sample_site / "catalog.json").read_text(encoding="utf-8"))
     assert catalog["as_of"] == "2026-01-01"
     documents = {d["id"]: d for d in catalog["documents"]}
-    assert len(documents) == 7
+    assert len(documents) == 8
     regulation = documents["coordination-regulation-2021-2025"]
     assert regulation["status"]["label"] == "Срок действия истёк"
     groups = {group["label"]: [item["id"] for item in group["items"]] for group in regulation["relations"]}
@@ -134,7 +134,7 @@ def test_open_data(sample_site: Path) -> None:
     feed = ET.parse(sample_site / "feed.xml").getroot()
     atom = "{http://www.w3.org/2005/Atom}"
     updated = [entry.findtext(f"{atom}updated") or "" for entry in feed.iter(f"{atom}entry")]
-    assert len(updated) == 7
+    assert len(updated) == 8
     assert updated == sorted(updated, reverse=True)
     assert (sample_site / "sitemap.xml").is_file()
 
@@ -213,7 +213,7 @@ def test_sha256sums_cover_every_docx_and_json_and_match(sample_site: Path) -> No
         if path.suffix in (".docx", ".json") and not path.is_relative_to(sample_site / "pagefind")
     }
     assert set(listed) == published
-    assert len([name for name in listed if name.endswith(".docx")]) == 4
+    assert len([name for name in listed if name.endswith(".docx")]) == 5
     for name, digest in listed.items():
         assert hashlib.sha256((sample_site / name).read_bytes()).hexdigest() == digest, name
     page = html(sample_site, Kind.REGULATION, "coordination-regulation-2021-2025")
@@ -274,3 +274,22 @@ def test_no_provenance_outside_git(tmp_path: Path) -> None:
     assert "regpub-provenance" not in html(
         tmp_path / "site", Kind.REGULATION, "coordination-regulation-2021-2025"
     )
+
+
+def test_versions_have_their_pages_and_a_diff(sample_site: Path) -> None:
+    base = sample_site / "regulations" / "coordination-regulation-2021-2025"
+    current = (base / "index.html").read_text(encoding="utf-8")
+    assert 'id="versions"' in current
+    assert 'href="2021-01-01/"' in current
+    assert 'href="changes/"' in current
+    old = (base / "2021-01-01" / "index.html").read_text(encoding="utf-8")
+    assert "Недействующая редакция" in old
+    assert "в том числе общую цифровую платформу" not in old
+    assert "в том числе общую цифровую платформу" in current
+    changes = (base / "changes" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<ins>[^<]*цифровую платформу[^<]*</ins>", changes)
+    assert "Статья 9. Применение информационных технологий в управлении <small>(изменена)</small>" in changes
+    assert "Статья 1. Предмет регулирования — без изменений" in changes
+    catalog = json.loads((sample_site / "catalog.json").read_text(encoding="utf-8"))
+    regulation = next(d for d in catalog["documents"] if d["id"] == "coordination-regulation-2021-2025")
+    assert [v["from_iso"] for v in regulation["versions"]] == ["2023-01-01", "2021-01-01"]

@@ -13,6 +13,7 @@ from typing import Any
 from generator.corpus import Corpus, Entry, Relation, Status
 from generator.model import Kind, Meeting, Organization, Person, Regulation
 from generator.render.markdown import title_of
+from generator.render.versions import versions_context
 from generator.russian import long_date
 from generator.urls import docx_path, page_path
 
@@ -147,7 +148,9 @@ class PageContexts:
             source_url=record.source_url,
             adopted_at=self._documents(adopted),
             relations=self._groups(entry, _REGULATION_GROUPS),
+            outstanding=self.refs(self.corpus.outstanding_amendments(record, self.as_of)),
         )
+        context["versions"] = versions_context(self, record)
         if record.external:
             context["docx"] = None
         return context

@@ -62,7 +62,8 @@ def compare(old_text: str, new_text: str) -> list[Change]:
     changes: list[Change] = []
     for part in new_parts:
         old = old_by_anchor.get(part.anchor)
-        if old is not None and _similar(old, part) >= _MOVED_SIMILARITY / 2:
+        # Same number and same heading is the same article, however much its text changed.
+        if old is not None and (old.heading == part.heading or _similar(old, part) >= _MOVED_SIMILARITY / 2):
             changes.append(_pair(old, part))
             continue
         if old is not None:  # same number, another article: the old one moved or is gone

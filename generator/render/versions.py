@@ -1,0 +1,133 @@
+"""Versions (редакции) on the site: the list on a regulation's page, a page per earlier text,
+and a page per amendment showing what it changed (SPEC §7)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from generator.body import REFERENCE, parse_reference
+from generator.corpus import Status
+from generator.model import Kind, Regulation
+from generator.render.diff import compare, render_html
+from generator.render.markdown import generated_page, render_body, title_of
+from generator.russian import long_date
+from generator.urls import changes_path, page_path, version_path
+
+if TYPE_CHECKING:  # the page contexts use this module for their list of versions
+    from generator.render.context import PageContexts
+
+Context = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One text of a regulation: an earlier one from a version file, or the current one."""
+
+    start: date
+    by: str | None
+    note: str | None
+    body: str
+    url: str
+    current: bool
+
+
+def texts_of(contexts: PageContexts, regulation: Regulation) -> list[Text]:
+    """Every text of the regulation, oldest first; empty when it never had another."""
+    corpus = contexts.corpus
+    earlier = [text for text in corpus.versions.get(regulation.id, []) if text.record and text.complete]
+    if not earlier and regulation.version is None:
+        return []
+    texts = []
+    for text in earlier:
+        assert text.record is not None
+        version = text.record.version
+        url = version_path(regulation.id, version.from_)
+        texts.append(Text(version.from_, version.by, text.record.note, text.body.text, url, False))
+    entry = corpus.by_id[regulation.id]
+    period = regulation.effective
+    start = regulation.version.from_ if regulation.version else (period.from_ if period else regulation.date)
+    by = regulation.version.by if regulation.version else None
+    body = entry.body.text if entry.body else ""
+    texts.append(Text(start, by, None, body, page_path(Kind.REGULATION, regulation.id), True))
+    return sorted(texts, key=lambda text: text.start)
+
+
+def _readable(contexts: PageContexts, body: str) -> str:
+    """The text as readers see it: `[[id]]` as the target's title, `[[id|text]]` as the text."""
+
+    def shown(match: re.Match[str]) -> str:
+        parsed = parse_reference(match.group(1))
+        target = contexts.corpus.get(parsed[0]) if parsed else None
+        if parsed is None or target is None:
+            return match.group(0)
+        return parsed[2] or title_of(target)
+
+    return REFERENCE.sub(shown, body)
+
+
+def versions_context(contexts: PageContexts, regulation: Regulation) -> list[Context]:
+    """The list of texts for the regulation's page, newest first, marking the one in force."""
+    texts = texts_of(contexts, regulation)
+    # A text is the one in force only while the document itself is.
+    applicable = [t for t in texts if t.start <= contexts.as_of]
+    in_force = max(applicable, key=lambda t: t.start, default=None)
+    if contexts.status(regulation) is not Status.IN_FORCE:
+        in_force = None
+    rows = []
+    for index, text in enumerate(texts):
+        rows.append(
+            {
+                "from": long_date(text.start),
+                "from_iso": text.start.isoformat(),
+                "by": contexts.ref(text.by) if text.by and text.by in contexts.corpus.by_id else None,
+                "note": text.note,
+                "url": text.url,
+                "current_text": text.current,
+                "in_force": text is in_force,
+                "label": "действующая редакция" if text is in_force else "недействующая редакция",
+                "changes": changes_path(text.url) if index > 0 else None,
+            }
+        )
+    return list(reversed(rows))
+
+
+def version_pages(
+    contexts: PageContexts, regulation: Regulation, document: Context
+) -> dict[str, tuple[Context, str]]:
+    """{virtual source: (context, Markdown)} for each earlier text and each amendment's changes."""
+    texts = texts_of(contexts, regulation)
+    rows = {row["url"]: row for row in document["versions"]}
+    in_force = next((row for row in document["versions"] if row["in_force"]), None)
+    pages: dict[str, tuple[Context, str]] = {}
+    for index, text in enumerate(texts):
+        row = rows[text.url]
+        if not text.current:
+            source = f"{text.url}index.md"
+            context = {
+                "kind": "version",
+                "title": f"{regulation.title} (редакция от {row['from']})",
+                "document": document,
+                "version": row,
+                "in_force_version": in_force,
+            }
+            pages[source] = (
+                context,
+                generated_page(context, render_body(contexts.corpus, text.body, source)),
+            )
+        if index > 0:
+            previous = texts[index - 1]
+            context = {
+                "kind": "changes",
+                "title": f"Изменения в редакции от {row['from']}: {regulation.title}",
+                "document": document,
+                "version": row,
+                "previous": rows[previous.url],
+                "diff": render_html(
+                    compare(_readable(contexts, previous.body), _readable(contexts, text.body))
+                ),
+            }
+            pages[f"{row['changes']}index.md"] = (context, generated_page(context))
+    return pages
