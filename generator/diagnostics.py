@@ -76,6 +76,11 @@ CODES: dict[str, Code] = _codes(
     ("empty-body", W, "a regulation with no body that is not `external`"),
     ("speaker-not-participant", W, "a speaker who is not among the meeting's chairs, secretary or attendees"),
     (
+        "unmatched-citation",
+        N,
+        "a citation by form and number that matches no document, or several (never fails)",
+    ),
+    (
         "outstanding-change",
         N,
         "an amending document in force whose change is in no version of the text yet (never fails)",

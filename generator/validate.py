@@ -17,6 +17,8 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from generator.body import classify_lines
+from generator.citations import citation_index
 from generator.corpus import Corpus, Entry, Link, Relation, VersionText
 from generator.diagnostics import Location, Report
 from generator.frontmatter import Key, LocatedYaml
@@ -176,6 +178,7 @@ def check_corpus(corpus: Corpus, as_of: date, report: Report) -> None:
         if entry.complete:
             _check_entry(corpus, entry, as_of, report)
     check_versions(corpus, as_of, report)
+    _note_unmatched_citations(corpus, report)
 
 
 def _link_location(corpus: Corpus, link: Link) -> Location:
@@ -456,3 +459,25 @@ def _note_outstanding_changes(corpus: Corpus, as_of: date, report: Report) -> No
                         f"regpub new version {regulation.id} --by {amending_id} --from DATE"
                     )
                     report.add("outstanding-change", amending.locate(("amends", index)), message)
+
+
+def _note_unmatched_citations(corpus: Corpus, report: Report) -> None:
+    """Citations that look like one (form + №) but name no single document: a note each."""
+    index = citation_index(corpus)
+    for entry in corpus.entries:
+        if entry.body is None or "№" not in entry.body.text:
+            continue
+        for offset, line, is_code in classify_lines(entry.body.text):
+            if is_code or "№" not in line:
+                continue
+            for citation in index.find(line, exclude=entry.id):
+                if citation.target is not None:
+                    continue
+                where = Location(entry.path, entry.body.first_line + offset, citation.start + 1)
+                if citation.candidates > 1:
+                    message = (
+                        f"'{citation.text}' matches {citation.candidates} documents; add the date to link it"
+                    )
+                else:
+                    message = f"'{citation.text}' matches no document in the corpus, so it is not linked"
+                report.add("unmatched-citation", where, message)

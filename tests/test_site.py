@@ -293,3 +293,8 @@ def test_versions_have_their_pages_and_a_diff(sample_site: Path) -> None:
     catalog = json.loads((sample_site / "catalog.json").read_text(encoding="utf-8"))
     regulation = next(d for d in catalog["documents"] if d["id"] == "coordination-regulation-2021-2025")
     assert [v["from_iso"] for v in regulation["versions"]] == ["2023-01-01", "2021-01-01"]
+
+
+def test_citations_by_form_and_number_link_to_the_document(sample_site: Path) -> None:
+    page = html(sample_site, Kind.REGULATION, "coordination-amendment-2022")
+    assert '<a href="../directive-05-ct-tw/">Директиве № 05-CT/TW</a>' in page

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from xml.sax.saxutils import escape as xml_escape
 
-from generator.body import Body
+from generator.body import REFERENCE, Body, parse_reference
+from generator.citations import link_citations
 from generator.corpus import Corpus, Entry, Status
 from generator.model import KIND_OF, Kind, Meeting, Organization, Person, Regulation
 from generator.russian import long_date
@@ -104,6 +105,13 @@ def docx_source(corpus: Corpus, entry: Entry, as_of: date, site_url: str | None 
     body = prepare_body(entry.body) if entry.body is not None else ""
     for ref in entry.body.references if entry.body is not None else ():
         builder.refer(ref.target)
+    if "№" in body:  # citations by form and number print as links too (SPEC §7)
+        linked = link_citations(corpus, body, exclude=entry.id)
+        for match in REFERENCE.finditer(linked):
+            parsed = parse_reference(match.group(1))
+            if parsed and corpus.get(parsed[0]) is not None:
+                builder.refer(parsed[0])
+        body = linked
     if isinstance(record, Regulation):
         head, tail = builder.regulation(record, corpus.status(record, as_of))
         subject = " ".join(filter(None, (record.form, f"№ {record.number}" if record.number else None)))

@@ -19,6 +19,7 @@ from generator.body import (
     parse_reference,
     split_code_spans,
 )
+from generator.citations import link_citations
 from generator.corpus import Corpus, Entry
 from generator.urls import page_source
 
@@ -93,7 +94,8 @@ def page_markdown(corpus: Corpus, entry: Entry, context: dict[str, Any]) -> str:
     """A record's page: its title and theme template in front matter, then the body."""
     assert entry.kind is not None
     page = page_source(entry.kind, entry.id)
-    body = render_body(corpus, entry.body.text, page) if entry.body else ""
+    text = link_citations(corpus, entry.body.text, exclude=entry.id) if entry.body else ""
+    body = render_body(corpus, text, page)
     return generated_page(context, body)
 
 
