@@ -66,8 +66,8 @@ def test_inserted_deleted_changed_and_renumbered_articles() -> None:
         ("changed", "article-1", "article-1"),
         ("inserted", "", "article-2"),
         ("moved", "article-2", "article-3"),
-        ("same", "article-4", "article-4"),
         ("deleted", "article-3", ""),
+        ("same", "article-4", "article-4"),
     ]
 
 

@@ -74,7 +74,11 @@ def compare(old_text: str, new_text: str) -> list[Change]:
             changes.append(Change("moved", moved, part, _words(moved, part)))
         else:
             changes.append(Change("inserted", None, part))
-    changes.extend(Change("deleted", part, None) for part in unmatched_old)
+    # A deleted article is shown where it stood: after what preceded it in the old text.
+    for part in sorted(unmatched_old, key=old_parts.index):
+        before = old_parts[: old_parts.index(part)]
+        positions = [i for i, change in enumerate(changes) if change.old in before]
+        changes.insert(max(positions) + 1 if positions else 0, Change("deleted", part, None))
     return changes
 
 
