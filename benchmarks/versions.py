@@ -68,7 +68,7 @@ def _mutate(body: str, rng: random.Random) -> str:
     words = body.split(" ")
     for _ in range(max(1, len(words) // 200)):
         index = rng.randrange(len(words))
-        if "[[" not in words[index] and "\n" not in words[index]:
+        if not any(mark in words[index] for mark in ("[", "]", "|", "\n")):
             words[index] = ""
     return " ".join(word for word in words if word != "")
 

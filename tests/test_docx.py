@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from xml.etree import ElementTree
 
 import docx
 import docx.document
@@ -27,8 +28,8 @@ from generator.check import Checked, check_content
 from generator.model import Kind
 from generator.render.docx import DocxError, DocxResult, build_docx, documents_with_docx, render_native
 from generator.render.docx_pandoc import THEME, Job, Progress, find_toolchain, run_jobs
-from generator.render.docx_source import docx_source
-from generator.urls import docx_path
+from generator.render.docx_source import docx_source, redline, version_sources
+from generator.urls import changes_docx_path, docx_path, version_docx_path
 from tests.conftest import REPO, SAMPLE, WriteContent, regulation
 
 AS_OF = date(2026, 1, 1)
@@ -38,6 +39,10 @@ MEETING = "coordination-meeting-2020-12-21"
 GOLDEN = Path(__file__).parent / "docx"
 ARTIFACTS = Path(__file__).parent / "artifacts" / "docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# The sample regulation's original text, and the redline of its current text (SPEC §7).
+EARLIER = Path(version_docx_path(REGULATION, date(2021, 1, 1)))
+REDLINE = Path(changes_docx_path(REGULATION, date(2023, 1, 1), current=True))
+AMENDMENT_AUTHOR = "Решение от 20 декабря 2022 г."
 
 
 @dataclass(frozen=True)
@@ -106,12 +111,13 @@ def test_every_document_but_external_ones_gets_a_docx(sample: Build) -> None:
         "coordination-content-2021",
         "coordination-amendment-2022",
     }
-    assert {path.stem for path in sample.result.files} == expected
+    # The regulation with two texts also gets its earlier text and the redline of the current one.
+    assert {path.stem for path in sample.result.files} == expected | {EARLIER.stem, REDLINE.stem}
     for id_ in expected:
         assert sample.path(id_).is_file()
     assert not list(sample.out.rglob("directive-05-ct-tw*.docx"))
     assert sample.path(MEETING).relative_to(sample.out).as_posix() == docx_path(Kind.MEETING, MEETING)
-    assert (sample.result.converted, sample.result.reused) == (5, 0)
+    assert (sample.result.converted, sample.result.reused) == (7, 0)
 
 
 # The page and the styles (GOST R 7.0.97-2016)
@@ -159,7 +165,7 @@ def test_fonts_sizes_indents_and_language(sample: Build) -> None:
 
 def test_regulation_head_lists_issuers_form_title_status_and_date(sample: Build) -> None:
     paragraphs = texts(sample.open(REGULATION))
-    assert paragraphs[:6] == [
+    assert paragraphs[:7] == [
         ("Issuer", "ПАРТИЙНЫЙ КОМИТЕТ ПРОВИНЦИАЛЬНОГО НАРОДНОГО КОМИТЕТА"),
         ("Issuer", "ПАРТИЙНЫЙ КОМИТЕТ БЛОКА ПРОВИНЦИАЛЬНЫХ АГЕНТСТВ"),
         ("Document Form", "ПОЛОЖЕНИЕ"),
@@ -168,6 +174,7 @@ def test_regulation_head_lists_issuers_form_title_status_and_date(sample: Build)
             "о координации работы партийного комитета провинциального народного комитета и партийного "
             "комитета блока провинциальных агентств на период 2021–2025 годов",
         ),
+        ("Subtitle", "Редакция от 1 января 2023 г. (недействующая)"),  # it has an earlier text
         ("Document Status", "Срок действия истёк"),  # 2021–2025, seen from 2026
         ("Document Date Number", "21 декабря 2020 г."),
     ]
@@ -429,6 +436,82 @@ def test_no_user_or_machine_names_in_any_part(sample: Build) -> None:
                 assert f">{word}<" not in xml, f"{path.name}:{name} contains {word}"
 
 
+# Versions (SPEC §7): a DOCX per earlier text, a redline per amendment
+
+
+def edition_line(document: docx.document.Document) -> str:
+    """The line under the title saying which text this is."""
+    return next(p.text for p in document.paragraphs if p.style and p.style.name == "Subtitle")
+
+
+def test_an_earlier_text_gets_its_own_docx_laid_out_like_the_current_one(sample: Build) -> None:
+    assert sample.out / EARLIER in sample.result.files
+    earlier = docx.Document(str(sample.out / EARLIER))
+    current = sample.open(REGULATION)
+    earlier_text = "\n".join(p.text for p in earlier.paragraphs)
+    current_text = "\n".join(p.text for p in current.paragraphs)
+    article_9 = "активно применяют информационные технологии в управлении и работе"
+    assert f"{article_9}." in earlier_text
+    assert "цифровую платформу" not in earlier_text
+    assert f"{article_9}, в том числе общую цифровую платформу" in current_text
+    # The same head and signatures; as of 2026 the document has expired, so no text is in force.
+    assert edition_line(earlier) == "Редакция от 1 января 2021 г. (недействующая)"
+    assert edition_line(current) == "Редакция от 1 января 2023 г. (недействующая)"
+    head = [
+        (style, text) for style, text in texts(current) if style.startswith("Document") or style == "Issuer"
+    ]
+    assert [
+        (style, text) for style, text in texts(earlier) if style.startswith("Document") or style == "Issuer"
+    ] == head
+    assert [cell.text for row in earlier.tables[-1].rows for cell in row.cells] == [
+        cell.text for row in current.tables[-1].rows for cell in row.cells
+    ]
+
+
+def test_a_regulation_without_versions_has_no_edition_line(sample: Build) -> None:
+    document = sample.open("coordination-content-2021")
+    assert not [p for p in document.paragraphs if p.style and p.style.name == "Subtitle"]
+
+
+def test_the_redline_shows_the_amendment_as_tracked_changes(sample: Build) -> None:
+    assert sample.out / REDLINE in sample.result.files
+    assert REDLINE.as_posix() == (f"regulations/{REGULATION}/{REGULATION}-2023-01-01-changes.docx")
+    xml = xml_parts(sample.out / REDLINE)["word/document.xml"]
+    root = ElementTree.fromstring(xml)
+    insertions = root.findall(f".//{W}ins")
+    deletions = root.findall(f".//{W}del")
+    inserted = ["".join(t.text or "" for t in ins.iter(f"{W}t")) for ins in insertions]
+    assert any("цифровую платформу" in text for text in inserted), inserted
+    for change in insertions + deletions:
+        assert change.get(f"{W}author") == AMENDMENT_AUTHOR
+        assert (change.get(f"{W}date") or "").startswith("2022-12-20")
+    # Article 9 item 1 only gained words: nothing is deleted, the rest of the text is untouched.
+    assert deletions == []
+    assert inserted == [", в том числе общую цифровую платформу обмена информацией между Сторонами"]
+    document = docx.Document(str(sample.out / REDLINE))
+    expected = "Изменения, внесённые документом «Решение о внесении изменений в Положение"
+    assert edition_line(document).startswith(expected)
+    assert edition_line(document).endswith("(редакция от 1 января 2023 г.)")
+    body = "\n".join(p.text for p in document.paragraphs)
+    assert "Статья 15" in body  # the whole text, not only the changed article
+    with zipfile.ZipFile(sample.out / REDLINE) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2022, 12, 20, 0, 0, 0)}
+
+
+def test_redline_markdown_keeps_markers_and_anchors_outside_the_spans() -> None:
+    old = "### Статья 1. Старое {#article-1}\n\n1. Один\n   два.\n2. Три.\n\nАбзац.\n"
+    new = "### Статья 1. Новое {#article-1}\n\n1. Один\n   два.\n\nАбзац.\n\n### Статья 2. Ещё {#article-2}\n"
+    got = redline(old, new, "A", "D")
+    a = 'author="A" date="D"'
+    assert got == (
+        f"### Статья 1. [Старое]{{.deletion {a}}}[Новое]{{.insertion {a}}} {{#article-1}}\n\n"
+        "1. Один два.\n"
+        f"2. [Три.]{{.deletion {a}}}\n\n"
+        "Абзац.\n\n"
+        f"### [Статья 2. Ещё]{{.insertion {a}}} {{#article-2}}\n"
+    )
+
+
 # Reproducibility and the cache
 
 
@@ -438,7 +521,7 @@ def test_two_builds_are_byte_identical(
     monkeypatch.setenv("TZ", "Asia/Vladivostok")  # pandoc's zip times must not depend on the zone
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     again = build(SAMPLE, tmp_path / "site", tmp_path / "cache")
-    assert again.result.converted == 5
+    assert again.result.converted == 7
     for first, second in zip(sample.result.files, again.result.files, strict=True):
         assert first.read_bytes() == second.read_bytes(), first.name
     with zipfile.ZipFile(sample.path(REGULATION)) as archive:
@@ -447,7 +530,7 @@ def test_two_builds_are_byte_identical(
 
 def test_a_rebuild_without_change_starts_no_pandoc(sample: Build, tmp_path: Path) -> None:
     again = build(SAMPLE, tmp_path / "site", sample.cache)
-    assert (again.result.converted, again.result.reused, again.result.processes) == (0, 5, 0)
+    assert (again.result.converted, again.result.reused, again.result.processes) == (0, 7, 0)
     for first, second in zip(sample.result.files, again.result.files, strict=True):
         assert first.read_bytes() == second.read_bytes()
 
@@ -456,11 +539,11 @@ def test_a_change_converts_only_what_it_affects(tmp_path: Path) -> None:
     root = tmp_path / "content"
     shutil.copytree(SAMPLE, root)
     first = build(root, tmp_path / "one", tmp_path / "cache")
-    assert first.result.converted == 5
+    assert first.result.converted == 7
     path = root / "2020" / "coordination-content-2021.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nДобавленный абзац.\n", encoding="utf-8")
     second = build(root, tmp_path / "two", tmp_path / "cache")
-    assert (second.result.converted, second.result.reused) == (1, 4)
+    assert (second.result.converted, second.result.reused) == (1, 6)
     # A person's name is printed in the meeting (attendance, [[…]] references) only.
     people = root / "people.yml"
     people.write_text(people.read_text(encoding="utf-8").replace("Чу Ба Лонг", "Чу Ба Лонг-младший"), "utf-8")
@@ -470,13 +553,16 @@ def test_a_change_converts_only_what_it_affects(tmp_path: Path) -> None:
     # The status is part of the input: seen from 2024 the regulation is in force, no label.
     checked = check_content(root, date(2024, 1, 1))
     result = build_docx(checked.corpus, date(2024, 1, 1), tmp_path / "four", cache_dir=tmp_path / "cache")
-    assert result.converted == 1  # the 2021–2025 regulation; the plan for 2021 stays expired
-    label = [
-        p.text
-        for p in docx.Document(str(next(f for f in result.files if f.stem == REGULATION))).paragraphs
-        if p.style and p.style.name == "Document Status"
-    ]
+    # The 2021–2025 regulation, its earlier text and its redline; the plan for 2021 stays expired.
+    assert result.converted == 3
+    current = docx.Document(str(next(f for f in result.files if f.stem == REGULATION)))
+    label = [p.text for p in current.paragraphs if p.style and p.style.name == "Document Status"]
     assert label == []
+    # Seen from 2024 the current text is the one in force, the original one is not.
+    assert edition_line(current) == "Редакция от 1 января 2023 г. (действующая)"
+    assert edition_line(docx.Document(str(tmp_path / "four" / EARLIER))) == (
+        "Редакция от 1 января 2021 г. (недействующая)"
+    )
 
 
 def test_jobs_and_a_single_process_give_the_same_files(sample: Build, tmp_path: Path) -> None:
@@ -550,6 +636,26 @@ def test_golden(linked: Build, id_: str, suffix: str) -> None:
     assert actual == golden.read_text(encoding="utf-8")
 
 
+def version_cases() -> Iterator[str]:
+    yield EARLIER.stem
+    yield REDLINE.stem
+
+
+@pytest.mark.parametrize("name", list(version_cases()))
+def test_golden_versions(linked: Build, name: str) -> None:
+    """The generated input of the earlier text's DOCX and of the redline (its tracked changes)."""
+    corpus = linked.checked.corpus
+    entry = corpus.get(REGULATION)
+    assert entry is not None
+    [source] = [s for s in version_sources(corpus, entry, AS_OF, SITE) if Path(s.path).stem == name]
+    actual = source.markdown()
+    golden = GOLDEN / f"{name}.md"
+    if os.environ.get("REGPUB_UPDATE_GOLDEN"):
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.is_file(), f"missing {golden}: run with REGPUB_UPDATE_GOLDEN=1"
+    assert actual == golden.read_text(encoding="utf-8")
+
+
 # The reference document
 
 
@@ -605,3 +711,48 @@ def test_libreoffice_converts_every_docx_to_pdf(sample: Build) -> None:
         [pdftotext, str(ARTIFACTS / f"{MEETING}.pdf"), "-"], capture_output=True, text=True, check=True
     )
     assert "СЛУШАЛИ:" in meeting.stdout
+
+
+def test_libreoffice_shows_the_redline_insertion(sample: Build) -> None:
+    """The redline as a clerk sees it: LibreOffice shows tracked changes by default. Page 1 and
+    the page with the change are saved as PNG under tests/artifacts/docx-redline to look at."""
+    soffice, pdftoppm, pdftotext = (shutil.which(tool) for tool in ("soffice", "pdftoppm", "pdftotext"))
+    if soffice is None or pdftoppm is None or pdftotext is None:
+        pytest.skip(
+            "LibreOffice (soffice) or poppler-utils (pdftoppm) not installed: `make system-deps` as root"
+        )
+    folder = ARTIFACTS.with_name("docx-redline")
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    profile = folder / "libreoffice-profile"
+    completed = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(sample.out / REDLINE),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    shutil.rmtree(profile, ignore_errors=True)
+    pdf = folder / f"{REDLINE.stem}.pdf"
+    assert pdf.is_file(), completed.stderr
+    pages = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages_text = pages.split("\f")
+    changed = next(n for n, text in enumerate(pages_text, 1) if "цифровую" in text)
+    for page in sorted({1, changed}):
+        subprocess.run(
+            [pdftoppm, "-r", "80", "-png", "-f", str(page), "-l", str(page), str(pdf), str(folder / "page")],
+            check=True,
+        )
+    assert list(folder.glob("page-*1.png"))
+    assert "общую цифровую платформу" in " ".join(pages.split())

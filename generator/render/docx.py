@@ -1,4 +1,5 @@
-"""DOCX downloads: one per non-external regulation and meeting, laid out as official documents.
+"""DOCX downloads: one per non-external regulation and meeting, laid out as official documents,
+and for a regulation with versions (SPEC §7) one per earlier text and a redline per amendment.
 
     sources (docx_source) → cache lookup by digest → pandoc workers (docx_pandoc) → out_dir
 
@@ -29,8 +30,7 @@ from pathlib import Path
 from generator.corpus import Corpus, Entry
 from generator.model import Meeting, Regulation
 from generator.render.docx_pandoc import DocxError, Job, Progress, find_toolchain, run_jobs
-from generator.render.docx_source import DocxSource, docx_source
-from generator.urls import docx_path
+from generator.render.docx_source import DocxSource, docx_source, version_sources
 
 __all__ = [
     "DocxError",
@@ -49,8 +49,8 @@ class DocxResult:
     """What a build did: the files written, and how many were converted or reused."""
 
     files: tuple[Path, ...]  # every DOCX written under out_dir, in corpus order
-    converted: int  # documents pandoc converted in this build
-    reused: int  # documents taken from the cache
+    converted: int  # files pandoc converted in this build (one DOCX each, unless identical)
+    reused: int  # files taken from the cache
     processes: int  # pandoc processes started (0 when nothing changed)
     seconds: float
 
@@ -80,7 +80,8 @@ def build_docx(
     progress: bool = False,
     pandoc: Path | None = None,
 ) -> DocxResult:
-    """Write `out_dir/<docx_path(kind, id)>` for every document that gets a DOCX.
+    """Write `out_dir/<docx_path(kind, id)>` for every document that gets a DOCX, and for a
+    regulation with versions the DOCX of each earlier text and each text's redline.
 
     `site_url` turns references into links to the published pages; `jobs` is the number of
     pandoc processes (default: one per core); `progress` shows a bar when stderr is a terminal;
@@ -91,21 +92,26 @@ def build_docx(
     started = time.perf_counter()
     toolchain = find_toolchain(pandoc)
     cache = cache_dir if cache_dir is not None else default_cache_dir()
-    sources = [docx_source(corpus, entry, as_of, site_url) for entry in documents_with_docx(corpus)]
-    cached = {source.id: cache / f"{toolchain.digest(source.canonical())}.docx" for source in sources}
+    sources = [
+        source
+        for entry in documents_with_docx(corpus)
+        for source in (
+            docx_source(corpus, entry, as_of, site_url),
+            *version_sources(corpus, entry, as_of, site_url),
+        )
+    ]
+    cached = {source.path: cache / f"{toolchain.digest(source.canonical())}.docx" for source in sources}
     missing: dict[Path, DocxSource] = {}
     for source in sources:
-        if not cached[source.id].is_file():
-            missing.setdefault(cached[source.id], source)
+        if not cached[source.path].is_file():
+            missing.setdefault(cached[source.path], source)
     processes = 0
     if missing:
         cache.mkdir(parents=True, exist_ok=True)
         work = [Job(source.job(), "docx", path) for path, source in missing.items()]
         bar = Progress(len(work), "DOCX", enabled=progress and sys.stderr.isatty())
         processes = run_jobs(toolchain, work, jobs or os.cpu_count() or 1, bar)
-    files = tuple(
-        _publish(cached[source.id], out_dir / docx_path(source.kind, source.id)) for source in sources
-    )
+    files = tuple(_publish(cached[source.path], out_dir / source.path) for source in sources)
     _prune(cache, set(cached.values()))
     return DocxResult(
         files, len(missing), len(sources) - len(missing), processes, time.perf_counter() - started

@@ -16,6 +16,7 @@ Everything that affects the DOCX is in a `DocxSource`, so its digest is the cach
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from generator.citations import link_citations
 from generator.corpus import Corpus, Entry, Status
 from generator.model import KIND_OF, Kind, Meeting, Organization, Person, Regulation
 from generator.russian import long_date
-from generator.urls import page_path
+from generator.urls import changes_docx_path, docx_path, page_path, version_docx_path
 
 # Page geometry shared with theme/docx/make_reference.py: A4 minus 20 mm and 10 mm margins.
 TEXT_WIDTH = 10205  # twips
@@ -56,6 +57,7 @@ class DocxSource:
     refs: dict[str, Reference] = field(default_factory=dict)
     core: str = ""  # docProps/core.xml
     time: int = 0  # seconds since the epoch for every zip entry
+    path: str = ""  # where the DOCX goes under the site root (not part of the job)
 
     def job(self) -> dict[str, object]:
         """The job `theme/docx/convert.lua` reads, without its output path."""
@@ -99,21 +101,155 @@ def escape(text: str) -> str:
 
 
 def docx_source(corpus: Corpus, entry: Entry, as_of: date, site_url: str | None = None) -> DocxSource:
-    """The pandoc input for a regulation or a meeting."""
+    """The pandoc input for a regulation or a meeting (its current text)."""
     record = entry.record
     builder = _Builder(corpus, site_url)
-    body = prepare_body(entry.body) if entry.body is not None else ""
-    for ref in entry.body.references if entry.body is not None else ():
+    body = _body_markdown(corpus, builder, entry.body, entry.id)
+    edition = None
+    if isinstance(record, Regulation):
+        texts = editions(corpus, record, as_of)
+        if len(texts) > 1:
+            edition = texts[-1].label
+    return _assemble(corpus, builder, entry, as_of, body, edition=edition)
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One text of a regulation (SPEC §7): an earlier one from a version file, or the current one."""
+
+    start: date
+    by: str | None
+    body: Body | None
+    current: bool
+    in_force: bool  # the text in force as of the build date, while the document is in force
+
+    @property
+    def label(self) -> str:
+        """`Редакция от 1 января 2021 г. (недействующая)`: the line under the title."""
+        state = "действующая" if self.in_force else "недействующая"
+        return f"Редакция от {long_date(self.start)} ({state})"
+
+
+def editions(corpus: Corpus, regulation: Regulation, as_of: date) -> list[Edition]:
+    """Every text of the regulation, oldest first; just the current one when it never changed."""
+    entry = corpus.by_id[regulation.id]
+    period = regulation.effective
+    texts: list[tuple[date, str | None, Body | None, bool]] = [
+        (text.record.version.from_, text.record.version.by, text.body, False)
+        for text in corpus.versions.get(regulation.id, [])
+        if text.record is not None and text.complete
+    ]
+    if regulation.version is not None:
+        texts.append((regulation.version.from_, regulation.version.by, entry.body, True))
+    else:
+        texts.append((period.from_ if period else regulation.date, None, entry.body, True))
+    texts.sort(key=lambda text: text[0])
+    applicable = [text for text in texts if text[0] <= as_of]
+    in_force = max(applicable, key=lambda text: text[0], default=None)
+    if corpus.status(regulation, as_of) is not Status.IN_FORCE:
+        in_force = None
+    return [Edition(*text, in_force=text is in_force) for text in texts]
+
+
+def version_sources(
+    corpus: Corpus, entry: Entry, as_of: date, site_url: str | None = None
+) -> list[DocxSource]:
+    """The DOCX inputs of a regulation's other texts: each earlier text, laid out like the
+    current one, and a redline per non-original text (its change from the previous text as
+    Word tracked changes, attributed to and dated by the amending document)."""
+    record = entry.record
+    if not isinstance(record, Regulation) or record.external:
+        return []
+    texts = editions(corpus, record, as_of)
+    if len(texts) < 2:
+        return []
+    sources: list[DocxSource] = []
+    for index, text in enumerate(texts):
+        if not text.current:
+            builder = _Builder(corpus, site_url)
+            body = _body_markdown(corpus, builder, text.body, entry.id)
+            sources.append(
+                _assemble(
+                    corpus,
+                    builder,
+                    entry,
+                    as_of,
+                    body,
+                    edition=text.label,
+                    title=f"{record.title} (редакция от {long_date(text.start)})",
+                    path=version_docx_path(entry.id, text.start),
+                )
+            )
+        if index == 0:
+            continue
+        builder = _Builder(corpus, site_url)
+        old = _body_markdown(corpus, builder, texts[index - 1].body, entry.id)
+        new = _body_markdown(corpus, builder, text.body, entry.id)
+        amending = corpus.get(text.by) if text.by else None
+        amendment = amending.record if amending and isinstance(amending.record, Regulation) else None
+        when = amendment.date if amendment else text.start
+        author = change_author(amendment) if amendment else (text.by or "regpub")
+        by = _SPACE.sub(" ", amendment.title).strip() if amendment else (text.by or "изменением")
+        sources.append(
+            _assemble(
+                corpus,
+                builder,
+                entry,
+                as_of,
+                redline(old, new, author, f"{when.isoformat()}T00:00:00Z"),
+                edition=f"Изменения, внесённые документом «{by}» (редакция от {long_date(text.start)})",
+                title=f"{record.title} (изменения в редакции от {long_date(text.start)})",
+                path=changes_docx_path(entry.id, text.start, current=text.current),
+                when=when,
+            )
+        )
+    return sources
+
+
+def change_author(amendment: Regulation) -> str:
+    """Who made a tracked change, short: `Решение от 20 декабря 2022 г. № 5`, else the title."""
+    if amendment.form.strip():
+        number = f" № {amendment.number}" if amendment.number else ""
+        text = f"{_capitalise(amendment.form.strip())} от {long_date(amendment.date)}{number}"
+    else:
+        text = amendment.title
+    text = _SPACE.sub(" ", text).replace('"', "").strip()
+    return text if len(text) <= 80 else text[:79].rstrip() + "…"
+
+
+def _body_markdown(corpus: Corpus, builder: _Builder, body: Body | None, self_id: str) -> str:
+    """A body as pandoc reads it, recording what it refers to (with `[[…]]` and citations)."""
+    if body is None:
+        return ""
+    text = prepare_body(body)
+    for ref in body.references:
         builder.refer(ref.target)
-    if "№" in body:  # citations by form and number print as links too (SPEC §7)
-        linked = link_citations(corpus, body, exclude=entry.id)
+    if "№" in text:  # citations by form and number print as links too (SPEC §7)
+        linked = link_citations(corpus, text, exclude=self_id)
         for match in REFERENCE.finditer(linked):
             parsed = parse_reference(match.group(1))
             if parsed and corpus.get(parsed[0]) is not None:
                 builder.refer(parsed[0])
-        body = linked
+        text = linked
+    return text
+
+
+def _assemble(
+    corpus: Corpus,
+    builder: _Builder,
+    entry: Entry,
+    as_of: date,
+    body: str,
+    *,
+    edition: str | None = None,
+    title: str | None = None,
+    path: str | None = None,
+    when: date | None = None,
+) -> DocxSource:
+    """Head, body and tail of a regulation or meeting DOCX; `edition` is a line under the title."""
+    record = entry.record
     if isinstance(record, Regulation):
-        head, tail = builder.regulation(record, corpus.status(record, as_of))
+        head, tail = builder.regulation(record, corpus.status(record, as_of), edition)
         subject = " ".join(filter(None, (record.form, f"№ {record.number}" if record.number else None)))
         authors = [builder.organization_name(id_) for id_ in record.issuers]
     elif isinstance(record, Meeting):
@@ -122,9 +258,11 @@ def docx_source(corpus: Corpus, entry: Entry, as_of: date, site_url: str | None 
         authors = [builder.organization_name(id_) for id_ in record.organizers]
     else:
         raise TypeError(f"{entry.id} is not a regulation or a meeting")
-    core = core_properties(record.title, subject, authors, record.tags, record.summary, when=record.date)
+    day = when or record.date
+    core = core_properties(title or record.title, subject, authors, record.tags, record.summary, when=day)
     kind = KIND_OF[type(record)]
-    return DocxSource(entry.id, kind, head, body, tail, builder.refs, core, zip_time(record.date))
+    output = path or docx_path(kind, entry.id)
+    return DocxSource(entry.id, kind, head, body, tail, builder.refs, core, zip_time(day), output)
 
 
 def zip_time(day: date) -> int:
@@ -168,12 +306,14 @@ class _Builder:
         record = self.corpus.get(id_)
         return record.record.signature if record and isinstance(record.record, Person) else id_
 
-    def regulation(self, record: Regulation, status: Status) -> tuple[str, str]:
+    def regulation(self, record: Regulation, status: Status, edition: str | None = None) -> tuple[str, str]:
         blocks = [
             _styled("Issuer", *(self.organization_name(id_).upper() for id_ in record.issuers)),
             _styled("Document Form", record.form.upper()),
             _styled("Document Title", title_after_form(record.title, record.form)),
         ]
+        if edition:
+            blocks.append(_styled("Subtitle", edition))
         if status is not Status.IN_FORCE:
             blocks.append(_styled("Document Status", status.label))
         blocks.append(_date_line(record.date, record.number))
@@ -476,3 +616,203 @@ def _admonition(match: re.Match[str], content: list[str]) -> list[str]:
         lines += [f"{pad}**{escape(title)}**", ""]
     lines += [f"{pad}{line}" if line else "" for line in rewrite_admonitions(content)]
     return [*lines, f"{pad}:::", ""]
+
+
+# The redline ------------------------------------------------------------------------------
+
+_LIST_ITEM = re.compile(r"^([ \t]*(?:\d{1,9}[.)]|[-*+]|[a-zA-Z][)])[ \t]+)(.*)$")
+_QUOTE = re.compile(r"^([ \t]*>[ \t]?)(.*)$")
+_HEADING_TEXT = re.compile(r"^([ \t]*#{1,6}[ \t]+)(.*?)((?:[ \t]+\{#[\w.:-]+\})?)[ \t]*$")
+_ANCHOR = re.compile(r"\{#((?:section|chapter|article)-[\w.-]+)\}")
+# Lines a tracked-change span cannot wrap: div fences, tables, footnote definitions, HTML.
+_OPAQUE = re.compile(r"^[ \t]*(?::::|\||\+[-=]|\[\^[^\]]*\]:|<)")
+# The tokens words are compared by: spaces, punctuation, and words, with what a span boundary
+# must not split kept whole: `[[…]]`, links, *emphasis*, **strong**, `code`, escapes.
+_WORD = re.compile(
+    r"\s+|(?:\[\[.*?\]\]|\[[^\]]*\]\([^)]*\)|\*\*[^*]+?\*\*|\*[^*\s][^*]*?\*|`[^`]*`|\\.|[^\s.,;:!?)»])+|\S"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A paragraph, list item, heading (one line of text between `prefix` and `suffix`), or
+    an opaque run of lines (code, table, div fence) that is copied as it is."""
+
+    prefix: str
+    text: str
+    suffix: str
+    blank_before: bool
+    opaque: bool = False
+
+    @property
+    def line(self) -> str:
+        return f"{self.prefix}{self.text}{self.suffix}"
+
+    @property
+    def anchor(self) -> str | None:
+        match = _ANCHOR.search(self.suffix) if self.prefix.lstrip().startswith("#") else None
+        return match.group(1) if match else None
+
+
+def redline(old: str, new: str, author: str, when: str) -> str:
+    r"""The Markdown of `new` with what changed since `old` as pandoc tracked-change spans.
+
+    Articles are paired by their anchor, then the rest by order; the blocks of paired parts
+    are paired by order, and words compared within a pair. A span never crosses a block
+    boundary: list markers, heading marks and anchors stay outside.
+
+    >>> print(redline("1. Один два.\n", "1. Один три.\n\nНовый.\n", "A", "D"))
+    1. Один [два]{.deletion author="A" date="D"}[три]{.insertion author="A" date="D"}.
+    <BLANKLINE>
+    [Новый.]{.insertion author="A" date="D"}
+    <BLANKLINE>
+    """
+    attributes = f'author="{author}" date="{when}"'
+    old_parts, new_parts = _parts(_blocks(old)), _parts(_blocks(new))
+    output: list[tuple[_Block, str]] = []
+
+    def whole(block: _Block, kind: str) -> None:
+        if block.opaque:  # the new text's structure is kept; an old table or fence is dropped
+            if kind == "insertion":
+                output.append((block, block.line))
+            return
+        text = f"[{block.text}]{{.{kind} {attributes}}}" if block.text.strip() else block.text
+        output.append((block, f"{block.prefix}{text}{block.suffix}"))
+
+    def pair(before: _Block, after: _Block) -> None:
+        if after.opaque or before.opaque:
+            whole(before, "deletion")
+            whole(after, "insertion")
+            return
+        output.append(
+            (after, f"{after.prefix}{_word_diff(before.text, after.text, attributes)}{after.suffix}")
+        )
+
+    def blocks(before: list[_Block], after: list[_Block]) -> None:
+        matcher = difflib.SequenceMatcher(
+            None, [b.line for b in before], [b.line for b in after], autojunk=False
+        )
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                output.extend((block, block.line) for block in after[j1:j2])
+                continue
+            olds, news = before[i1:i2], after[j1:j2]
+            for index in range(max(len(olds), len(news))):
+                if index < len(olds) and index < len(news):
+                    pair(olds[index], news[index])
+                elif index < len(olds):
+                    whole(olds[index], "deletion")
+                else:
+                    whole(news[index], "insertion")
+
+    matcher = difflib.SequenceMatcher(
+        None, [a for a, _ in old_parts], [a for a, _ in new_parts], autojunk=False
+    )
+    for _op, i1, i2, j1, j2 in matcher.get_opcodes():
+        olds, news = old_parts[i1:i2], new_parts[j1:j2]
+        for index in range(max(len(olds), len(news))):
+            blocks(olds[index][1] if index < len(olds) else [], news[index][1] if index < len(news) else [])
+    lines: list[str] = []
+    for block, line in output:
+        if lines and block.blank_before:
+            lines.append("")
+        lines.append(line)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _word_diff(old: str, new: str, attributes: str) -> str:
+    r"""`new` with the words changed since `old` in spans; spaces at a change's ends stay out.
+
+    >>> _word_diff("в работе.", "в работе, в том числе.", "a")
+    'в работе[, в том числе]{.insertion a}.'
+    """
+    before, after = _WORD.findall(old), _WORD.findall(new)
+    pieces: list[str] = []
+
+    def span(kind: str, tokens: list[str]) -> None:
+        text = "".join(tokens)
+        core = text.strip()
+        if not core:
+            pieces.append(text if kind == "insertion" else "")
+            return
+        start = text.index(core)
+        pieces.append(f"{text[:start]}[{core}]{{.{kind} {attributes}}}{text[start + len(core) :]}")
+
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            pieces.extend(after[j1:j2])
+            continue
+        if i2 > i1:
+            span("deletion", before[i1:i2])
+        if j2 > j1:
+            span("insertion", after[j1:j2])
+    return "".join(pieces)
+
+
+def _parts(blocks: list[_Block]) -> list[tuple[str, list[_Block]]]:
+    """Blocks grouped by article (or section, chapter): (anchor, blocks); "" for the preamble."""
+    parts: list[tuple[str, list[_Block]]] = [("", [])]
+    for block in blocks:
+        anchor = block.anchor
+        if anchor is not None:
+            parts.append((anchor, []))
+        parts[-1][1].append(block)
+    return [part for part in parts if part[0] or part[1]]
+
+
+def _blocks(text: str) -> list[_Block]:
+    """A body's Markdown as blocks; continuation lines of a paragraph or item joined."""
+    result: list[_Block] = []
+    current: list[str] = []  # prefix, then text lines of the open paragraph or item
+    blank = False
+    fence: str | None = None
+    code: list[str] = []
+
+    def close() -> None:
+        nonlocal blank
+        if current:
+            prefix, *lines = current
+            result.append(_Block(prefix, " ".join(line.strip() for line in lines), "", blank))
+            current.clear()
+            blank = False
+
+    for line in text.split("\n"):
+        opening = _FENCE.match(line)
+        if fence is not None or opening:
+            marker = opening.group(1) if opening else ""
+            if fence is None:
+                close()
+                fence, code = marker, [line]
+            else:
+                code.append(line)
+                if marker[:1] == fence[0] and len(marker) >= len(fence):
+                    result.append(_Block("", "\n".join(code), "", blank, opaque=True))
+                    fence, blank = None, False
+            continue
+        if not line.strip():
+            close()
+            blank = True
+            continue
+        heading = _HEADING_TEXT.match(line)
+        item = _LIST_ITEM.match(line) or _QUOTE.match(line)
+        if _OPAQUE.match(line):
+            close()
+            result.append(_Block("", line, "", blank, opaque=True))
+            blank = False
+        elif heading:
+            close()
+            result.append(_Block(heading.group(1), heading.group(2), heading.group(3), blank))
+            blank = False
+        elif item:
+            close()
+            current.extend([item.group(1), item.group(2)])
+        elif current:
+            current.append(line)
+        else:
+            indent = line[: len(line) - len(line.lstrip())]
+            current.extend([indent, line])
+    if fence is not None:
+        result.append(_Block("", "\n".join(code), "", blank, opaque=True))
+    close()
+    return result
