@@ -156,3 +156,14 @@ def test_open_an_earlier_version_and_what_the_amendment_changed(page: Page, site
     versions.get_by_role("link", name="что изменилось").click()
     expect(page.locator(".regpub-diff ins").first).to_contain_text("цифровую платформу")
     shoot(page, "changes-desktop")
+
+
+def test_download_an_earlier_text_and_the_redline(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}{REGULATION}2021-01-01/")
+    with page.expect_download() as version:
+        page.get_by_role("link", name="текст этой редакции").click()
+    assert version.value.suggested_filename == "coordination-regulation-2021-2025-2021-01-01.docx"
+    page.goto(f"{site_url}{REGULATION}changes/")
+    with page.expect_download() as redline:
+        page.get_by_role("link", name="Скачать DOCX с исправлениями").click()
+    assert redline.value.suggested_filename == "coordination-regulation-2021-2025-2023-01-01-changes.docx"

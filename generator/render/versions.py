@@ -14,7 +14,14 @@ from generator.model import Kind, Regulation
 from generator.render.diff import compare, render_html
 from generator.render.markdown import generated_page, render_body, title_of
 from generator.russian import long_date
-from generator.urls import changes_path, page_path, version_path
+from generator.urls import (
+    changes_docx_path,
+    changes_path,
+    docx_path,
+    page_path,
+    version_docx_path,
+    version_path,
+)
 
 if TYPE_CHECKING:  # the page contexts use this module for their list of versions
     from generator.render.context import PageContexts
@@ -68,6 +75,16 @@ def _readable(contexts: PageContexts, body: str) -> str:
     return REFERENCE.sub(shown, body)
 
 
+def _docx(contexts: PageContexts, regulation: Regulation, text: Text) -> str | None:
+    if not contexts.docx or regulation.external:
+        return None
+    return (
+        docx_path(Kind.REGULATION, regulation.id)
+        if text.current
+        else version_docx_path(regulation.id, text.start)
+    )
+
+
 def versions_context(contexts: PageContexts, regulation: Regulation) -> list[Context]:
     """The list of texts for the regulation's page, newest first, marking the one in force."""
     texts = texts_of(contexts, regulation)
@@ -89,6 +106,12 @@ def versions_context(contexts: PageContexts, regulation: Regulation) -> list[Con
                 "in_force": text is in_force,
                 "label": "действующая редакция" if text is in_force else "недействующая редакция",
                 "changes": changes_path(text.url) if index > 0 else None,
+                "docx": _docx(contexts, regulation, text),
+                "changes_docx": (
+                    changes_docx_path(regulation.id, text.start, current=text.current)
+                    if index > 0 and contexts.docx
+                    else None
+                ),
             }
         )
     return list(reversed(rows))
