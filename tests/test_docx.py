@@ -756,3 +756,18 @@ def test_libreoffice_shows_the_redline_insertion(sample: Build) -> None:
         )
     assert list(folder.glob("page-*1.png"))
     assert "общую цифровую платформу" in " ".join(pages.split())
+
+
+def test_a_redline_marks_deleted_words_as_well_as_inserted_ones(tmp_path: Path) -> None:
+    content = Path(__file__).parent / "cases" / "versions-valid" / "content"
+    built = build(content, tmp_path / "site", tmp_path / "cache")
+    redline = tmp_path / "site" / "regulations" / "rules" / "rules-2023-03-01-changes.docx"
+    assert redline in built.result.files
+    root = ElementTree.fromstring(xml_parts(redline)["word/document.xml"])
+    deleted = ["".join(t.text or "" for t in change.iter(f"{W}delText")) for change in root.iter(f"{W}del")]
+    inserted = ["".join(t.text or "" for t in change.iter(f"{W}t")) for change in root.iter(f"{W}ins")]
+    assert any("Вторая" in text for text in deleted), deleted
+    assert any("Третья" in text for text in inserted), inserted
+    for change in [*root.iter(f"{W}del"), *root.iter(f"{W}ins")]:
+        assert (change.get(f"{W}author") or "").startswith("Решение")
+        assert (change.get(f"{W}date") or "").startswith("2022-12-01")
