@@ -14,6 +14,7 @@ from generator.body import Body
 from generator.diagnostics import Location
 from generator.frontmatter import Key, LocatedYaml
 from generator.model import AnyRecord, Kind, Meeting, Organization, Person, Regulation, VersionFile
+from generator.russian import long_date
 
 R = TypeVar("R", Regulation, Meeting, Person, Organization)
 DOCUMENT_KINDS = frozenset({Kind.REGULATION, Kind.MEETING})
@@ -142,6 +143,24 @@ class VersionText:
 
     def locate(self, key: Key = (), *, at_key: bool = False) -> Location:
         return self.source.locate(key, at_key=at_key)
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One text of a regulation (SPEC §7): an earlier one from a version file, or the current one."""
+
+    start: date
+    by: str | None
+    note: str | None
+    body: Body | None
+    current: bool
+    in_force: bool  # the text in force as of the date asked, while the document is in force
+
+    @property
+    def label(self) -> str:
+        """`Редакция от 1 января 2021 г. (недействующая)`: how documents name it."""
+        state = "действующая" if self.in_force else "недействующая"
+        return f"Редакция от {long_date(self.start)} ({state})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +314,23 @@ class Corpus:
         if regulation.external:
             return Status.EXTERNAL
         return Status.IN_FORCE
+
+    def editions(self, regulation: Regulation, as_of: date) -> list[Edition]:
+        """Every text of the regulation, oldest first; just the current one when it never changed."""
+        texts: list[tuple[date, str | None, str | None, Body | None, bool]] = [
+            (text.record.version.from_, text.record.version.by, text.record.note, text.body, False)
+            for text in self.versions.get(regulation.id, [])
+            if text.record is not None and text.complete
+        ]
+        period, version = regulation.effective, regulation.version
+        start = version.from_ if version else (period.from_ if period else regulation.date)
+        texts.append((start, version.by if version else None, None, self.by_id[regulation.id].body, True))
+        texts.sort(key=lambda text: text[0])
+        applicable = [text for text in texts if text[0] <= as_of]
+        in_force = max(applicable, key=lambda text: text[0], default=None)
+        if self.status(regulation, as_of) is not Status.IN_FORCE:
+            in_force = None
+        return [Edition(*text, in_force=text is in_force) for text in texts]
 
     def outstanding_amendments(self, regulation: Regulation, as_of: date) -> list[str]:
         """Amending documents in force whose change is in no text of `regulation` (SPEC §7)."""

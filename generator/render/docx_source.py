@@ -107,48 +107,10 @@ def docx_source(corpus: Corpus, entry: Entry, as_of: date, site_url: str | None 
     body = _body_markdown(corpus, builder, entry.body, entry.id)
     edition = None
     if isinstance(record, Regulation):
-        texts = editions(corpus, record, as_of)
+        texts = corpus.editions(record, as_of)
         if len(texts) > 1:
             edition = texts[-1].label
     return _assemble(corpus, builder, entry, as_of, body, edition=edition)
-
-
-@dataclass(frozen=True, slots=True)
-class Edition:
-    """One text of a regulation (SPEC §7): an earlier one from a version file, or the current one."""
-
-    start: date
-    by: str | None
-    body: Body | None
-    current: bool
-    in_force: bool  # the text in force as of the build date, while the document is in force
-
-    @property
-    def label(self) -> str:
-        """`Редакция от 1 января 2021 г. (недействующая)`: the line under the title."""
-        state = "действующая" if self.in_force else "недействующая"
-        return f"Редакция от {long_date(self.start)} ({state})"
-
-
-def editions(corpus: Corpus, regulation: Regulation, as_of: date) -> list[Edition]:
-    """Every text of the regulation, oldest first; just the current one when it never changed."""
-    entry = corpus.by_id[regulation.id]
-    period = regulation.effective
-    texts: list[tuple[date, str | None, Body | None, bool]] = [
-        (text.record.version.from_, text.record.version.by, text.body, False)
-        for text in corpus.versions.get(regulation.id, [])
-        if text.record is not None and text.complete
-    ]
-    if regulation.version is not None:
-        texts.append((regulation.version.from_, regulation.version.by, entry.body, True))
-    else:
-        texts.append((period.from_ if period else regulation.date, None, entry.body, True))
-    texts.sort(key=lambda text: text[0])
-    applicable = [text for text in texts if text[0] <= as_of]
-    in_force = max(applicable, key=lambda text: text[0], default=None)
-    if corpus.status(regulation, as_of) is not Status.IN_FORCE:
-        in_force = None
-    return [Edition(*text, in_force=text is in_force) for text in texts]
 
 
 def version_sources(
@@ -160,7 +122,7 @@ def version_sources(
     record = entry.record
     if not isinstance(record, Regulation) or record.external:
         return []
-    texts = editions(corpus, record, as_of)
+    texts = corpus.editions(record, as_of)
     if len(texts) < 2:
         return []
     sources: list[DocxSource] = []

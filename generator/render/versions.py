@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from generator.body import REFERENCE, parse_reference
-from generator.corpus import Status
+from generator.corpus import Edition
 from generator.model import Kind, Regulation
 from generator.render.diff import compare, render_html
 from generator.render.markdown import generated_page, render_body, title_of
@@ -31,35 +31,42 @@ Context = dict[str, Any]
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """One text of a regulation: an earlier one from a version file, or the current one."""
+    """One text of a regulation as the site shows it."""
 
-    start: date
-    by: str | None
-    note: str | None
+    edition: Edition
     body: str
     url: str
-    current: bool
+
+    @property
+    def start(self) -> date:
+        return self.edition.start
+
+    @property
+    def current(self) -> bool:
+        return self.edition.current
+
+
+def _url(regulation: Regulation, edition: Edition) -> str:
+    if edition.current:
+        return page_path(Kind.REGULATION, regulation.id)
+    return version_path(regulation.id, edition.start)
 
 
 def texts_of(contexts: PageContexts, regulation: Regulation) -> list[Text]:
     """Every text of the regulation, oldest first; empty when it never had another."""
-    corpus = contexts.corpus
-    earlier = [text for text in corpus.versions.get(regulation.id, []) if text.record and text.complete]
-    if not earlier and regulation.version is None:
+    editions = contexts.corpus.editions(regulation, contexts.as_of)
+    if len(editions) < 2 and regulation.version is None:
         return []
-    texts = []
-    for text in earlier:
-        assert text.record is not None
-        version = text.record.version
-        url = version_path(regulation.id, version.from_)
-        texts.append(Text(version.from_, version.by, text.record.note, text.body.text, url, False))
-    entry = corpus.by_id[regulation.id]
-    period = regulation.effective
-    start = regulation.version.from_ if regulation.version else (period.from_ if period else regulation.date)
-    by = regulation.version.by if regulation.version else None
-    body = entry.body.text if entry.body else ""
-    texts.append(Text(start, by, None, body, page_path(Kind.REGULATION, regulation.id), True))
-    return sorted(texts, key=lambda text: text.start)
+    return [
+        Text(
+            edition,
+            edition.body.text if edition.body else "",
+            page_path(Kind.REGULATION, regulation.id)
+            if edition.current
+            else version_path(regulation.id, edition.start),
+        )
+        for edition in editions
+    ]
 
 
 def _readable(contexts: PageContexts, body: str) -> str:
@@ -88,23 +95,18 @@ def _docx(contexts: PageContexts, regulation: Regulation, text: Text) -> str | N
 def versions_context(contexts: PageContexts, regulation: Regulation) -> list[Context]:
     """The list of texts for the regulation's page, newest first, marking the one in force."""
     texts = texts_of(contexts, regulation)
-    # A text is the one in force only while the document itself is.
-    applicable = [t for t in texts if t.start <= contexts.as_of]
-    in_force = max(applicable, key=lambda t: t.start, default=None)
-    if contexts.status(regulation) is not Status.IN_FORCE:
-        in_force = None
     rows = []
     for index, text in enumerate(texts):
         rows.append(
             {
                 "from": long_date(text.start),
                 "from_iso": text.start.isoformat(),
-                "by": contexts.ref(text.by) if text.by and text.by in contexts.corpus.by_id else None,
-                "note": text.note,
+                "by": contexts.ref(by) if (by := text.edition.by) and by in contexts.corpus.by_id else None,
+                "note": text.edition.note,
                 "url": text.url,
                 "current_text": text.current,
-                "in_force": text is in_force,
-                "label": "действующая редакция" if text is in_force else "недействующая редакция",
+                "in_force": text.edition.in_force,
+                "label": "действующая редакция" if text.edition.in_force else "недействующая редакция",
                 "changes": changes_path(text.url) if index > 0 else None,
                 "docx": _docx(contexts, regulation, text),
                 "changes_docx": (
