@@ -19,6 +19,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.check import Checked
 from generator.settings import UsageError
 
 # The plugin reads these, so `mkdocs build`, `regpub build` and `regpub serve` share one path.
@@ -50,8 +51,12 @@ def regpub_environment(content: Path, as_of: date, *, docx: bool) -> Iterator[No
                 os.environ[key] = value
 
 
-def build_site(config_file: Path, output: Path, content: Path, as_of: date, *, docx: bool = True) -> None:
-    """Build into a fresh folder beside `output`, then put it in place of `output`."""
+def build_site(config_file: Path, output: Path, checked: Checked, *, docx: bool = True) -> None:
+    """Build the checked content into a fresh folder beside `output`, then put it in place.
+
+    The plugin is handed `checked`, so the corpus is read once per build, not twice.
+    """
+    content, as_of = checked.corpus.root, checked.as_of
     if not config_file.is_file():
         raise UsageError(f"{config_file} not found: run regpub from the site's folder")
     _show_mkdocs_warnings()
@@ -61,6 +66,9 @@ def build_site(config_file: Path, output: Path, content: Path, as_of: date, *, d
     try:
         with regpub_environment(content, as_of, docx=docx):
             config = load_config(str(config_file), site_dir=str(staging))
+            plugin = config.plugins.get("regpub")
+            if plugin is not None:
+                plugin.preloaded = checked
             mkdocs_build(config)
     except MkDocsException as error:
         shutil.rmtree(staging, ignore_errors=True)

@@ -119,7 +119,7 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     output = Path(args.output)
     try:
-        build_site(Path(args.config), output, root, as_of, docx=not args.no_docx)
+        build_site(Path(args.config), output, checked, docx=not args.no_docx)
     except BuildFailed as error:
         print(f"regpub: the build failed, {output} is unchanged:\n{error}", file=sys.stderr)
         return EXIT_CONTENT

@@ -71,15 +71,6 @@ _TARGETS: dict[Relation, frozenset[Kind]] = {
     Relation.SPEAKER: _PERSON,
 }
 
-# How the other side of a relation is titled on the target's page (SPEC §2.3).
-INVERSE_LABELS: dict[Relation, str] = {
-    Relation.BASED_ON: "Основание для",
-    Relation.SUPERSEDES: "Заменён",
-    Relation.AMENDS: "Изменён",
-    Relation.ADOPTED_AT: "Принятые документы",
-    Relation.REFERENCES: "Ссылаются на этот документ",
-}
-
 
 class Status(StrEnum):
     """Computed status of a regulation (SPEC §3), in the order the rules are tried."""

@@ -66,7 +66,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.content_root = Path("regulations")
         self.as_of = date.today()
         self.docx = True
-        self.checked: Checked | None = None
+        self.preloaded: Checked | None = None  # set by `regpub build`, which checked already
         self.contexts: dict[str, Context] = {}  # virtual page src_uri → its context
         self.index_pages: IndexPages | None = None
         self._docx_folder: tempfile.TemporaryDirectory[str] | None = None
@@ -86,12 +86,13 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         root = self.content_root
         if not root.is_dir():
             raise PluginError(f"content folder '{root}' does not exist")
-        checked = check_content(root, self.as_of)
+        checked, self.preloaded = self.preloaded, None
+        if checked is None or checked.corpus.root.resolve() != root.resolve() or checked.as_of != self.as_of:
+            checked = check_content(root, self.as_of)
         report = checked.report
         if report.has_errors:
             lines = [d.format() for d in report.diagnostics] + [report.summary(checked.files.count)]
             raise PluginError("the content has errors; nothing was built:\n" + "\n".join(lines))
-        self.checked = checked
         checksums = self._add_docx(files, config, checked) if self.docx else {}
         changes = last_changes(root)
         contexts = PageContexts(checked.corpus, self.as_of, docx=self.docx)
