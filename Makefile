@@ -52,7 +52,7 @@ test: $(VENV)/.installed-test system-deps
 
 # Regenerate the DOCX reference document after editing its script.
 reference-docx: $(VENV)/.installed-test
-	$(BIN)/python theme/docx/make_reference.py
+	$(BIN)/python theme/docx/make_reference.py generator/resources/docx/reference.docx
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -15,9 +16,11 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from generator.check import Checked
 from generator.settings import UsageError
@@ -51,32 +54,97 @@ def regpub_environment(content: Path, as_of: date, *, docx: bool) -> Iterator[No
                 os.environ[key] = value
 
 
-def build_site(config_file: Path, output: Path, checked: Checked, *, docx: bool = True) -> None:
+def site_config(config_file: Path, **overrides: str | None) -> MkDocsConfig:
+    """mkdocs.yml, validated by MkDocs, with regpub's plugin in it; UsageError names what is wrong.
+
+    Why the log capture: MkDocs logs each configuration problem and then raises a bare
+    "Aborted with a configuration error!", so the messages are taken from its log.
+    """
+    if not config_file.is_file():
+        raise UsageError(f"{config_file} not found: run regpub in the site's folder (regpub init makes one)")
+    with _mkdocs_errors() as errors:
+        try:
+            config = load_config(str(config_file), **overrides)
+        except (Abort, ConfigurationError) as error:
+            raise UsageError(f"{config_file}: {_config_problem(errors, error)}") from None
+    if "regpub" not in config.plugins:
+        raise UsageError(f"{config_file} does not use the regpub plugin: add `plugins: [regpub]`")
+    return config
+
+
+def build_site(
+    config_file: Path, output: Path, checked: Checked, *, docx: bool = True, site_url: str | None = None
+) -> MkDocsConfig:
     """Build the checked content into a fresh folder beside `output`, then put it in place.
 
-    The plugin is handed `checked`, so the corpus is read once per build, not twice.
+    The plugin is handed `checked`, so the corpus is read once per build, not twice. Returns
+    the configuration the site was built with. Raises UsageError for a set-up that cannot
+    build (exit 2) and BuildFailed when a build step failed; `output` is untouched then.
     """
     content, as_of = checked.corpus.root, checked.as_of
-    if not config_file.is_file():
-        raise UsageError(f"{config_file} not found: run regpub from the site's folder")
     _show_mkdocs_warnings()
     output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
-    try:
-        with regpub_environment(content, as_of, docx=docx):
-            config = load_config(str(config_file), site_dir=str(staging))
-            plugin = config.plugins.get("regpub")
-            if plugin is not None:
-                plugin.preloaded = checked
-            mkdocs_build(config)
-    except MkDocsException as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(error)) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with regpub_environment(content, as_of, docx=docx):
+        config = site_config(config_file, site_url=site_url)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
+        config.site_dir = str(staging)
+        config.plugins["regpub"].preloaded = checked  # type: ignore[attr-defined]
+        try:
+            with _mkdocs_errors() as errors:
+                mkdocs_build(config)
+        except ConfigurationError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise UsageError(f"{config_file}: {error}") from None
+        except jinja2.TemplateError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise UsageError(f"a page template failed: {_template_problem(error)}") from None
+        except MkDocsException as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise BuildFailed(_config_problem(errors, error)) from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     _replace(output, staging)
+    return config
+
+
+@contextmanager
+def _mkdocs_errors() -> Iterator[list[str]]:
+    """The error messages MkDocs logs while the block runs."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    handler = Collect(logging.ERROR)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def _config_problem(logged: list[str], error: Exception) -> str:
+    """What MkDocs logged, less its wording about its own config keys; else the error itself."""
+    lines = [re.sub(r"^Config value '(\w+)': ", r"\1: ", line) for line in logged]
+    lines = [
+        re.sub(r"^plugins: Plugin '(\w+)' option '(\w+)': ", r"plugin \1, option \2: ", line)
+        for line in lines
+    ]
+    return "; ".join(lines) or str(error)
+
+
+def _template_problem(error: jinja2.TemplateError) -> str:
+    if isinstance(error, jinja2.TemplateNotFound):
+        return (
+            f"template '{error.name}' not found in the theme folders "
+            "(a custom_dir template that names it, or a broken regpub installation)"
+        )
+    where = f" ({error.filename}:{error.lineno})" if isinstance(error, jinja2.TemplateSyntaxError) else ""
+    return f"{error}{where}"
 
 
 def _replace(output: Path, staging: Path) -> None:

@@ -1,4 +1,4 @@
-"""The `regpub` command: check, build, serve, new, schema."""
+"""The `regpub` command: check, build, serve, new, schema, init."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from generator.check import check_content
+from generator.init import init_repository
 from generator.model import ID_MAX_LENGTH, ID_PATTERN, Kind
 from generator.scaffold import ScaffoldError, draft, new_path, new_version, render_new
 from generator.schema import SCHEMAS, json_schema
@@ -34,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="regpub", description="Publish regulations and meeting records.")
+    parser.add_argument("--version", action="version", version=f"regpub {_version()}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the content and report every problem")
@@ -50,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check, then build the site and downloads")
     build.add_argument("--output", metavar="DIR", default="site", help="output folder (default: site/)")
     build.add_argument("--no-docx", action="store_true", help="skip the DOCX downloads")
+    build.add_argument(
+        "--site-url", metavar="URL", help="where the site is published (absolute links in sitemap and feed)"
+    )
     build.add_argument("--config", metavar="FILE", default="mkdocs.yml", help=argparse.SUPPRESS)
     _add_common(build, as_of=True)
     build.set_defaults(run=run_build)
@@ -74,7 +80,18 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("what", nargs="?", choices=tuple(SCHEMAS), default="document")
     _add_common(schema, as_of=False)
     schema.set_defaults(run=run_schema)
+
+    init = commands.add_parser("init", help="write a new editors' repository (never overwrites)")
+    init.add_argument("folder", nargs="?", default=".", metavar="DIR", help="where (default: here)")
+    init.set_defaults(run=run_init)
     return parser
+
+
+def _version() -> str:
+    try:
+        return version("regpub")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def _add_common(parser: argparse.ArgumentParser, *, as_of: bool) -> None:
@@ -118,22 +135,33 @@ def run_build(args: argparse.Namespace) -> int:
         print("Nothing was built: fix the errors above.", file=sys.stderr)
         return EXIT_CONTENT
     output = Path(args.output)
+    if args.site_url is not None and not re.match(r"^https?://[^/\s]+", args.site_url):
+        raise UsageError(f"--site-url '{args.site_url}' is not an http(s) address")
     try:
-        build_site(Path(args.config), output, checked, docx=not args.no_docx)
+        config = build_site(Path(args.config), output, checked, docx=not args.no_docx, site_url=args.site_url)
+    except UsageError as error:
+        raise UsageError(f"{error}\nNothing was built; {output} is unchanged.") from None
     except BuildFailed as error:
         print(f"regpub: the build failed, {output} is unchanged:\n{error}", file=sys.stderr)
-        return EXIT_CONTENT
+        return EXIT_USAGE
     print(f"Built the site into {output}/ ({checked.files.count} content files, as of {as_of}).")
+    if not config.site_url:
+        print(
+            "Note: no site URL, so sitemap.xml lists no pages and the feed's links are relative: "
+            "pass --site-url URL or set site_url in mkdocs.yml."
+        )
     return EXIT_OK
 
 
 def run_serve(args: argparse.Namespace) -> int:
     from generator.preview import serve  # noqa: PLC0415
 
-    config = Path(args.config)
-    if not config.is_file():
-        raise UsageError(f"{config} not found: run regpub from the site's folder")
-    serve(config, content_root(args.content), as_of_date(args.as_of), args.address or "127.0.0.1:8000")
+    serve(
+        Path(args.config),
+        content_root(args.content),
+        as_of_date(args.as_of),
+        args.address or "127.0.0.1:8000",
+    )
     return EXIT_OK
 
 
@@ -191,6 +219,16 @@ def run_schema(args: argparse.Namespace) -> int:
     if args.content is not None:
         content_root(args.content)  # validate it, for a uniform command line
     print(json.dumps(json_schema(args.what), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def run_init(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    written = init_repository(folder)
+    for path in written:
+        print(f"  {path.relative_to(folder).as_posix()}")
+    where = "" if folder == Path(".") else f"cd {folder} && "
+    print(f"Wrote an editors' repository into {folder}/ ({len(written)} files). Next: {where}regpub build")
     return EXIT_OK
 
 

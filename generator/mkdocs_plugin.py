@@ -1,6 +1,7 @@
 """The MkDocs adapter: MkDocs events call the pipeline; nothing here knows the content format.
 
-on_config  → where the content is, which day it is
+on_config  → where the content is, which day it is; regpub's templates in front of Material's,
+             its styles, scripts and Markdown extensions, a nav when mkdocs.yml has none
 on_files   → check (errors abort the build), the DOCX downloads (pandoc), then every page, data
              file and download as a virtual file, with SHA256SUMS of the DOCX and JSON files
 on_page_context → the page's context for its theme template
@@ -16,13 +17,15 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -35,20 +38,41 @@ from generator.provenance import Revision, last_changes
 from generator.render import data
 from generator.render.context import Context, PageContexts, photo_path
 from generator.render.docx import DocxError, build_docx
-from generator.render.indexes import IndexPages
+from generator.render.indexes import SECTION_PAGES, IndexPages
 from generator.render.markdown import page_markdown
 from generator.render.versions import version_pages
+from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.russian import long_date
 from generator.settings import UsageError, as_of_date
 from generator.urls import page_source
 
 _HOME_MARKERS = ("latest", "status", "entry-points")
+# What every body may use (SPEC §2.4) and what the generated pages need (attr_list: anchors).
+MARKDOWN_EXTENSIONS = (
+    "attr_list",
+    "tables",
+    "footnotes",
+    "def_list",
+    "admonition",
+    "pymdownx.details",
+    "pymdownx.superfences",
+)
+
+
+def toc_settings() -> dict[str, Any]:
+    """Permalinks on headings; Russian headings get readable anchors (#повестка-дня, not #_1)."""
+    from pymdownx.slugs import slugify  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    return {"permalink": "#", "permalink_title": "Ссылка на этот раздел", "slugify": slugify(case="lower")}
 
 
 class RegpubConfig(base.Config):
     content = c.Type(str, default="regulations")
     as_of = c.Optional(c.Type(str))
     search = c.Type(bool, default=True)
+    # The DOCX whose page and styles every download takes (an editor's letterhead), relative to
+    # mkdocs.yml; default: regpub's GOST R 7.0.97-2016 layout.
+    reference_docx = c.Optional(c.File(exists=True))
     # Links from a page's "last changed" line, e.g.
     # https://github.com/ORG/REPO/commit/{commit} and https://github.com/ORG/REPO/commits/main/{path}
     commit_url = c.Optional(c.Type(str))
@@ -71,21 +95,54 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.index_pages: IndexPages | None = None
         self._docx_folder: tempfile.TemporaryDirectory[str] | None = None
 
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """An unknown option is an error, not a warning: a misspelt `contnet` must not be ignored."""
+        errors, warnings = super().load_config(options, config_file_path)
+        return [*errors, *((key, ValidationError(message)) for key, message in warnings)], []
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Raises ConfigurationError for a set-up regpub cannot build (`regpub build` exits 2)."""
         config_dir = Path(config.config_file_path or ".").resolve().parent
         override = os.environ.get(CONTENT_ENV)
         self.content_root = Path(override) if override else config_dir / self.config.content
         self.docx = not os.environ.get(NO_DOCX_ENV)
         try:
             self.as_of = as_of_date(os.environ.get(AS_OF_ENV) or self.config.as_of)
+            templates = site_theme()
+            if self.docx:
+                docx_theme()
         except UsageError as error:
-            raise PluginError(str(error)) from None
+            raise ConfigurationError(str(error)) from None
+        if config.theme.name != "material":
+            raise ConfigurationError(
+                f"regpub needs Material for MkDocs: set `theme: {{name: material, language: ru}}` "
+                f"in {Path(config.config_file_path or 'mkdocs.yml').name} (it names {config.theme.name!r})"
+            )
+        if not self.content_root.is_dir():
+            raise ConfigurationError(
+                f"content folder '{self.content_root}' does not exist (the regpub plugin's `content` option)"
+            )
+        # An editor's custom_dir stays first, so any regpub template can be overridden there.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(templates))
+        config.extra_css.extend(css for css in SITE_CSS if css not in config.extra_css)
+        listed = {str(script) for script in config.extra_javascript}
+        for path in SITE_JS:
+            if path not in listed:
+                script = c.ExtraScriptValue(path)
+                script.defer = True
+                config.extra_javascript.append(script)
+        config.markdown_extensions.extend(
+            name for name in MARKDOWN_EXTENSIONS if name not in config.markdown_extensions
+        )
+        config.mdx_configs.setdefault("toc", toc_settings())
+        if config.nav is None:
+            config.nav = default_nav(Path(config.docs_dir))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root = self.content_root
-        if not root.is_dir():
-            raise PluginError(f"content folder '{root}' does not exist")
         checked, self.preloaded = self.preloaded, None
         if checked is None or checked.corpus.root.resolve() != root.resolve() or checked.as_of != self.as_of:
             checked = check_content(root, self.as_of)
@@ -109,11 +166,15 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                     contexts, entry.record, context
                 ).items():
                     self.contexts[extra] = extra_context
-                    files.append(File.generated(config, extra, content=markdown))
+                    files.append(
+                        File.generated(config, extra, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+                    )
             source = page_source(entry.kind, entry.id)
             self.contexts[source] = context
+            markdown = page_markdown(checked.corpus, entry, context)
+            # Reached from lists and the register, never from the sidebar.
             files.append(
-                File.generated(config, source, content=page_markdown(checked.corpus, entry, context))
+                File.generated(config, source, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
             )
             self._add_photos(files, config, entry)
         self.index_pages = IndexPages(contexts)
@@ -129,7 +190,15 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self._docx_folder = tempfile.TemporaryDirectory(prefix="regpub-docx-")
         folder = Path(self._docx_folder.name)
         try:
-            result = build_docx(checked.corpus, self.as_of, folder, site_url=config.site_url, progress=True)
+            reference = Path(self.config.reference_docx) if self.config.reference_docx else None
+            result = build_docx(
+                checked.corpus,
+                self.as_of,
+                folder,
+                site_url=config.site_url,
+                progress=True,
+                reference=reference,
+            )
         except DocxError as error:
             raise PluginError(f"DOCX downloads failed: {error}") from None
         checksums = {}
@@ -207,6 +276,15 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         if self._docx_folder is not None:
             self._docx_folder.cleanup()
             self._docx_folder = None
+
+
+def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
+    """The sidebar when mkdocs.yml has no `nav`: the home page, regpub's sections, then the
+    hand-written pages of docs/ (MkDocs' own default would list every generated page)."""
+    pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+    home: list[str | dict[str, str]] = [{"Главная": "index.md"}] if "index.md" in pages else []
+    sections: list[str | dict[str, str]] = [{title: page} for title, page in SECTION_PAGES.items()]
+    return [*home, *sections, *(page for page in pages if page != "index.md")]
 
 
 def build_search_index(site: Path) -> None:

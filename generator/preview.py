@@ -12,8 +12,10 @@ from __future__ import annotations
 import html
 import http.server
 import mimetypes
+import sys
 import threading
 import time
+import traceback
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -21,13 +23,13 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.commands.build import get_context
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
-from generator.build import regpub_environment
+from generator.build import regpub_environment, site_config
 from generator.corpus import Corpus, Entry, VersionText
 from generator.diagnostics import Report
 from generator.load import load_document, load_registry
@@ -37,6 +39,7 @@ from generator.render import data
 from generator.render.context import PageContexts
 from generator.render.indexes import IndexPages
 from generator.render.markdown import page_markdown
+from generator.settings import UsageError
 from generator.sources import discover
 from generator.urls import page_source
 from generator.validate import check_corpus
@@ -126,8 +129,11 @@ class PreviewSite:
 
     def __init__(self, config_file: Path, content: Path, as_of: date) -> None:
         with regpub_environment(content, as_of, docx=False):
-            config = load_config(str(config_file))
-            self.config: MkDocsConfig = config.plugins.on_config(config)
+            config = site_config(config_file)
+            try:
+                self.config: MkDocsConfig = config.plugins.on_config(config)
+            except ConfigurationError as error:
+                raise UsageError(f"{config_file}: {error}") from None
         plugin = self.config.plugins["regpub"]
         assert isinstance(plugin, RegpubPlugin)
         self.plugin = plugin
@@ -273,7 +279,13 @@ def serve(config_file: Path, content: Path, as_of: date, address: str = "127.0.0
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            status, kind, body = site.respond(unquote(urlsplit(self.path).path))
+            try:
+                status, kind, body = site.respond(unquote(urlsplit(self.path).path))
+            except Exception:
+                # A bug or a broken template: show it in the browser, not an empty reply.
+                status, kind = 500, "text/plain; charset=utf-8"
+                body = f"regpub serve could not render {self.path}:\n\n{traceback.format_exc()}".encode()
+                print(body.decode(), file=sys.stderr, flush=True)
             self.send_response(status)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))

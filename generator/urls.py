@@ -1,10 +1,5 @@
 """Where everything lives in the published site: one place for page URLs and file names.
 
->>> from datetime import date
-
-from datetime import date
-
-from generator.model import Kind
 >>> page_path(Kind.REGULATION, "coordination-2021")
 'regulations/coordination-2021/'
 >>> docx_path(Kind.MEETING, "meeting-2020-12-21")

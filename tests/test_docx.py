@@ -27,8 +27,9 @@ from docx.shared import Cm, Length, Mm, Pt
 from generator.check import Checked, check_content
 from generator.model import Kind
 from generator.render.docx import DocxError, DocxResult, build_docx, documents_with_docx, render_native
-from generator.render.docx_pandoc import THEME, Job, Progress, find_toolchain, run_jobs
+from generator.render.docx_pandoc import Job, Progress, find_toolchain, run_jobs
 from generator.render.docx_source import docx_source, redline, version_sources
+from generator.resources import docx_theme
 from generator.urls import changes_docx_path, docx_path, version_docx_path
 from tests.conftest import REPO, SAMPLE, WriteContent, regulation
 
@@ -37,6 +38,7 @@ SITE = "https://example.org/npa/"
 REGULATION = "coordination-regulation-2021-2025"
 MEETING = "coordination-meeting-2020-12-21"
 GOLDEN = Path(__file__).parent / "docx"
+DOCX_THEME = docx_theme()
 ARTIFACTS = Path(__file__).parent / "artifacts" / "docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # The sample regulation's original text, and the redline of its current text (SPEC §7).
@@ -598,7 +600,7 @@ def test_a_failing_pandoc_is_reported_and_nothing_is_written(sample: Build, tmp_
 
 def test_a_document_pandoc_rejects_is_named_in_the_error(sample: Build, tmp_path: Path) -> None:
     theme = tmp_path / "theme"
-    shutil.copytree(THEME, theme)
+    shutil.copytree(DOCX_THEME, theme)
     (theme / "reference.docx").write_bytes(b"not a zip file")
     corpus = sample.checked.corpus
     entry = corpus.get(REGULATION)
@@ -661,12 +663,10 @@ def test_golden_versions(linked: Build, name: str) -> None:
 
 def test_reference_document_is_what_its_script_makes(tmp_path: Path) -> None:
     script = REPO / "theme" / "docx" / "make_reference.py"
-    copy = tmp_path / "make_reference.py"
-    shutil.copy(script, copy)
-    subprocess.run([sys.executable, str(copy)], check=True, capture_output=True, cwd=tmp_path)
-    made = (tmp_path / "reference.docx").read_bytes()
-    assert made == (REPO / "theme" / "docx" / "reference.docx").read_bytes(), (
-        "theme/docx/reference.docx is out of date: run .venv/bin/python theme/docx/make_reference.py"
+    made = tmp_path / "reference.docx"
+    subprocess.run([sys.executable, str(script), str(made)], check=True, capture_output=True, cwd=tmp_path)
+    assert made.read_bytes() == (DOCX_THEME / "reference.docx").read_bytes(), (
+        "generator/resources/docx/reference.docx is out of date: run make reference-docx"
     )
 
 

@@ -226,7 +226,7 @@ def test_sha256sums_cover_every_docx_and_json_and_match(sample_site: Path) -> No
 def test_pages_show_when_and_in_which_commit_the_source_changed(tmp_path: Path) -> None:
     repository = tmp_path / "editors-repo"
     repository.mkdir()
-    for name in ("regulations", "docs", "theme"):
+    for name in ("regulations", "docs"):
         shutil.copytree(REPO / name, repository / name)
     config = (
         (REPO / "mkdocs.yml")

@@ -12,6 +12,23 @@ import yaml
 from tests.conftest import REGPUB, REPO, WriteContent, regulation
 
 WORKFLOW = REPO / "docs" / "examples" / "github-workflow.yml"
+INIT_WORKFLOW = REPO / "generator" / "resources" / "init" / "dot-github" / "workflows" / "regpub.yml"
+PAGES_URL = "${{ steps.pages.outputs.base_url }}"
+
+
+def workflow_commands(workflow_file: Path, site_url: str) -> list[str]:
+    """The workflow's `regpub …` steps, with the Pages address GitHub would fill in."""
+    workflow = yaml.safe_load(workflow_file.read_text(encoding="utf-8"))
+    return [
+        step["run"].replace(PAGES_URL, site_url.rstrip("/"))
+        for job in workflow["jobs"].values()
+        for step in job["steps"]
+        if step.get("run", "").startswith("regpub ")
+    ]
+
+
+def test_the_documented_workflow_is_the_one_regpub_init_writes() -> None:
+    assert WORKFLOW.read_bytes() == INIT_WORKFLOW.read_bytes()
 
 
 def test_github_annotations_point_at_the_changed_line(write_content: WriteContent, tmp_path: Path) -> None:
@@ -35,17 +52,14 @@ def test_github_annotations_point_at_the_changed_line(write_content: WriteConten
 
 def test_example_workflow_commands_run_against_the_sample(tmp_path: Path) -> None:
     """Every `regpub …` step of the example workflow, in a copy of a content repository."""
-    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    commands = [
-        step["run"]
-        for job in workflow["jobs"].values()
-        for step in job["steps"]
-        if step.get("run", "").startswith("regpub ")
+    commands = workflow_commands(WORKFLOW, "https://editors.example.org/npa/")
+    assert commands == [
+        "regpub check --strict --format github",
+        'regpub build --output site --site-url "https://editors.example.org/npa/"',
     ]
-    assert commands == ["regpub check --strict --format github", "regpub build --output site"]
     repository = tmp_path / "editors-repo"
     repository.mkdir()
-    for name in ("regulations", "docs", "theme"):
+    for name in ("regulations", "docs"):
         shutil.copytree(REPO / name, repository / name)
     shutil.copy(REPO / "mkdocs.yml", repository / "mkdocs.yml")
     path = f"{REGPUB.parent}{os.pathsep}{os.environ['PATH']}"
@@ -59,6 +73,10 @@ def test_example_workflow_commands_run_against_the_sample(tmp_path: Path) -> Non
         repository / "site" / "regulations" / "coordination-regulation-2021-2025" / "index.html"
     ).is_file()
     assert (repository / "site" / "pagefind").is_dir()
+    sitemap = (repository / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert (
+        "<loc>https://editors.example.org/npa/regulations/coordination-regulation-2021-2025/</loc>" in sitemap
+    )
 
 
 def test_pre_commit_hook_runs_regpub_check() -> None:

@@ -8,7 +8,7 @@ converted only when something that affects its DOCX changed: the cache key is a 
 generated pandoc input (which holds the titles of everything it refers to and the computed
 status), the reference document, the Lua scripts and the pandoc binary. A rebuild with no
 change copies every file from the cache and starts no pandoc process. What must be converted
-is fed to one long-lived pandoc per core (`theme/docx/convert.lua`).
+is fed to one long-lived pandoc per core (`generator/resources/docx/convert.lua`).
 
 The files are byte-identical on every build: zip entry times and docProps dates come from the
 document's date, never from the clock, and no user or machine name is written.
@@ -79,18 +79,20 @@ def build_docx(
     jobs: int | None = None,
     progress: bool = False,
     pandoc: Path | None = None,
+    reference: Path | None = None,
 ) -> DocxResult:
     """Write `out_dir/<docx_path(kind, id)>` for every document that gets a DOCX, and for a
     regulation with versions the DOCX of each earlier text and each text's redline.
 
     `site_url` turns references into links to the published pages; `jobs` is the number of
     pandoc processes (default: one per core); `progress` shows a bar when stderr is a terminal;
-    `pandoc` overrides the binary (default: the one pypandoc-binary bundles, else PATH).
+    `pandoc` overrides the binary (default: the one pypandoc-binary bundles, else PATH);
+    `reference` the DOCX that gives page and styles (default: the package's).
     Raises `DocxError` with a message for the user when pandoc is missing or fails; then no
     file under `out_dir` has been written or changed.
     """
     started = time.perf_counter()
-    toolchain = find_toolchain(pandoc)
+    toolchain = find_toolchain(pandoc, reference=reference)
     cache = cache_dir if cache_dir is not None else default_cache_dir()
     sources = [
         source

@@ -1,7 +1,7 @@
 """Running pandoc: find it without starting it, and convert many documents in a few processes.
 
-Each worker is one `pandoc lua theme/docx/convert.lua REFERENCE.docx` fed jobs on its standard
-input, one JSON line each, and answering `ok` or `error<TAB>message` per job; a Python thread
+Each worker is one `pandoc lua convert.lua REFERENCE.docx` (`generator/resources/docx/`) fed jobs
+on its standard input, one JSON line each, and answering `ok` or `error<TAB>message` per job; a Python thread
 per worker hands out the next job as soon as its pandoc is free, so the cores stay busy.
 """
 
@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-THEME = Path(__file__).resolve().parents[2] / "theme" / "docx"
-THEME_FILES = ("convert.lua", "layout.lua", "reference.docx")
+from generator.resources import ResourceError, docx_theme
+
+LUA_FILES = ("convert.lua", "layout.lua")
 # Part of every cache key: change it when the meaning of a job or of its digest changes.
 FORMAT_VERSION = "regpub-docx-1"
 
@@ -34,23 +35,31 @@ class DocxError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Toolchain:
-    """What converts: the pandoc binary and the theme files, with a fingerprint of them all."""
+    """What converts: the pandoc binary, the Lua filters and the reference document (page and
+    styles), with a fingerprint of them all."""
 
     pandoc: Path
     theme: Path
+    reference: Path
     fingerprint: str
 
     @property
     def command(self) -> list[str]:
-        return [str(self.pandoc), "lua", str(self.theme / "convert.lua"), str(self.theme / "reference.docx")]
+        return [str(self.pandoc), "lua", str(self.theme / "convert.lua"), str(self.reference)]
 
     def digest(self, job_text: str) -> str:
         """The cache key of a job: everything that affects the DOCX bytes."""
         return hashlib.sha256(f"{self.fingerprint}\n{job_text}".encode()).hexdigest()
 
 
-def find_toolchain(pandoc: Path | None = None, theme: Path = THEME) -> Toolchain:
+def find_toolchain(
+    pandoc: Path | None = None, theme: Path | None = None, reference: Path | None = None
+) -> Toolchain:
     """Locate pandoc and the theme without running anything (a warm build starts no process).
+
+    `theme` is the folder of the Lua filters (default: the package's); `reference` the DOCX
+    whose page and styles every download takes (default: the package's, an editor's letterhead
+    otherwise).
 
     The pandoc binary is identified by its path, size and modification time: a new pandoc
     (a pypandoc-binary upgrade) makes new cache keys without asking pandoc its version.
@@ -65,13 +74,17 @@ def find_toolchain(pandoc: Path | None = None, theme: Path = THEME) -> Toolchain
     fingerprint = hashlib.sha256(FORMAT_VERSION.encode())
     status = binary.stat()
     fingerprint.update(f"\n{binary.resolve()}\n{status.st_size}\n{status.st_mtime_ns}\n".encode())
-    for name in THEME_FILES:
-        path = theme / name
+    try:
+        theme = theme or docx_theme()
+    except ResourceError as error:
+        raise DocxError(str(error)) from None
+    reference = reference or theme / "reference.docx"
+    for name, path in [*((name, theme / name) for name in LUA_FILES), ("reference.docx", reference)]:
         try:
             fingerprint.update(name.encode() + b"\n" + path.read_bytes())
         except OSError as error:
             raise DocxError(f"cannot read the DOCX theme file {path}: {error.strerror or error}") from None
-    return Toolchain(binary, theme, fingerprint.hexdigest())
+    return Toolchain(binary, theme, reference, fingerprint.hexdigest())
 
 
 def _default_pandoc() -> Path | None:

@@ -5,7 +5,7 @@ generated parts parse): `head` (issuers, form, title, date and number, place; fo
 also the protocol: chairs, agenda, СЛУШАЛИ / ВЫСТУПИЛИ / ПОСТАНОВИЛИ), `body` (the editor's
 Markdown, with anchors on article headings and admonitions rewritten as pandoc divs) and
 `tail` (the signature block). Paragraphs carry the custom styles of
-`theme/docx/reference.docx` (`::: {custom-style="Issuer"}`); `theme/docx/layout.lua` resolves
+`generator/resources/docx/reference.docx` (`::: {custom-style="Issuer"}`); `layout.lua` there resolves
 the `[[…]]` references with `refs` and maps headings and lists onto the reference's styles.
 
 Everything that affects the DOCX is in a `DocxSource`, so its digest is the cache key.
@@ -60,7 +60,7 @@ class DocxSource:
     path: str = ""  # where the DOCX goes under the site root (not part of the job)
 
     def job(self) -> dict[str, object]:
-        """The job `theme/docx/convert.lua` reads, without its output path."""
+        """The job `convert.lua` reads, without its output path."""
         refs = {
             id_: {"title": ref.title, **({"url": ref.url} if ref.url else {})}
             for id_, ref in sorted(self.refs.items())

@@ -23,6 +23,14 @@ _TRANSLIT = dict(
     ).split()
 )
 LATEST = 10
+# The generated section pages, as the sidebar names them.
+SECTION_PAGES = {
+    "Реестр": "register/index.md",
+    "Документы": "regulations/index.md",
+    "Заседания": "meetings/index.md",
+    "Люди": "people/index.md",
+    "Организации": "organizations/index.md",
+}
 
 
 def slug(text: str) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import sys
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,8 +38,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-HERE = Path(__file__).resolve().parent
-OUTPUT = HERE / "reference.docx"
+# The package ships the document: `python theme/docx/make_reference.py [OUTPUT]`.
+OUTPUT = Path(__file__).resolve().parents[2] / "generator" / "resources" / "docx" / "reference.docx"
 Element = Any  # an lxml element of python-docx's oxml layer
 
 FONT = "Times New Roman"
@@ -473,8 +474,9 @@ def _normalise_zip(data: bytes) -> bytes:
 
 def main() -> None:
     data = build(pypandoc.get_pandoc_path())
-    OUTPUT.write_bytes(data)
-    print(f"wrote {OUTPUT.relative_to(Path.cwd()) if OUTPUT.is_relative_to(Path.cwd()) else OUTPUT}")
+    output = Path(sys.argv[1]) if len(sys.argv) > 1 else OUTPUT
+    output.write_bytes(data)
+    print(f"wrote {output}")
 
 
 if __name__ == "__main__":
