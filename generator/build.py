@@ -157,9 +157,11 @@ def _replace(output: Path, staging: Path) -> None:
 
 
 def _show_mkdocs_warnings() -> None:
+    """MkDocs' warnings as it prints them; its errors come back once, in regpub's message."""
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.addFilter(lambda record: record.levelno < logging.ERROR)
         logger.addHandler(handler)
         logger.setLevel(logging.WARNING)

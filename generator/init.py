@@ -30,11 +30,13 @@ def init_repository(folder: Path) -> list[Path]:
     Refuses, writing nothing, when any of those files exists already: init never overwrites.
     """
     template = init_template()
-    plan = {
-        folder / target_name(source.relative_to(template).as_posix()): source
-        for source in sorted(template.rglob("*"))
-        if source.is_file()
-    }
+    plan = dict(
+        sorted(
+            (folder / target_name(source.relative_to(template).as_posix()), source)
+            for source in template.rglob("*")
+            if source.is_file()
+        )
+    )
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} exists and is not a folder")
     existing = [target for target in plan if target.exists()]

@@ -29,9 +29,11 @@ _TolerantLoader.add_multi_constructor("", _ignore_tag)
 
 def content_root(explicit: str | None, config: Path = Path("mkdocs.yml")) -> Path:
     """`--content`, else the regpub plugin's `content` option in mkdocs.yml, else regulations/."""
-    root = Path(explicit) if explicit is not None else _root_from_config(config) or DEFAULT_CONTENT
+    configured = _root_from_config(config) if explicit is None else None
+    root = Path(explicit) if explicit is not None else configured or DEFAULT_CONTENT
     if not root.is_dir():
-        raise UsageError(f"content folder '{root}' does not exist (pass --content DIR)")
+        named = "the regpub plugin's `content` in mkdocs.yml" if configured else "pass --content DIR"
+        raise UsageError(f"content folder '{root}' does not exist ({named})")
     return root
 
 
@@ -40,6 +42,10 @@ def _root_from_config(config: Path) -> Path | None:
         return None
     try:
         settings = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise UsageError(f"{config}{where}: not valid YAML: {error.problem}") from None
     except (yaml.YAMLError, OSError, UnicodeDecodeError) as error:
         raise UsageError(f"cannot read {config}: {error}") from None
     plugins = settings.get("plugins") if isinstance(settings, dict) else None

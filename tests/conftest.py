@@ -10,6 +10,7 @@ import sys
 import textwrap
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -92,12 +93,25 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(sample_site: Path) -> Iterator[str]:
     """The built sample served over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(sample_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    with serve_folder(sample_site) as url:
+        yield url
+
+
+@contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """A static file server for `folder` on a free loopback port; its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    request_queue_size = 128  # a browser opens many connections at once; 5 resets some under load
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,0 +1,94 @@
+"""Mistakes in an editors' repository's set-up: one clear message, exit 2, the site untouched.
+
+The cases are data (`setup_cases.yml`); each starts from what `regpub init` writes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import REGPUB
+
+CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "setup_cases.yml").read_text("utf-8"))
+MARKER = "the previous site\n"
+
+
+@pytest.fixture(scope="module")
+def initialized(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`regpub init` once; each case works on a copy."""
+    folder = tmp_path_factory.mktemp("init") / "repository"
+    result = subprocess.run([str(REGPUB), "init", str(folder)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return folder
+
+
+def apply(case: dict[str, Any], repository: Path) -> None:
+    for name in case.get("remove", []):
+        path = repository / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    for name, (old, new) in case.get("replace", {}).items():
+        path = repository / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{case['name']}: {old!r} is not in {name}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for name, text in case.get("append", {}).items():
+        with (repository / name).open("a", encoding="utf-8") as file:
+            file.write(text)
+    for name, text in case.get("write", {}).items():
+        path = repository / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_setup_mistake_is_named_in_one_message(
+    case: dict[str, Any], initialized: Path, tmp_path: Path
+) -> None:
+    repository = tmp_path / "repository"
+    shutil.copytree(initialized, repository)
+    (repository / "site").mkdir()
+    (repository / "site" / "index.html").write_text(MARKER, encoding="utf-8")
+    apply(case, repository)
+    args = case.get("args", ["build", "--no-docx"])
+    result = subprocess.run(
+        [str(REGPUB), *args], cwd=repository, capture_output=True, text=True, check=False, timeout=60
+    )
+    assert "Traceback" not in result.stderr
+    assert result.stderr == case["stderr"].replace("{repo}", str(repository))
+    assert result.returncode == 2
+    assert [path.name for path in (repository / "site").iterdir()] == ["index.html"]
+    assert (repository / "site" / "index.html").read_text(encoding="utf-8") == MARKER
+    assert not [path.name for path in repository.iterdir() if path.name.startswith(".site-")]
+
+
+def test_init_then_check_and_build_without_docx(initialized: Path, tmp_path: Path) -> None:
+    """The repository init writes is valid as it is (the installed-wheel test builds it fully)."""
+    repository = tmp_path / "repository"
+    shutil.copytree(initialized, repository)
+    check = subprocess.run(
+        [str(REGPUB), "check", "--strict"], cwd=repository, capture_output=True, text=True, check=False
+    )
+    assert check.returncode == 0, check.stdout
+    assert check.stdout.strip() == "Checked 4 files: no problems."
+    assert sorted(
+        path.relative_to(repository).as_posix() for path in repository.rglob("*") if path.is_file()
+    ) == [
+        ".github/workflows/regpub.yml",
+        ".gitignore",
+        ".pre-commit-config.yaml",
+        "docs/index.md",
+        "mkdocs.yml",
+        "regulations/2025/council-meeting-2025-03-14.md",
+        "regulations/2025/council-rules-2025.md",
+        "regulations/organizations.yml",
+        "regulations/people.yml",
+    ]
