@@ -178,8 +178,11 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             )
             self._add_photos(files, config, entry)
         self.index_pages = IndexPages(contexts)
+        in_nav = set(SECTION_PAGES.values())
         for source, markdown in self.index_pages.pages().items():
-            files.append(File.generated(config, source, content=markdown))
+            # Pages by year and by form are reached from the section pages, not the sidebar.
+            inclusion = InclusionLevel.UNDEFINED if source in in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, source, content=markdown, inclusion=inclusion))
         checksums.update(self._add_data_files(files, config, contexts, by_id))
         sums = "".join(f"{digest}  {path}\n" for path, digest in sorted(checksums.items()))
         files.append(File.generated(config, "SHA256SUMS", content=sums))

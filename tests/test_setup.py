@@ -92,3 +92,31 @@ def test_init_then_check_and_build_without_docx(initialized: Path, tmp_path: Pat
         "regulations/organizations.yml",
         "regulations/people.yml",
     ]
+
+
+def test_a_custom_dir_template_overrides_regpubs(initialized: Path, tmp_path: Path) -> None:
+    """An editor's `custom_dir` comes before regpub's templates; the others stay regpub's."""
+    repository = tmp_path / "repository"
+    shutil.copytree(initialized, repository)
+    apply(
+        {
+            "name": "override",
+            "replace": {"mkdocs.yml": ["theme:\n", "theme:\n  custom_dir: overrides\n"]},
+            "write": {
+                "overrides/regpub-person.html": (
+                    '{% extends "main.html" %}\n'
+                    "{% block content %}<h1>Карточка: {{ regpub.title | e }}</h1>{% endblock %}\n"
+                )
+            },
+        },
+        repository,
+    )
+    result = subprocess.run(
+        [str(REGPUB), "build", "--no-docx", "--output", "out"],
+        cwd=repository, capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    person = (repository / "out" / "people" / "ivanova-anna" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Карточка: Анна Петровна Иванова</h1>" in person
+    document = (repository / "out" / "regulations" / "council-rules-2025" / "index.html").read_text("utf-8")
+    assert '<h1 class="regpub-title"' in document
