@@ -128,8 +128,8 @@ def run_build(args: argparse.Namespace) -> int:
     as_of = as_of_date(args.as_of)
     checked = check_content(root, as_of)
     report = checked.report
-    for diagnostic in report.diagnostics:
-        print(diagnostic.format())
+    for line in report.brief():
+        print(line)
     if report.has_errors:
         print(report.summary(checked.files.count))
         print("Nothing was built: fix the errors above.", file=sys.stderr)

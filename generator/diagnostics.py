@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -173,6 +174,37 @@ class Report:
         if not self._items:
             return f"Checked {checked}: no problems."
         return f"Checked {checked}: {', '.join(counts)}."
+
+    def brief(self, *, warnings: int = 20) -> list[str]:
+        """What a build prints: every error and the first `warnings` warnings, then the rest and
+        the notes counted by code (`regpub check` lists them all).
+
+        >>> report = Report()
+        >>> for n in range(3):
+        ...     report.add("unmatched-citation", Location(Path(f"{n}.md")), "no such document")
+        >>> report.brief()
+        ['3 notes (unmatched-citation: 3): run `regpub check` to list them.']
+        """
+        lines, counted = [], Counter[tuple[Severity, str]]()
+        shown_warnings = 0
+        for item in self.diagnostics:
+            if item.severity is Severity.ERROR or (
+                item.severity is Severity.WARNING and shown_warnings < warnings
+            ):
+                shown_warnings += item.severity is Severity.WARNING
+                lines.append(item.format())
+            else:
+                counted[item.severity, item.code] += 1
+        for severity, one, many in [
+            (Severity.WARNING, "more warning", "more warnings"),
+            (Severity.NOTE, "note", "notes"),
+        ]:
+            codes = sorted((-n, code) for (level, code), n in counted.items() if level is severity)
+            if codes:
+                by_code = ", ".join(f"{code}: {-n}" for n, code in codes)
+                total = -sum(n for n, _ in codes)
+                lines.append(f"{_plural(total, one, many)} ({by_code}): run `regpub check` to list them.")
+        return lines
 
     def to_json(self) -> str:
         rows = [asdict(item) for item in self.diagnostics]

@@ -218,3 +218,25 @@ def test_new_version_keeps_the_current_text_and_leaves_the_corpus_valid(tmp_path
     )  # fmt: skip
     assert refused.returncode == 2
     assert "'directive-05-ct-tw' does not amend 'coordination-content-2021'" in refused.stderr
+
+
+def test_build_counts_notes_by_code_instead_of_listing_them(
+    write_content: WriteContent, tmp_path: Path
+) -> None:
+    cited = "".join(f"Во исполнение постановления от 21.12.2020 № {n}.\n\n" for n in range(1, 4))
+    content = write_content({"a.md": regulation("a", body=f"## Статья 1. Общие положения\n\n{cited}")})
+    check = run("check", "--content", str(content), "--as-of", "2026-01-01")
+    assert check.stdout.count("[unmatched-citation]") == 3
+    built = run(
+        "build",
+        "--no-docx",
+        "--content",
+        str(content),
+        "--output",
+        str(tmp_path / "site"),
+        "--as-of",
+        "2026-01-01",
+    )
+    assert built.returncode == 0, built.stderr
+    assert "[unmatched-citation]" not in built.stdout
+    assert built.stdout.splitlines()[0] == "3 notes (unmatched-citation: 3): run `regpub check` to list them."
