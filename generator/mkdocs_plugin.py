@@ -33,18 +33,15 @@ from mkdocs.utils.templates import TemplateContext
 from generator.build import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
 from generator.check import Checked, check_content
 from generator.corpus import Entry
-from generator.model import Regulation
+from generator.plan import FileKind, SitePlan, plan_site
 from generator.provenance import Revision, last_changes
-from generator.render import data
-from generator.render.context import Context, PageContexts, photo_path
+from generator.render.context import Context, PageContexts
 from generator.render.docx import DocxError, build_docx
 from generator.render.indexes import SECTION_PAGES, IndexPages
-from generator.render.markdown import page_markdown
-from generator.render.versions import version_pages
+from generator.render.site import SiteRenderer
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.russian import long_date
-from generator.settings import UsageError, as_of_date
-from generator.urls import page_source
+from generator.settings import InternalError, UsageError, as_of_date
 
 _HOME_MARKERS = ("latest", "status", "entry-points")
 # What every body may use (SPEC §2.4) and what the generated pages need (attr_list: anchors).
@@ -150,45 +147,39 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         if report.has_errors:
             lines = [d.format() for d in report.diagnostics] + [report.summary(checked.files.count)]
             raise PluginError("the content has errors; nothing was built:\n" + "\n".join(lines))
-        checksums = self._add_docx(files, config, checked) if self.docx else {}
-        changes = last_changes(root)
         contexts = PageContexts(checked.corpus, self.as_of, docx=self.docx)
-        self.contexts = {}
-        by_id: dict[str, Context] = {}
-        for entry in checked.corpus.entries:
-            assert entry.kind is not None
-            context = contexts.for_entry(entry)
+        self.index_pages = IndexPages(contexts)
+        plan = plan_site(checked.corpus, self.as_of, self.index_pages, docx=self.docx)
+        checksums = self._add_docx(files, config, checked, plan) if self.docx else {}
+        changes = last_changes(root)
+
+        def decorate(entry: Entry, context: Context) -> None:
             context["docx_sha256"] = checksums.get(context.get("docx") or "")
             context["source"] = self._provenance(changes.get(entry.path.resolve()))
-            by_id[entry.id] = context
-            if isinstance(entry.record, Regulation) and context["versions"]:
-                for extra, (extra_context, markdown) in version_pages(
-                    contexts, entry.record, context
-                ).items():
-                    self.contexts[extra] = extra_context
-                    files.append(
-                        File.generated(config, extra, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-                    )
-            source = page_source(entry.kind, entry.id)
-            self.contexts[source] = context
-            markdown = page_markdown(checked.corpus, entry, context)
-            # Reached from lists and the register, never from the sidebar.
-            files.append(
-                File.generated(config, source, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-            )
-            self._add_photos(files, config, entry)
-        self.index_pages = IndexPages(contexts)
-        in_nav = set(SECTION_PAGES.values())
-        for source, markdown in self.index_pages.pages().items():
-            # Pages by year and by form are reached from the section pages, not the sidebar.
-            inclusion = InclusionLevel.UNDEFINED if source in in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, source, content=markdown, inclusion=inclusion))
-        checksums.update(self._add_data_files(files, config, contexts, by_id))
-        sums = "".join(f"{digest}  {path}\n" for path, digest in sorted(checksums.items()))
-        files.append(File.generated(config, "SHA256SUMS", content=sums))
+
+        renderer = SiteRenderer(
+            plan, contexts, self.index_pages, site_url=config.site_url, site_name=config.site_name,
+            decorate=decorate, docx_checksums=checksums,
+        )  # fmt: skip
+        self.contexts = {}
+        for page in plan.pages:
+            context, markdown = renderer.page(page)
+            if context is not None:
+                self.contexts[page.source] = context
+            # Records and texts are reached from lists and the register, never from the sidebar.
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.source, content=markdown, inclusion=inclusion))
+        for file in plan.files:
+            if file.kind is FileKind.PHOTO:
+                assert file.disk is not None
+                files.append(File.generated(config, file.path, abs_src_path=str(file.disk)))
+            elif file.kind is not FileKind.DOCX:
+                files.append(File.generated(config, file.path, content=renderer.text(file)))
         return files
 
-    def _add_docx(self, files: Files, config: MkDocsConfig, checked: Checked) -> dict[str, str]:
+    def _add_docx(
+        self, files: Files, config: MkDocsConfig, checked: Checked, plan: SitePlan
+    ) -> dict[str, str]:
         """Convert before the pages render, so each page can show its DOCX's checksum."""
         self._docx_folder = tempfile.TemporaryDirectory(prefix="regpub-docx-")
         folder = Path(self._docx_folder.name)
@@ -209,6 +200,9 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             target = path.relative_to(folder).as_posix()
             files.append(File.generated(config, target, abs_src_path=str(path)))
             checksums[target] = hashlib.sha256(path.read_bytes()).hexdigest()
+        planned = [file.path for file in plan.of_kind(FileKind.DOCX)]
+        if sorted(planned) != sorted(checksums):  # a bug: the plan and the converter disagree
+            raise InternalError(f"DOCX made {sorted(set(checksums) ^ set(planned))[:5]} unlike the site plan")
         return checksums
 
     def _provenance(self, revision: Revision | None) -> Context | None:
@@ -221,32 +215,6 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             "commit_url": self.config.commit_url.format(**values) if self.config.commit_url else None,
             "history_url": self.config.history_url.format(**values) if self.config.history_url else None,
         }
-
-    def _add_photos(self, files: Files, config: MkDocsConfig, entry: Entry) -> None:
-        record = entry.record
-        for photo in getattr(record, "photos", ()):
-            source = entry.path.parent / photo.file.replace("\\", "/")
-            target = photo_path(entry, photo.file)
-            files.append(File.generated(config, target, abs_src_path=str(source.resolve())))
-
-    def _add_data_files(
-        self, files: Files, config: MkDocsConfig, contexts: PageContexts, by_id: dict[str, Context]
-    ) -> dict[str, str]:
-        """catalog.json, register.json, feed.xml and a JSON per document; their JSON checksums."""
-        documents = {id_: page for id_, page in by_id.items() if page["kind"] in ("regulation", "meeting")}
-        outputs = {
-            "catalog.json": data.catalog(contexts, documents),
-            "register.json": data.register_rows(contexts, documents),
-            "feed.xml": data.atom_feed(contexts, documents, config.site_url, config.site_name),
-        }
-        for id_, page in documents.items():
-            outputs[f"{page['url']}{id_}.json"] = data.to_json(page)
-        checksums = {}
-        for target, text in outputs.items():
-            files.append(File.generated(config, target, content=text))
-            if target.endswith(".json"):
-                checksums[target] = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return checksums
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The home page's generated parts: `<!-- regpub:latest -->` and the other markers."""

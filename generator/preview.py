@@ -35,16 +35,15 @@ from generator.diagnostics import Report
 from generator.load import load_document, load_registry
 from generator.mkdocs_plugin import RegpubPlugin
 from generator.model import Organization, Person
-from generator.render import data
+from generator.plan import plan_site
 from generator.render.context import PageContexts
 from generator.render.indexes import IndexPages
-from generator.render.markdown import page_markdown
+from generator.render.site import SiteRenderer
 from generator.settings import UsageError
 from generator.sources import discover
-from generator.urls import page_source
 from generator.validate import check_corpus
 
-_DATA_FILES = ("catalog.json", "register.json", "feed.xml")
+_DATA_TYPES = {".json": "application/json", ".xml": "application/atom+xml"}
 # The preview reloads itself when the content changes; it has no search index, so no button.
 RELOAD_SCRIPT = """<style>.regpub-search-button { display: none !important; }</style>
 <script>
@@ -189,32 +188,26 @@ class _Generation:
         self.site = site
         self.config = site.config
         self.corpus = site.state.corpus
-        self.contexts = PageContexts(self.corpus, site.state.as_of, docx=False)
-
-    @cached_property
-    def records(self) -> dict[str, Entry]:
-        """Record pages by their virtual source path."""
-        return {
-            page_source(entry.kind, entry.id): entry
-            for entry in self.corpus.entries
-            if entry.kind is not None and entry.record is not None
-        }
+        contexts = PageContexts(self.corpus, site.state.as_of, docx=False)
+        self.indexes = IndexPages(contexts)
+        # The same plan `regpub build` publishes, without the DOCX the preview does not make.
+        self.plan = plan_site(self.corpus, site.state.as_of, self.indexes, docx=False)
+        self.renderer = SiteRenderer(
+            self.plan, contexts, self.indexes, site_url=self.config.site_url, site_name=self.config.site_name
+        )
 
     @cached_property
     def files(self) -> Files:
         files = get_files(self.config)
         files.add_files_from_theme(self.site.env, self.config)
-        for source in self.records:
-            files.append(File.generated(self.config, source, content=""))
-        for source, markdown in self.indexes.pages().items():
-            files.append(File.generated(self.config, source, content=markdown))
-        for name in _DATA_FILES:  # made on request; listed so that links to them resolve
-            files.append(File.generated(self.config, name, content=""))
+        for page in self.plan.pages:  # rendered on request; listed so that links to them resolve
+            files.append(File.generated(self.config, page.source, content=""))
+        for planned in self.plan.files:
+            if planned.disk is not None:
+                files.append(File.generated(self.config, planned.path, abs_src_path=str(planned.disk)))
+            else:
+                files.append(File.generated(self.config, planned.path, content=""))
         return files
-
-    @cached_property
-    def indexes(self) -> IndexPages:
-        return IndexPages(self.contexts)
 
     @cached_property
     def nav(self) -> Navigation:
@@ -226,39 +219,30 @@ class _Generation:
         return {"/" + file.url.removeprefix("./"): file for file in self.files}
 
     def respond(self, path: str) -> tuple[int, str, bytes]:
-        if path.lstrip("/") in _DATA_FILES:
-            kind = "application/atom+xml" if path.endswith(".xml") else "application/json"
-            return 200, kind, self._data(path).encode()
         file = self.by_url.get(path) or self.by_url.get(path.rstrip("/") + "/")
         if file is None:
             return 404, "text/plain; charset=utf-8", "Нет такой страницы".encode()
         if file.is_documentation_page():
             return 200, "text/html; charset=utf-8", self._render(file).encode()
+        planned = self.plan.by_path.get(file.src_uri)
+        if planned is not None and planned.disk is None:
+            return (
+                200,
+                _DATA_TYPES.get(Path(file.src_uri).suffix, "text/plain; charset=utf-8"),
+                (self.renderer.text(planned).encode()),
+            )
         assert file.abs_src_path is not None
         kind = mimetypes.guess_type(file.abs_src_path)[0] or "application/octet-stream"
         return 200, kind, Path(file.abs_src_path).read_bytes()
-
-    def _data(self, path: str) -> str:
-        documents = {
-            entry.id: self.contexts.for_entry(entry)
-            for entry in self.corpus.entries
-            if entry.kind is not None and str(entry.kind) in ("regulation", "meeting")
-        }
-        if path == "/register.json":
-            return data.register_rows(self.contexts, documents)
-        if path == "/feed.xml":
-            return data.atom_feed(self.contexts, documents, self.config.site_url, self.config.site_name)
-        return data.catalog(self.contexts, documents)
 
     def _render(self, file: File) -> str:
         page = file.page
         if page is None:
             page = Page(None, file, self.config)
         context = None
-        entry = self.records.get(file.src_uri)
-        if entry is not None:
-            context = self.contexts.for_entry(entry)
-            file.content_string = page_markdown(self.corpus, entry, context)
+        planned = self.plan.by_source.get(file.src_uri)
+        if planned is not None:
+            context, file.content_string = self.renderer.page(planned)
         self.site.plugin.index_pages = self.indexes
         page.read_source(self.config)
         page.markdown = self.site.plugin.on_page_markdown(

@@ -16,6 +16,10 @@ class UsageError(Exception):
     """A problem with how a command was called or with its environment (exit code 2)."""
 
 
+class InternalError(Exception):
+    """A bug in regpub, not a problem of the user's: its traceback is welcome in a report."""
+
+
 class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, which may hold tags such as !!python/name: or !ENV we do not need."""
 

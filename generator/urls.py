@@ -1,13 +1,26 @@
 """Where everything lives in the published site: one place for page URLs and file names.
 
->>> page_path(Kind.REGULATION, "coordination-2021")
-'regulations/coordination-2021/'
->>> docx_path(Kind.MEETING, "meeting-2020-12-21")
-'meetings/meeting-2020-12-21/meeting-2020-12-21.docx'
+`RecordUrls` and `EditionUrls` are the value objects; the functions below are short names for
+their most used parts. Paths are relative to the site root, folders end in `/`.
+
+>>> record = RecordUrls(Kind.REGULATION, "reg")
+>>> record.page, record.docx, record.data
+('regulations/reg/', 'regulations/reg/reg.docx', 'regulations/reg/reg.json')
+>>> earlier = record.edition(date(2021, 1, 1), current=False)
+>>> earlier.page, earlier.changes
+('regulations/reg/2021-01-01/', 'regulations/reg/2021-01-01/changes/')
+>>> earlier.docx
+'regulations/reg/2021-01-01/reg-2021-01-01.docx'
+>>> earlier.redline
+'regulations/reg/2021-01-01/reg-2021-01-01-changes.docx'
+>>> absolute("https://example.org/npa", record.page)
+'https://example.org/npa/regulations/reg/'
 """
 
 from __future__ import annotations
 
+import posixpath
+from dataclasses import dataclass
 from datetime import date
 
 from generator.model import Kind
@@ -20,19 +33,91 @@ SECTIONS: dict[Kind, str] = {
 }
 
 
+def source_of(url: str) -> str:
+    """The virtual Markdown file MkDocs renders into the folder URL `url`."""
+    return f"{url}index.md"
+
+
+def absolute(site_url: str, path: str) -> str:
+    """`path` below the published site's address."""
+    return f"{site_url.rstrip('/')}/{path}"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordUrls:
+    """A record's page and the files published beside it."""
+
+    kind: Kind
+    id: str
+
+    @property
+    def page(self) -> str:
+        return f"{SECTIONS[self.kind]}/{self.id}/"
+
+    @property
+    def source(self) -> str:
+        return source_of(self.page)
+
+    @property
+    def docx(self) -> str:
+        """The DOCX download of a regulation or meeting (SPEC §6)."""
+        return f"{self.page}{self.id}.docx"
+
+    @property
+    def data(self) -> str:
+        """The document's open data, `<id>.json` beside its page."""
+        return f"{self.page}{self.id}.json"
+
+    def photo(self, file: str) -> str:
+        """A meeting photo, beside the page under its own name (`file` as the editor wrote it)."""
+        return f"{self.page}{posixpath.basename(file.replace(chr(92), '/'))}"
+
+    def edition(self, start: date, *, current: bool) -> EditionUrls:
+        return EditionUrls(self, start, current)
+
+
+@dataclass(frozen=True, slots=True)
+class EditionUrls:
+    """One text of a regulation (SPEC §7): the current one lives at the document's own page."""
+
+    record: RecordUrls
+    start: date
+    current: bool
+
+    @property
+    def page(self) -> str:
+        return self.record.page if self.current else f"{self.record.page}{self.start.isoformat()}/"
+
+    @property
+    def changes(self) -> str:
+        """What the amendment that made this text changed, beside the text."""
+        return f"{self.page}changes/"
+
+    @property
+    def docx(self) -> str:
+        if self.current:
+            return self.record.docx
+        return f"{self.page}{self.record.id}-{self.start.isoformat()}.docx"
+
+    @property
+    def redline(self) -> str:
+        """The change from the previous text as Word tracked changes."""
+        return f"{self.page}{self.record.id}-{self.start.isoformat()}-changes.docx"
+
+
 def page_path(kind: Kind, id_: str) -> str:
     """The page's folder URL relative to the site root (directory URLs, as MkDocs writes them)."""
-    return f"{SECTIONS[kind]}/{id_}/"
+    return RecordUrls(kind, id_).page
 
 
 def page_source(kind: Kind, id_: str) -> str:
     """The virtual Markdown file MkDocs renders into `page_path`."""
-    return f"{SECTIONS[kind]}/{id_}/index.md"
+    return RecordUrls(kind, id_).source
 
 
 def version_path(id_: str, start: date) -> str:
     """An earlier text of a regulation: `regulations/<id>/<YYYY-MM-DD>/` (SPEC §7)."""
-    return f"{page_path(Kind.REGULATION, id_)}{start.isoformat()}/"
+    return RecordUrls(Kind.REGULATION, id_).edition(start, current=False).page
 
 
 def changes_path(text_path: str) -> str:
@@ -42,7 +127,7 @@ def changes_path(text_path: str) -> str:
 
 def docx_path(kind: Kind, id_: str) -> str:
     """The DOCX download of a regulation or meeting, beside its page."""
-    return f"{page_path(kind, id_)}{id_}.docx"
+    return RecordUrls(kind, id_).docx
 
 
 def version_docx_path(id_: str, start: date) -> str:
@@ -51,7 +136,7 @@ def version_docx_path(id_: str, start: date) -> str:
     >>> version_docx_path("reg", date(2021, 1, 1))
     'regulations/reg/2021-01-01/reg-2021-01-01.docx'
     """
-    return f"{version_path(id_, start)}{id_}-{start.isoformat()}.docx"
+    return RecordUrls(Kind.REGULATION, id_).edition(start, current=False).docx
 
 
 def changes_docx_path(id_: str, start: date, *, current: bool) -> str:
@@ -62,5 +147,4 @@ def changes_docx_path(id_: str, start: date, *, current: bool) -> str:
     >>> changes_docx_path("reg", date(2022, 1, 1), current=False)
     'regulations/reg/2022-01-01/reg-2022-01-01-changes.docx'
     """
-    folder = page_path(Kind.REGULATION, id_) if current else version_path(id_, start)
-    return f"{folder}{id_}-{start.isoformat()}-changes.docx"
+    return RecordUrls(Kind.REGULATION, id_).edition(start, current=current).redline

@@ -115,6 +115,10 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Keep-alive as static hosts do: with HTTP/1.0 every response closes its connection, and
+    # chromium's reused sockets then fail now and again (ERR_SOCKET_NOT_CONNECTED).
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 

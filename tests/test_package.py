@@ -160,7 +160,14 @@ def test_the_editors_site_opens_and_searches_in_the_browser(repository: Path, br
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(f"{message.text} ({message.location.get('url')})")
+            if message.type == "error"
+            else None
+        ),
+    )
     with serve_folder(repository / "site") as url:
         # Each page settles before the next navigation, which would cut its requests short.
         page.goto(url + REGULATION, wait_until="networkidle")

@@ -1,0 +1,118 @@
+"""What each planned page and file holds: the renderer of a `SitePlan`.
+
+One renderer serves the build (every page, once) and the preview (a page when the browser asks
+for it), so the two cannot show different things. Contexts are made once per record and kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import cached_property
+
+from generator.corpus import Entry
+from generator.model import Regulation
+from generator.plan import CHECKSUMS, FileKind, PageKind, PlannedFile, PlannedPage, SitePlan
+from generator.render import data
+from generator.render.context import Context, PageContexts
+from generator.render.indexes import IndexPages
+from generator.render.markdown import page_markdown
+from generator.render.versions import version_pages
+
+# Adds what only the build knows to a record's context (its DOCX checksum, its git history).
+Decorate = Callable[[Entry, Context], None]
+
+
+class SiteRenderer:
+    def __init__(
+        self,
+        plan: SitePlan,
+        contexts: PageContexts,
+        indexes: IndexPages,
+        *,
+        site_url: str | None,
+        site_name: str,
+        decorate: Decorate | None = None,
+        docx_checksums: dict[str, str] | None = None,
+    ) -> None:
+        self.plan = plan
+        self.contexts = contexts
+        self.corpus = contexts.corpus
+        self.indexes = indexes
+        self.site_url = site_url
+        self.site_name = site_name
+        self._decorate = decorate
+        self._docx_checksums = docx_checksums or {}
+        self._records: dict[str, Context] = {}
+        self._texts: dict[str, str] = {}
+        self._editions: dict[str, dict[str, tuple[Context, str]]] = {}
+
+    def record(self, id_: str) -> Context:
+        """The context of a record's page (also its open data), made once."""
+        context = self._records.get(id_)
+        if context is None:
+            entry = self.corpus.by_id[id_]
+            context = self.contexts.for_entry(entry)
+            if self._decorate is not None:
+                self._decorate(entry, context)
+            self._records[id_] = context
+        return context
+
+    def page(self, page: PlannedPage) -> tuple[Context | None, str]:
+        """(the context its template renders, the Markdown MkDocs reads) of a planned page."""
+        if page.kind is PageKind.LIST:
+            return None, self._lists[page.source]
+        assert page.record is not None
+        entry = self.corpus.by_id[page.record]
+        if page.kind is PageKind.RECORD:
+            context = self.record(page.record)
+            return context, page_markdown(self.corpus, entry, context)
+        return self._edition_pages(entry)[page.source]
+
+    def text(self, file: PlannedFile) -> str:
+        """The content of a generated file (DATA and RECORD_DATA), made once."""
+        text = self._texts.get(file.path)
+        if text is None:
+            text = self._texts[file.path] = self._make_text(file)
+        return text
+
+    def _make_text(self, file: PlannedFile) -> str:
+        if file.kind is FileKind.RECORD_DATA:
+            assert file.record is not None
+            return data.to_json(self.record(file.record))
+        if file.path == "catalog.json":
+            return data.catalog(self.contexts, self._documents)
+        if file.path == "register.json":
+            return data.register_rows(self.contexts, self._documents)
+        if file.path == "feed.xml":
+            return data.atom_feed(self.contexts, self._documents, self.site_url, self.site_name)
+        assert file.path == CHECKSUMS, file
+        return self._checksums()
+
+    @cached_property
+    def _lists(self) -> dict[str, str]:
+        return self.indexes.pages()
+
+    @cached_property
+    def _documents(self) -> dict[str, Context]:
+        return {
+            file.record: self.record(file.record)
+            for file in self.plan.of_kind(FileKind.RECORD_DATA)
+            if file.record
+        }
+
+    def _edition_pages(self, entry: Entry) -> dict[str, tuple[Context, str]]:
+        pages = self._editions.get(entry.id)
+        if pages is None:
+            assert isinstance(entry.record, Regulation)
+            pages = version_pages(self.contexts, entry.record, self.record(entry.id))
+            self._editions[entry.id] = pages
+        return pages
+
+    def _checksums(self) -> str:
+        """SHA256SUMS: every DOCX and JSON file of the site, by path."""
+        sums = dict(self._docx_checksums)
+        for file in self.plan.files:
+            if file.path.endswith(".json"):
+                sums[file.path] = hashlib.sha256(self.text(file).encode("utf-8")).hexdigest()
+        return "".join(f"{digest}  {path}\n" for path, digest in sorted(sums.items()))
