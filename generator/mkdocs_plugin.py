@@ -10,7 +10,9 @@ on_post_build   → the search index (Pagefind)
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import html
 import os
 import subprocess
 import sys
@@ -19,12 +21,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -33,6 +36,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator.build import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
 from generator.check import Checked, check_content
 from generator.corpus import Entry
+from generator.mkdocs_pages import render_pages, worker_count
 from generator.plan import FileKind, SitePlan, plan_site
 from generator.provenance import Revision, last_changes
 from generator.render.context import Context, PageContexts
@@ -42,6 +46,7 @@ from generator.render.site import SiteRenderer
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.russian import long_date
 from generator.settings import InternalError, UsageError, as_of_date
+from generator.urls import absolute
 
 _HOME_MARKERS = ("latest", "status", "entry-points")
 # What every body may use (SPEC §2.4) and what the generated pages need (attr_list: anchors).
@@ -70,6 +75,7 @@ class RegpubConfig(base.Config):
     # The DOCX whose page and styles every download takes (an editor's letterhead), relative to
     # mkdocs.yml; default: regpub's GOST R 7.0.97-2016 layout.
     reference_docx = c.Optional(c.File(exists=True))
+    jobs = c.Optional(c.Type(int))  # processes rendering the generated pages; default: one per core
     # Links from a page's "last changed" line, e.g.
     # https://github.com/ORG/REPO/commit/{commit} and https://github.com/ORG/REPO/commits/main/{path}
     commit_url = c.Optional(c.Type(str))
@@ -91,6 +97,13 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.contexts: dict[str, Context] = {}  # virtual page src_uri → its context
         self.index_pages: IndexPages | None = None
         self._docx_folder: tempfile.TemporaryDirectory[str] | None = None
+        self.serving = False  # `mkdocs serve`: MkDocs renders every page itself, as drafts would be
+        self.plan: SitePlan | None = None
+        self._nav: Navigation | None = None
+        self._built: tuple[Files, Navigation, jinja2.Environment] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -162,12 +175,15 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             decorate=decorate, docx_checksums=checksums,
         )  # fmt: skip
         self.contexts = {}
+        self.plan = plan
+        # Records and texts are reached from lists and the register, never from the sidebar;
+        # `excluded` keeps them out of MkDocs' one-process loop: on_post_build renders them.
+        aside = InclusionLevel.NOT_IN_NAV if self.serving else InclusionLevel.EXCLUDED
         for page in plan.pages:
             context, markdown = renderer.page(page)
             if context is not None:
                 self.contexts[page.source] = context
-            # Records and texts are reached from lists and the register, never from the sidebar.
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else aside
             files.append(File.generated(config, page.source, content=markdown, inclusion=inclusion))
         for file in plan.files:
             if file.kind is FileKind.PHOTO:
@@ -235,8 +251,26 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         context["regpub"] = self.contexts.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         return context
 
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        assert self._nav is not None  # on_nav comes first
+        self._built = (files, self._nav, env)
+        return env
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
+    @event_priority(100)  # before other plugins' post_build: they may want every page written
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._drop_docx_folder()
+        if self.plan is not None and self._built is not None and not self.serving:
+            files, nav, env = self._built
+            pages = [files.src_uris[page.source] for page in self.plan.pages if not page.in_nav]
+            jobs = worker_count(self.config.jobs)
+            render_pages(
+                pages, config=config, files=files, nav=nav, env=env, jobs=jobs, progress=on_terminal()
+            )
+            write_sitemap(Path(config.site_dir), config.site_url, [*files.documentation_pages(), *pages])
         if self.config.search:
             build_search_index(Path(config.site_dir))
 
@@ -256,6 +290,25 @@ def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
     home: list[str | dict[str, str]] = [{"Главная": "index.md"}] if "index.md" in pages else []
     sections: list[str | dict[str, str]] = [{title: page} for title, page in SECTION_PAGES.items()]
     return [*home, *sections, *(page for page in pages if page != "index.md")]
+
+
+def on_terminal() -> bool:
+    """Progress lines only for a person watching, never into a CI log or a file."""
+    return sys.stderr.isatty()
+
+
+def write_sitemap(site: Path, site_url: str | None, pages: list[File]) -> None:
+    """sitemap.xml (and .gz) of every page, ours included: MkDocs' lists only the pages it built.
+
+    Without a site URL it lists nothing (a sitemap needs absolute addresses), as MkDocs' does.
+    """
+    rows = [] if not site_url else sorted(absolute(site_url, page.url) for page in pages)
+    urls = "".join(f"    <url>\n         <loc>{html.escape(url)}</loc>\n    </url>\n" for url in rows)
+    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    text = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{namespace}">\n{urls}</urlset>\n'
+    (site / "sitemap.xml").write_text(text, encoding="utf-8")
+    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
+        packed.write(text.encode("utf-8"))
 
 
 def build_search_index(site: Path) -> None:

@@ -22,17 +22,16 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, get_navigation
-from mkdocs.structure.pages import Page
 
 from generator.build import regpub_environment, site_config
 from generator.corpus import Corpus, Entry, VersionText
 from generator.diagnostics import Report
 from generator.load import load_document, load_registry
+from generator.mkdocs_pages import render_page
 from generator.mkdocs_plugin import RegpubPlugin
 from generator.model import Organization, Person
 from generator.plan import plan_site
@@ -235,24 +234,27 @@ class _Generation:
         kind = mimetypes.guess_type(file.abs_src_path)[0] or "application/octet-stream"
         return 200, kind, Path(file.abs_src_path).read_bytes()
 
+    @cached_property
+    def doc_files(self) -> list[File]:
+        return list(self.files.documentation_pages())
+
     def _render(self, file: File) -> str:
-        page = file.page
-        if page is None:
-            page = Page(None, file, self.config)
-        context = None
+        """The page as the build renders it (the same steps), plus the reload script."""
         planned = self.plan.by_source.get(file.src_uri)
+        plugin = self.site.plugin
         if planned is not None:
             context, file.content_string = self.renderer.page(planned)
-        self.site.plugin.index_pages = self.indexes
-        page.read_source(self.config)
-        page.markdown = self.site.plugin.on_page_markdown(
-            page.markdown or "", page=page, config=self.config, files=self.files
+            if context is not None:
+                plugin.contexts[file.src_uri] = context
+        plugin.index_pages = self.indexes
+        output = render_page(
+            file,
+            config=self.config,
+            files=self.files,
+            doc_files=self.doc_files,
+            nav=self.nav,
+            env=self.site.env,
         )
-        page.render(self.config, self.files)
-        template_context = get_context(self.nav, self.files, self.config, page)
-        template_context["regpub"] = context  # type: ignore[typeddict-unknown-key]
-        template = self.site.env.get_template(page.meta.get("template", "main.html"))
-        output = template.render(template_context)
         return output.replace("</body>", f"{RELOAD_SCRIPT}</body>")
 
 

@@ -26,8 +26,9 @@ from docx.shared import Cm, Length, Mm, Pt
 
 from generator.check import Checked, check_content
 from generator.model import Kind
+from generator.progress import Progress
 from generator.render.docx import DocxError, DocxResult, build_docx, documents_with_docx, render_native
-from generator.render.docx_pandoc import Job, Progress, find_toolchain, run_jobs
+from generator.render.docx_pandoc import Job, find_toolchain, run_jobs
 from generator.render.docx_source import docx_source, redline, version_sources
 from generator.resources import docx_theme
 from generator.urls import changes_docx_path, docx_path, version_docx_path

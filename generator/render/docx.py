@@ -29,7 +29,8 @@ from pathlib import Path
 
 from generator.corpus import Corpus, Entry
 from generator.model import Meeting, Regulation
-from generator.render.docx_pandoc import DocxError, Job, Progress, find_toolchain, run_jobs
+from generator.progress import Progress
+from generator.render.docx_pandoc import DocxError, Job, find_toolchain, run_jobs
 from generator.render.docx_source import DocxSource, docx_source, version_sources
 
 __all__ = [
