@@ -1282,9 +1282,9 @@ class CorpusBuilder:
         self.rng = rng
         self.lang = Lang(rng)
         self.ids = IdRegistry()
-        self.orgs = build_orgs(max(5, round(n / 50)), rng, self.ids)
+        self.orgs = build_orgs(max(5, round(n / 50)), rng, self.ids)  # one organization per fifty
         self.org_by_id = {o.id: o for o in self.orgs}
-        people_count = max(10, round(n / 10))
+        people_count = max(10, round(n / 5))  # one person per five documents
         self.people, self.members = build_people(people_count, self.orgs, rng, self.ids)
         self.heads = {o.id: self.members[o.id][0] for o in self.orgs}
         self.docs: list[Doc] = []

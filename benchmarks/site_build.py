@@ -1,6 +1,7 @@
 """Build the site from synthetic corpora and measure what readers and hosts pay for it.
 
-Usage: python benchmarks/site_build.py [N ...]   (default: 1000 10000)
+Usage: python benchmarks/site_build.py [N ...] [--no-plain] [--one-process] [--rebuild]
+       (default: 1000 10000)
 
 For each size: `regpub build --no-docx` (wall time, peak RSS, HTML bytes per document page,
 site size, search index size, bytes a browser downloads for its first search query), then the
@@ -125,14 +126,25 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def regpub_site(size: int) -> dict[str, str]:
+def regpub_build(content: Path, site: Path, cache: Path, jobs: int | None = None) -> tuple[float, float]:
+    """(wall s, peak RSS MB) of `regpub build --no-docx` with its caches in `cache`."""
+    os.environ["XDG_CACHE_HOME"] = str(cache)
+    if jobs is None:
+        os.environ.pop("REGPUB_JOBS", None)
+    else:
+        os.environ["REGPUB_JOBS"] = str(jobs)
+    command = [str(BIN / "regpub"), "build", "--no-docx", "--as-of", "2026-01-01", "--content", str(content),
+               "--output", str(site)]  # fmt: skip
+    return measured(command, REPO)
+
+
+def regpub_site(size: int, *, jobs: int | None = None) -> dict[str, str]:
+    """A cold build (empty caches); `jobs` sets REGPUB_JOBS (1: every page in one process)."""
     content = corpus_of(size)
     site = WORK / f"regpub-{size}"
-    wall, rss = measured(
-        [str(BIN / "regpub"), "build", "--no-docx", "--as-of", "2026-01-01", "--content", str(content),
-         "--output", str(site)],
-        REPO,
-    )  # fmt: skip
+    cache = WORK / f"cache-{size}-cold"
+    shutil.rmtree(cache, ignore_errors=True)
+    wall, rss = regpub_build(content, site, cache, jobs)
     mean, largest = page_sizes(site)
     return {
         "build": f"{wall:.1f} s",
@@ -142,6 +154,22 @@ def regpub_site(size: int) -> dict[str, str]:
         "search index": f"{size_of(site / 'pagefind') / 1e6:.1f} MB",
         "first query download": f"{first_query_bytes(site, 'координации', pagefind=True) / 1024:.0f} KB",
     }
+
+
+def rebuilds(size: int) -> list[tuple[str, float, float]]:
+    """(run, wall s, peak RSS MB): cold, again with nothing changed, then one document edited."""
+    content = WORK / f"edited-{size}"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(corpus_of(size), content)
+    site, cache = WORK / f"rebuilt-{size}", WORK / f"cache-{size}-warm"
+    shutil.rmtree(cache, ignore_errors=True)
+    runs = [("cold (empty caches)", *regpub_build(content, site, cache))]
+    runs.append(("nothing changed", *regpub_build(content, site, cache)))
+    edited = next(path for path in sorted(content.rglob("*.md")) if "Статья 1." in path.read_text("utf-8"))
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("Статья 1.", "Статья 1. Изменённая", 1), encoding="utf-8")
+    runs.append(("one document edited", *regpub_build(content, site, cache)))
+    return runs
 
 
 def plain_site(size: int) -> dict[str, str]:
@@ -191,6 +219,8 @@ def main() -> None:
     plain = "--no-plain" not in sys.argv
     for size in sizes:
         rows = {"regpub": regpub_site(size)}
+        if "--one-process" in sys.argv:
+            rows["regpub, pages in one process"] = regpub_site(size, jobs=1)
         if plain:
             rows["plain MkDocs + Material"] = plain_site(size)
         keys = list(rows["regpub"])
@@ -199,6 +229,10 @@ def main() -> None:
         print("| --- |" + " ---: |" * len(keys))
         for name, row in rows.items():
             print(f"| {name} | " + " | ".join(row[key] for key in keys) + " |", flush=True)
+        if "--rebuild" in sys.argv:
+            print(f"\n{size:,} documents, rebuilds\n\n| run | build | peak RSS |\n| --- | ---: | ---: |")
+            for run, wall, rss in rebuilds(size):
+                print(f"| {run} | {wall:.1f} s | {rss:.0f} MB |", flush=True)
 
 
 if __name__ == "__main__":

@@ -143,8 +143,10 @@ def _template_problem(error: jinja2.TemplateError) -> str:
             f"template '{error.name}' not found in the theme folders "
             "(a custom_dir template that names it, or a broken regpub installation)"
         )
-    where = f" ({error.filename}:{error.lineno})" if isinstance(error, jinja2.TemplateSyntaxError) else ""
-    return f"{error}{where}"
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        # The bare message: str() of an error that came back from a page worker has the place twice.
+        return f"{error.message} ({error.filename}:{error.lineno})"
+    return str(error)
 
 
 def _replace(output: Path, staging: Path) -> None:

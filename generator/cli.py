@@ -144,7 +144,8 @@ def run_build(args: argparse.Namespace) -> int:
     except BuildFailed as error:
         print(f"regpub: the build failed, {output} is unchanged:\n{error}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"Built the site into {output}/ ({checked.files.count} content files, as of {as_of}).")
+    done = "".join(f"; {step}" for step in config.plugins["regpub"].report)  # type: ignore[attr-defined]
+    print(f"Built the site into {output}/ ({checked.files.count} content files, as of {as_of}{done}).")
     if not config.site_url:
         print(
             "Note: no site URL, so sitemap.xml lists no pages and the feed's links are relative: "

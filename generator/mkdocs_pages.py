@@ -7,14 +7,20 @@ the rest: the same steps and plugin events as MkDocs' own build (`on_pre_page` �
 `on_post_page`), in forked worker processes that share the finished navigation and files.
 Each page depends only on that shared state, so the output is byte-identical whatever the
 number of workers (a test compares 1 and 2).
+
+A rendered page is kept in a cache under the digest of everything it is made from (the
+site's fingerprint, its Markdown, its context), so a rebuild renders only what changed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 from mkdocs.commands.build import get_context
@@ -23,10 +29,24 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.cache import prune, write_atomically
 from generator.progress import Progress
 
 JOBS_ENV = "REGPUB_JOBS"
 CHUNK = 64  # at most this many pages a worker takes at a time: few round trips, an even end
+
+
+@dataclass(frozen=True)
+class PageCache:
+    """Rendered pages by the digest of what they are made from."""
+
+    folder: Path
+    fingerprint: str  # what every page depends on: versions, mkdocs.yml, docs/, the theme folders
+    describe: Callable[[File], str]  # what one page depends on: its Markdown and its context
+
+    def path(self, file: File) -> Path:
+        made_from = f"{self.fingerprint}\n{file.src_uri}\n{self.describe(file)}"
+        return self.folder / f"{hashlib.sha256(made_from.encode()).hexdigest()}.html"
 
 
 @dataclass(frozen=True)
@@ -39,6 +59,7 @@ class _Shared:
     nav: Navigation
     env: jinja2.Environment
     pages: Sequence[File]
+    cache: PageCache | None
 
 
 # Set before the workers fork, so each inherits it; a dict, so no `global` is needed.
@@ -61,43 +82,62 @@ def render_pages(
     nav: Navigation,
     env: jinja2.Environment,
     jobs: int,
+    cache: PageCache | None = None,
     progress: bool = False,
-) -> None:
-    """Render and write `pages`; an exception in any page (a template error) is raised here."""
-    _SHARED["job"] = _Shared(config, files, files.documentation_pages(), nav, env, pages)
-    bar = Progress(len(pages), "Страницы", enabled=progress)
+) -> int:
+    """Render and write `pages`; how many came from the cache. An exception in any page (a
+    template error) is raised here."""
+    _SHARED["job"] = _Shared(config, files, files.documentation_pages(), nav, env, pages, cache)
+    bar = Progress(len(pages), "Pages", enabled=progress)
     size = max(1, min(CHUNK, len(pages) // (jobs * 4)))
     chunks = [range(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
+    reused = 0
+    sequential = jobs == 1 or len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods()
     try:
-        if jobs == 1 or len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            for chunk in chunks:
-                _render_chunk(chunk)
+        with ExitStack() as stack:
+            done: Iterator[tuple[range, int]]
+            if sequential:
+                done = map(_render_chunk, chunks)
+            else:
+                pool = stack.enter_context(multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))))
+                done = pool.imap_unordered(_render_chunk, chunks)
+            for chunk, from_cache in done:
+                reused += from_cache
                 for _ in chunk:
-                    bar.advance()
-            return
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
-            for done in pool.imap_unordered(_render_chunk, chunks):
-                for _ in range(done):
                     bar.advance()
     finally:
         bar.close()
         _SHARED.clear()
+    if cache is not None:
+        prune(cache.folder, (), (".html",))
+    return reused
 
 
-def _render_chunk(indexes: range) -> int:
+def _render_chunk(indexes: range) -> tuple[range, int]:
+    """Write the pages of one chunk, each from the cache when it is there; (the chunk, reused)."""
     shared = _SHARED["job"]
+    reused = 0
     for index in indexes:
         file = shared.pages[index]
-        output = render_page(
-            file, config=shared.config, files=shared.files, doc_files=shared.doc_files, nav=shared.nav,
-            env=shared.env,
-        )  # fmt: skip
-        if output.strip():
+        cached = shared.cache.path(file) if shared.cache is not None else None
+        if cached is not None and cached.is_file():
+            data = cached.read_bytes()
+            os.utime(cached)  # used: kept from pruning
+            reused += 1
+        else:
+            output = render_page(
+                file, config=shared.config, files=shared.files, doc_files=shared.doc_files, nav=shared.nav,
+                env=shared.env,
+            )  # fmt: skip
+            data = output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else b""
+            if cached is not None:
+                write_atomically(cached, data)
+        if data:
             path = file.abs_dest_path
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as written:
-                written.write(output.encode("utf-8", errors="xmlcharrefreplace"))
-    return len(indexes)
+                written.write(data)
+    return indexes, reused
 
 
 def render_page(

@@ -2,10 +2,11 @@
 
 on_config  → where the content is, which day it is; regpub's templates in front of Material's,
              its styles, scripts and Markdown extensions, a nav when mkdocs.yml has none
-on_files   → check (errors abort the build), the DOCX downloads (pandoc), then every page, data
-             file and download as a virtual file, with SHA256SUMS of the DOCX and JSON files
+on_files   → check (errors abort the build), the site plan (plan.py), the DOCX downloads
+             (pandoc), then every planned page and file as a virtual file (render/site.py)
 on_page_context → the page's context for its theme template
-on_post_build   → the search index (Pagefind)
+on_post_build   → the generated pages, on every core (mkdocs_pages), the sitemap, then the
+                  search index (Pagefind)
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ from __future__ import annotations
 import gzip
 import hashlib
 import html
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from datetime import date
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +38,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.build import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
+from generator.cache import cache_dir
 from generator.check import Checked, check_content
 from generator.corpus import Entry
-from generator.mkdocs_pages import render_pages, worker_count
+from generator.mkdocs_pages import PageCache, render_pages, worker_count
 from generator.plan import FileKind, SitePlan, plan_site
 from generator.provenance import Revision, last_changes
 from generator.render.context import Context, PageContexts
@@ -49,6 +54,8 @@ from generator.settings import InternalError, UsageError, as_of_date
 from generator.urls import absolute
 
 _HOME_MARKERS = ("latest", "status", "entry-points")
+# Part of every rendered page's cache key: change it when what a key covers changes.
+PAGES_FORMAT = "regpub-pages-1"
 # What every body may use (SPEC §2.4) and what the generated pages need (attr_list: anchors).
 MARKDOWN_EXTENSIONS = (
     "attr_list",
@@ -100,6 +107,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.serving = False  # `mkdocs serve`: MkDocs renders every page itself, as drafts would be
         self.plan: SitePlan | None = None
         self._nav: Navigation | None = None
+        self.report: list[str] = []  # what the build did, for `regpub build` to say
         self._built: tuple[Files, Navigation, jinja2.Environment] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -115,6 +123,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Raises ConfigurationError for a set-up regpub cannot build (`regpub build` exits 2)."""
         config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.report = []
         override = os.environ.get(CONTENT_ENV)
         self.content_root = Path(override) if override else config_dir / self.config.content
         self.docx = not os.environ.get(NO_DOCX_ENV)
@@ -211,6 +220,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             )
         except DocxError as error:
             raise PluginError(f"DOCX downloads failed: {error}") from None
+        self.report.append(f"DOCX: {result.converted} converted, {result.reused} from the cache")
         checksums = {}
         for path in result.files:
             target = path.relative_to(folder).as_posix()
@@ -266,13 +276,23 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         if self.plan is not None and self._built is not None and not self.serving:
             files, nav, env = self._built
             pages = [files.src_uris[page.source] for page in self.plan.pages if not page.in_nav]
-            jobs = worker_count(self.config.jobs)
-            render_pages(
-                pages, config=config, files=files, nav=nav, env=env, jobs=jobs, progress=on_terminal()
+            jobs, progress = worker_count(self.config.jobs), on_terminal()
+            cache = PageCache(cache_dir("pages"), site_fingerprint(config), self._describe)
+            reused = render_pages(
+                pages, config=config, files=files, nav=nav, env=env, jobs=jobs, cache=cache, progress=progress
             )
+            self.report.append(f"pages: {len(pages) - reused} rendered, {reused} from the cache")
             write_sitemap(Path(config.site_dir), config.site_url, [*files.documentation_pages(), *pages])
         if self.config.search:
-            build_search_index(Path(config.site_dir))
+            if on_terminal():
+                print("Search index…", file=sys.stderr, flush=True)
+            reused_index = build_search_index(Path(config.site_dir), cache_dir("search"))
+            self.report.append("search index: from the cache" if reused_index else "search index: built")
+
+    def _describe(self, file: File) -> str:
+        """What one generated page is made from, besides what every page shares."""
+        context = json.dumps(self.contexts.get(file.src_uri), ensure_ascii=False, sort_keys=True)
+        return f"{file.content_string}\n{context}"
 
     def on_build_error(self, error: Exception) -> None:
         self._drop_docx_folder()
@@ -290,6 +310,31 @@ def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
     home: list[str | dict[str, str]] = [{"Главная": "index.md"}] if "index.md" in pages else []
     sections: list[str | dict[str, str]] = [{title: page} for title, page in SECTION_PAGES.items()]
     return [*home, *sections, *(page for page in pages if page != "index.md")]
+
+
+def site_fingerprint(config: MkDocsConfig) -> str:
+    """What every page of the site depends on: the programs' versions, mkdocs.yml (with the
+    site URL it was given), the hand-written pages (they make the nav) and the templates."""
+    digest = hashlib.sha256(PAGES_FORMAT.encode())
+    for package in ("regpub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"):
+        digest.update(f"\n{package} {_installed(package)}".encode())
+    digest.update(f"\n{config.site_url}\n".encode())
+    digest.update(Path(config.config_file_path or "mkdocs.yml").read_bytes())
+    # Material's and MkDocs' own templates are named by their versions above.
+    for folder in [config.docs_dir, config.theme.custom_dir, str(site_theme())]:
+        if folder is None:
+            continue
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                digest.update(f"\n{path.relative_to(folder).as_posix()}\n".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _installed(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "none"
 
 
 def on_terminal() -> bool:
@@ -311,10 +356,45 @@ def write_sitemap(site: Path, site_url: str | None, pages: list[File]) -> None:
         packed.write(text.encode("utf-8"))
 
 
-def build_search_index(site: Path) -> None:
-    """Pagefind indexes what the templates mark `data-pagefind-body`, in Russian."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "ru", "--silent"]
-    command += ["--exclude-selectors", ".headerlink"]  # the "#" permalinks beside headings
+SEARCH_OPTIONS = ["--force-language", "ru", "--silent", "--exclude-selectors", ".headerlink"]
+SEARCH_CACHE_KEEP = 3  # indexes kept: the last few states of the site
+
+
+def build_search_index(site: Path, cache: Path | None = None) -> bool:
+    """Pagefind indexes what the templates mark `data-pagefind-body`, in Russian (`.headerlink`:
+    the "#" permalinks beside headings).
+
+    With `cache`, an index is kept under the digest of every HTML file it was made from, so a
+    rebuild that changed no page copies it instead of indexing again; True when it did.
+    """
+    key = None
+    if cache is not None:
+        key = _search_key(site)
+        stored = cache / key
+        if stored.is_dir():
+            shutil.copytree(stored, site / "pagefind")
+            os.utime(stored)
+            return True
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), *SEARCH_OPTIONS]
     result = subprocess.run(command, capture_output=True, text=True, check=False, env={**os.environ})
     if result.returncode != 0:
         raise PluginError(f"Pagefind failed to index the site:\n{result.stdout}{result.stderr}")
+    if cache is not None and key is not None:
+        partial = cache / f".{key}.{os.getpid()}.part"
+        shutil.copytree(site / "pagefind", partial)
+        os.replace(partial, cache / key)
+        kept = sorted((entry for entry in cache.iterdir() if not entry.name.startswith(".")), key=_mtime)
+        for old in kept[:-SEARCH_CACHE_KEEP]:
+            shutil.rmtree(old, ignore_errors=True)
+    return False
+
+
+def _search_key(site: Path) -> str:
+    digest = hashlib.sha256(f"{_installed('pagefind')}\n{SEARCH_OPTIONS}".encode())
+    for path in sorted(site.rglob("*.html")):
+        digest.update(f"\n{path.relative_to(site).as_posix()}\n".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _mtime(path: Path) -> float:
+    return path.stat().st_mtime

@@ -150,8 +150,9 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     hold the indexed text, are byte-identical. One build renders its pages in one process,
     the other on two."""
     first, second = tmp_path / "one", tmp_path / "two"
-    assert build(first, "--as-of", "2026-01-01", jobs=1).returncode == 0
-    assert build(second, "--as-of", "2026-01-01", jobs=2).returncode == 0
+    # Each with caches of its own: both render every page and index the site.
+    assert build(first, "--as-of", "2026-01-01", jobs=1, cache=tmp_path / "cache-one").returncode == 0
+    assert build(second, "--as-of", "2026-01-01", jobs=2, cache=tmp_path / "cache-two").returncode == 0
     one, two = tree_digest(first), tree_digest(second)
     unstable = re.compile(r"pagefind/(filter/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)")
     assert {k: v for k, v in one.items() if not unstable.match(k)} == {
@@ -159,6 +160,30 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     }
     assert any(name.startswith("pagefind/fragment/") for name in one)
     assert len([k for k in one if unstable.match(k)]) <= 12
+
+
+def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    shutil.copytree(SAMPLE, content)
+    args = ("--as-of", "2026-01-01", "--content", str(content), "--no-docx")
+    cold = build(tmp_path / "cold", *args, cache=cache)
+    assert cold.returncode == 0, cold.stderr
+    pages = int(re.search(r"pages: (\d+) rendered, 0 from the cache; search index: built", cold.stdout)[1])  # type: ignore[index]
+    assert pages > 30
+    warm = build(tmp_path / "warm", *args, cache=cache)
+    assert f"pages: 0 rendered, {pages} from the cache; search index: from the cache" in warm.stdout
+    assert tree_digest(tmp_path / "warm") == tree_digest(tmp_path / "cold")
+    programme = content / "2019" / "coordination-programme-2019-2020.md"
+    text = programme.read_text(encoding="utf-8")
+    programme.write_text(text + "\nДополнение, внесённое для проверки.\n", encoding="utf-8")
+    edited = build(tmp_path / "edited", *args, cache=cache)
+    assert f"pages: 1 rendered, {pages - 1} from the cache; search index: built" in edited.stdout
+    before = tree_digest(tmp_path / "warm")
+    changed = {
+        name for name, digest in tree_digest(tmp_path / "edited").items()
+        if not name.startswith("pagefind/") and before.get(name) != digest
+    }  # fmt: skip
+    assert changed == {"regulations/coordination-programme-2019-2020/index.html"}
 
 
 def test_failed_build_leaves_the_previous_output_untouched(tmp_path: Path) -> None:
@@ -177,11 +202,16 @@ def test_failed_build_leaves_the_previous_output_untouched(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
 
 
-def build(output: Path, *args: str, jobs: int | None = None) -> subprocess.CompletedProcess[str]:
+def build(
+    output: Path, *args: str, jobs: int | None = None, cache: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`regpub build`; `jobs` page workers, `cache` the folder of its caches (default: the user's)."""
     command = [str(REGPUB), "build", "--output", str(output), *args]
     environment = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}
     if jobs is not None:
         environment["REGPUB_JOBS"] = str(jobs)
+    if cache is not None:
+        environment["XDG_CACHE_HOME"] = str(cache)
     return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False, env=environment)
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.cache import cache_dir, prune
 from generator.corpus import Corpus, Entry
 from generator.model import Meeting, Regulation
 from generator.progress import Progress
@@ -41,8 +42,6 @@ __all__ = [
     "documents_with_docx",
     "render_native",
 ]
-
-PRUNE_AFTER_DAYS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +65,7 @@ def documents_with_docx(corpus: Corpus) -> Iterator[Entry]:
 
 def default_cache_dir() -> Path:
     """`$XDG_CACHE_HOME/regpub/docx` (else `~/.cache/…`): content-addressed, safe to share."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "regpub" / "docx"
+    return cache_dir("docx")
 
 
 def build_docx(
@@ -115,7 +113,7 @@ def build_docx(
         bar = Progress(len(work), "DOCX", enabled=progress and sys.stderr.isatty())
         processes = run_jobs(toolchain, work, jobs or os.cpu_count() or 1, bar)
     files = tuple(_publish(cached[source.path], out_dir / source.path) for source in sources)
-    _prune(cache, set(cached.values()))
+    prune(cache, set(cached.values()), (".docx",))
     return DocxResult(
         files, len(missing), len(sources) - len(missing), processes, time.perf_counter() - started
     )
@@ -158,17 +156,3 @@ def _publish(cached: Path, target: Path) -> Path:
     shutil.copyfile(cached, partial)
     os.replace(partial, target)
     return target
-
-
-def _prune(cache: Path, used: set[Path]) -> None:
-    """Mark this build's files as used, and drop files no build used for a month."""
-    if not cache.is_dir():
-        return
-    now = time.time()
-    for path in used:
-        os.utime(path, (now, now))
-    limit = now - PRUNE_AFTER_DAYS * 86400
-    with os.scandir(cache) as entries:
-        for entry in entries:
-            if entry.name.endswith((".docx", ".part")) and entry.stat().st_mtime < limit:
-                Path(entry.path).unlink(missing_ok=True)
