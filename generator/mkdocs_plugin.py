@@ -314,18 +314,19 @@ def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
 
 def site_fingerprint(config: MkDocsConfig) -> str:
     """What every page of the site depends on: the programs' versions, mkdocs.yml (with the
-    site URL it was given), the hand-written pages (they make the nav) and the templates."""
+    site URL it was given), the hand-written pages (they make the nav), the editor's templates
+    and regpub's own files (code and templates: a change there without a new version too)."""
     digest = hashlib.sha256(PAGES_FORMAT.encode())
-    for package in ("regpub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"):
-        digest.update(f"\n{package} {_installed(package)}".encode())
+    for name in ("regpub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"):
+        digest.update(f"\n{name} {_installed(name)}".encode())
     digest.update(f"\n{config.site_url}\n".encode())
     digest.update(Path(config.config_file_path or "mkdocs.yml").read_bytes())
     # Material's and MkDocs' own templates are named by their versions above.
-    for folder in [config.docs_dir, config.theme.custom_dir, str(site_theme())]:
+    for folder in [config.docs_dir, config.theme.custom_dir, str(Path(__file__).parent)]:
         if folder is None:
             continue
         for path in sorted(Path(folder).rglob("*")):
-            if path.is_file():
+            if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(f"\n{path.relative_to(folder).as_posix()}\n".encode() + path.read_bytes())
     return digest.hexdigest()
 

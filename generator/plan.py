@@ -20,7 +20,8 @@ from pathlib import Path
 from generator.corpus import Corpus, Entry
 from generator.model import Kind, Meeting, Regulation
 from generator.render.indexes import SECTION_PAGES, IndexPages
-from generator.urls import EditionUrls, RecordUrls, source_of
+from generator.render.versions import editions_shown
+from generator.urls import RecordUrls, source_of
 
 DATA_FILES = ("catalog.json", "register.json", "feed.xml")
 CHECKSUMS = "SHA256SUMS"
@@ -113,21 +114,12 @@ def plan_site(corpus: Corpus, as_of: date, indexes: IndexPages, *, docx: bool) -
     return SitePlan(tuple(pages), tuple(files), docx)
 
 
-def editions_shown(corpus: Corpus, regulation: Regulation, as_of: date) -> list[EditionUrls]:
-    """The texts a regulation's page lists, oldest first; none when it never had another."""
-    editions = corpus.editions(regulation, as_of)
-    if len(editions) < 2 and regulation.version is None:
-        return []
-    urls = RecordUrls(Kind.REGULATION, regulation.id)
-    return [urls.edition(edition.start, current=edition.current) for edition in editions]
-
-
 def _edition_pages(corpus: Corpus, entry: Entry, as_of: date) -> list[PlannedPage]:
     record = entry.record
     if not isinstance(record, Regulation):
         return []
     pages = []
-    for index, edition in enumerate(editions_shown(corpus, record, as_of)):
+    for index, (_, edition) in enumerate(editions_shown(corpus, record, as_of)):
         if not edition.current:
             pages.append(PlannedPage(edition.page, PageKind.VERSION, entry.id, edition.start))
         if index > 0:

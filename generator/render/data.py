@@ -19,7 +19,9 @@ FEED_SIZE = 50
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """Compact, with sorted keys: an indent would make json use its pure-Python encoder, ten
+    times slower (16 s of a 10,000-document build)."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def document_ids(contexts: PageContexts) -> list[str]:

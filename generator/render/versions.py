@@ -9,18 +9,18 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from generator.body import REFERENCE, parse_reference
-from generator.corpus import Edition
+from generator.corpus import Corpus, Edition
 from generator.model import Kind, Regulation
 from generator.render.diff import compare, render_html
 from generator.render.markdown import generated_page, render_body, title_of
 from generator.russian import long_date
 from generator.urls import (
+    EditionUrls,
+    RecordUrls,
     changes_docx_path,
     changes_path,
     docx_path,
-    page_path,
     version_docx_path,
-    version_path,
 )
 
 if TYPE_CHECKING:  # the page contexts use this module for their list of versions
@@ -46,26 +46,21 @@ class Text:
         return self.edition.current
 
 
-def _url(regulation: Regulation, edition: Edition) -> str:
-    if edition.current:
-        return page_path(Kind.REGULATION, regulation.id)
-    return version_path(regulation.id, edition.start)
+def editions_shown(corpus: Corpus, regulation: Regulation, as_of: date) -> list[tuple[Edition, EditionUrls]]:
+    """The texts a regulation's page lists, oldest first, with their URLs; none when it never
+    had another (the site plan and the pages both ask here)."""
+    editions = corpus.editions(regulation, as_of)
+    if len(editions) < 2 and regulation.version is None:
+        return []
+    urls = RecordUrls(Kind.REGULATION, regulation.id)
+    return [(edition, urls.edition(edition.start, current=edition.current)) for edition in editions]
 
 
 def texts_of(contexts: PageContexts, regulation: Regulation) -> list[Text]:
     """Every text of the regulation, oldest first; empty when it never had another."""
-    editions = contexts.corpus.editions(regulation, contexts.as_of)
-    if len(editions) < 2 and regulation.version is None:
-        return []
     return [
-        Text(
-            edition,
-            edition.body.text if edition.body else "",
-            page_path(Kind.REGULATION, regulation.id)
-            if edition.current
-            else version_path(regulation.id, edition.start),
-        )
-        for edition in editions
+        Text(edition, edition.body.text if edition.body else "", urls.page)
+        for edition, urls in editions_shown(contexts.corpus, regulation, contexts.as_of)
     ]
 
 
