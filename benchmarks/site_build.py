@@ -88,7 +88,7 @@ def first_query_bytes(site: Path, query: str, *, pagefind: bool) -> int:
         if pagefind:
             page.get_by_role("button", name="Поиск").click()
             page.locator("dialog.regpub-search input").fill(query)
-            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60_000)
+            page.locator(".regpub-search__result").first.wait_for(timeout=60_000)
         else:
             # Material's worker fetches the whole lunr index; results may never come at 10,000
             # documents, so the download is measured after two minutes at most.

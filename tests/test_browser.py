@@ -60,7 +60,7 @@ def test_home_page_loads_without_console_errors(page: Page, site_url: str) -> No
 
 def test_search_finds_a_word_in_another_grammatical_case(page: Page, site_url: str) -> None:
     search(page, site_url, "координации")
-    results = page.locator(".pagefind-ui__result-link")
+    results = page.locator(".regpub-search__result")
     expect(results.first).to_be_visible()
     titles = results.all_inner_texts()
     assert any(title.startswith("Положение о координации работы") for title in titles), titles
@@ -68,7 +68,7 @@ def test_search_finds_a_word_in_another_grammatical_case(page: Page, site_url: s
 
 def test_search_finds_a_number_as_typed(page: Page, site_url: str) -> None:
     search(page, site_url, "05-CT/TW")
-    results = page.locator(".pagefind-ui__result-link")
+    results = page.locator(".regpub-search__result")
     expect(results.first).to_be_visible()
     titles = results.all_inner_texts()
     assert titles[0] == "Об усилении изучения и следования идеологии, морали и стилю Хо Ши Мина"
@@ -167,3 +167,20 @@ def test_download_an_earlier_text_and_the_redline(page: Page, site_url: str) -> 
     with page.expect_download() as redline:
         page.get_by_role("link", name="Скачать DOCX с исправлениями").click()
     assert redline.value.suggested_filename == "coordination-regulation-2021-2025-2023-01-01-changes.docx"
+
+
+def test_search_loads_the_filters_only_when_they_are_opened(page: Page, site_url: str) -> None:
+    fetched: list[str] = []
+    page.on("requestfinished", lambda request: fetched.append(request.url))
+    search(page, site_url, "координации")
+    results = page.locator(".regpub-search__result")
+    expect(results.first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "/pagefind/filter/" in url or "pagefind-ui" in url]
+    everything = results.count()
+    page.locator(".regpub-search__filters summary").click()
+    page.get_by_role("group", name="Вид").get_by_label(re.compile(r"^Положение")).check()
+    expect(results).not_to_have_count(everything)
+    assert [url for url in fetched if "/pagefind/filter/" in url]
+    assert all(title.startswith("Положение") for title in results.all_inner_texts())
+    shoot(page, "search-filters")

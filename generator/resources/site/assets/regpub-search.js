@@ -1,5 +1,6 @@
 // Search with Pagefind, opened from a button in Material's header. Pagefind loads only the
-// index chunks a query needs, so the first search stays small even at 10,000 documents.
+// index chunks a query needs, so the first search stays small even at 10,000 documents; the
+// facets' indexes load only when the reader opens the filters.
 (function () {
   "use strict";
   const header = document.querySelector(".md-header__inner");
@@ -20,43 +21,140 @@
 
   const dialog = document.createElement("dialog");
   dialog.className = "regpub-search";
-  dialog.setAttribute("aria-label", "Поиск по документам");
-  dialog.innerHTML = '<div class="regpub-search__bar"><button type="button" class="regpub-search__close" aria-label="Закрыть">×</button></div><div id="regpub-search"></div>';
+  dialog.setAttribute("aria-labelledby", "regpub-search-label");
+  dialog.innerHTML =
+    '<form class="regpub-search__bar" role="search" action="javascript:void(0)">' +
+    '<label id="regpub-search-label" for="regpub-search-input">Поиск по документам</label>' +
+    '<input id="regpub-search-input" type="search" autocomplete="off" enterkeyhint="search"' +
+    ' placeholder="Слова или номер документа">' +
+    '<button type="button" class="regpub-search__close" aria-label="Закрыть поиск">×</button></form>' +
+    '<details class="regpub-search__filters"><summary>Фильтры</summary><div></div></details>' +
+    '<p class="regpub-search__status" role="status" aria-live="polite"></p>' +
+    '<ol class="regpub-search__results"></ol>' +
+    '<button type="button" class="regpub-search__more" hidden>Показать ещё</button>';
   document.body.appendChild(dialog);
+  const input = dialog.querySelector("input");
+  const filters = dialog.querySelector(".regpub-search__filters");
+  const status = dialog.querySelector(".regpub-search__status");
+  const list = dialog.querySelector(".regpub-search__results");
+  const more = dialog.querySelector(".regpub-search__more");
   dialog.querySelector(".regpub-search__close").addEventListener("click", () => dialog.close());
   dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });
 
-  let ready = null;
+  // Pagefind's own API, not its default UI: the UI loads every facet's index to show counts
+  // before the first query; here they load only when the reader opens the filters.
+  let pagefind = null;
   function load() {
-    if (ready) return ready;
-    ready = new Promise((resolve, reject) => {
-      const css = document.createElement("link");
-      css.rel = "stylesheet";
-      css.href = bundle + "pagefind-ui.css";
-      document.head.appendChild(css);
-      const js = document.createElement("script");
-      js.src = bundle + "pagefind-ui.js";
-      js.onload = () => {
-        // eslint-disable-next-line no-undef
-        new PagefindUI({
-          element: "#regpub-search", bundlePath: bundle, baseUrl: siteRoot, showSubResults: true,
-          showImages: false, resetStyles: false, autofocus: true,
-          translations: { placeholder: "Поиск: слова или номер документа" },
-        });
-        resolve();
-      };
-      js.onerror = reject;
-      document.head.appendChild(js);
-    });
-    return ready;
+    if (!pagefind) {
+      pagefind = import(bundle + "pagefind.js").then(async (api) => {
+        await api.options({ baseUrl: siteRoot, excerptLength: 24 });
+        api.init();
+        return api;
+      });
+    }
+    return pagefind;
   }
 
+  const PAGE = 10;
+  let found = [];
+  let shown = 0;
+  let asked = 0;
+
+  function chosen() {
+    const picked = {};
+    for (const box of filters.querySelectorAll("input:checked")) {
+      (picked[box.name] = picked[box.name] || []).push(box.value);
+    }
+    return picked;
+  }
+
+  async function search() {
+    const query = input.value.trim();
+    const ticket = ++asked;
+    const picked = chosen();
+    if (!query && !Object.keys(picked).length) {
+      found = [];
+      list.replaceChildren();
+      status.textContent = "";
+      more.hidden = true;
+      return;
+    }
+    const api = await load();
+    const result = await api.debouncedSearch(query || null, { filters: picked }, 250);
+    if (result === null || ticket !== asked) return; // a newer query is on its way
+    found = result.results;
+    shown = 0;
+    list.replaceChildren();
+    status.textContent = found.length ? `Найдено: ${found.length}` : "Ничего не найдено";
+    await show();
+  }
+
+  async function show() {
+    const ticket = asked;
+    const next = await Promise.all(found.slice(shown, shown + PAGE).map((item) => item.data()));
+    if (ticket !== asked) return;
+    for (const data of next) list.appendChild(row(data));
+    shown += next.length;
+    more.hidden = shown >= found.length;
+  }
+
+  function row(data) {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.className = "regpub-search__result";
+    link.href = data.url;
+    link.textContent = data.meta.title || data.url;
+    const excerpt = document.createElement("p");
+    excerpt.innerHTML = data.excerpt; // Pagefind escapes the text; it adds only <mark>
+    item.append(link, excerpt);
+    const parts = (data.sub_results || []).filter((part) => part.url !== data.url).slice(0, 3);
+    if (parts.length) {
+      const sub = document.createElement("ul");
+      for (const part of parts) {
+        const entry = document.createElement("li");
+        const anchor = document.createElement("a");
+        anchor.href = part.url;
+        anchor.textContent = part.title;
+        entry.appendChild(anchor);
+        sub.appendChild(entry);
+      }
+      item.appendChild(sub);
+    }
+    return item;
+  }
+
+  async function showFilters() {
+    const box = filters.querySelector("div");
+    if (box.childElementCount) return;
+    const api = await load();
+    const facets = await api.filters();
+    for (const [name, values] of Object.entries(facets)) {
+      const group = document.createElement("fieldset");
+      const legend = document.createElement("legend");
+      legend.textContent = name;
+      group.appendChild(legend);
+      for (const [value, count] of Object.entries(values).sort()) {
+        const label = document.createElement("label");
+        const check = document.createElement("input");
+        check.type = "checkbox";
+        check.name = name;
+        check.value = value;
+        label.append(check, `${value} (${count})`);
+        group.appendChild(label);
+      }
+      box.appendChild(group);
+    }
+  }
+
+  input.addEventListener("input", search);
+  filters.addEventListener("toggle", () => { if (filters.open) showFilters(); });
+  filters.addEventListener("change", search);
+  more.addEventListener("click", show);
+
   function open() {
-    load().then(() => {
-      dialog.showModal();
-      const input = dialog.querySelector("input");
-      if (input) input.focus();
-    });
+    dialog.showModal();
+    input.focus();
+    load(); // fetch Pagefind while the reader types
   }
   button.addEventListener("click", open);
   document.addEventListener("keydown", (event) => {
