@@ -15,7 +15,7 @@ from generator.model import Kind, Meeting, Organization, Person, Regulation
 from generator.render.markdown import title_of
 from generator.render.versions import versions_context
 from generator.russian import long_date
-from generator.urls import docx_path, page_path
+from generator.urls import RecordUrls, docx_path, page_path
 
 Context = dict[str, Any]
 
@@ -250,5 +250,4 @@ def _status(status: Status) -> Context:
 def photo_path(entry: Entry, file: str) -> str:
     """Where a meeting photo is published: beside the meeting's page, under its own name."""
     assert entry.kind is not None
-    name = file.replace("\\", "/").rsplit("/", 1)[-1]
-    return f"{page_path(entry.kind, entry.id)}{name}"
+    return RecordUrls(entry.kind, entry.id).photo(file)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 
 from generator.corpus import Status
 from generator.model import Kind, Meeting, Organization, Person, Regulation
@@ -80,7 +81,12 @@ class IndexPages:
         self.meetings = sorted(self.corpus.records(Meeting), key=lambda m: (m.date, m.id), reverse=True)
 
     def pages(self) -> dict[str, str]:
-        """{virtual source path: Markdown}; lists are kept out of the search index."""
+        """{virtual source path: Markdown}; lists are kept out of the search index. Made once:
+        the site plan lists them and the renderer publishes them."""
+        return self._pages
+
+    @cached_property
+    def _pages(self) -> dict[str, str]:
         pages = {
             "regulations/index.md": self.regulations_index(),
             "meetings/index.md": self.meetings_index(),
