@@ -15,13 +15,14 @@ import gzip
 import hashlib
 import html
 import json
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from datetime import date
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, entry_points, version
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,7 @@ from generator.russian import long_date
 from generator.settings import InternalError, UsageError, as_of_date
 from generator.urls import absolute
 
+log = logging.getLogger("mkdocs.plugins.regpub")
 _HOME_MARKERS = ("latest", "status", "entry-points")
 # Part of every rendered page's cache key: change it when what a key covers changes.
 PAGES_FORMAT = "regpub-pages-1"
@@ -158,6 +160,11 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         config.mdx_configs.setdefault("toc", toc_settings())
         if config.nav is None:
             config.nav = default_nav(Path(config.docs_dir))
+        if any(name in config.plugins for name in ("search", "material/search")):
+            log.warning(
+                "the search plugin is not needed with regpub, which indexes the whole site with "
+                "Pagefind; it would miss the pages regpub renders on other cores: remove it from plugins"
+            )
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -319,6 +326,10 @@ def site_fingerprint(config: MkDocsConfig) -> str:
     digest = hashlib.sha256(PAGES_FORMAT.encode())
     for name in ("regpub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"):
         digest.update(f"\n{name} {_installed(name)}".encode())
+    # Any installed MkDocs plugin or theme may change pages through its events.
+    for group in ("mkdocs.plugins", "mkdocs.themes"):
+        for point in sorted(entry_points(group=group), key=lambda point: point.name):
+            digest.update(f"\n{point.name} {point.dist.version if point.dist else ''}".encode())
     digest.update(f"\n{config.site_url}\n".encode())
     digest.update(Path(config.config_file_path or "mkdocs.yml").read_bytes())
     # Material's and MkDocs' own templates are named by their versions above.

@@ -120,3 +120,23 @@ def test_a_custom_dir_template_overrides_regpubs(initialized: Path, tmp_path: Pa
     assert "<h1>Карточка: Анна Петровна Иванова</h1>" in person
     document = (repository / "out" / "regulations" / "council-rules-2025" / "index.html").read_text("utf-8")
     assert '<h1 class="regpub-title"' in document
+
+
+def test_material_search_next_to_regpub_is_named(initialized: Path, tmp_path: Path) -> None:
+    """It would index only the pages MkDocs renders itself, so the build says to remove it."""
+    repository = tmp_path / "repository"
+    shutil.copytree(initialized, repository)
+    apply(
+        {"name": "search", "replace": {"mkdocs.yml": ["  - regpub\n", "  - search\n  - regpub\n"]}},
+        repository,
+    )
+    result = subprocess.run(
+        [str(REGPUB), "build", "--no-docx"],
+        cwd=repository,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "the search plugin is not needed with regpub" in result.stderr
