@@ -39,5 +39,11 @@ def prune(folder: Path, used: Iterable[Path], suffixes: tuple[str, ...]) -> None
     limit = now - PRUNE_AFTER_DAYS * 86400
     with os.scandir(folder) as entries:
         for entry in entries:
-            if entry.name.endswith((*suffixes, ".part")) and entry.stat().st_mtime < limit:
+            if not entry.name.endswith((*suffixes, ".part")):
+                continue
+            try:
+                unused = entry.stat().st_mtime < limit
+            except FileNotFoundError:  # another build renamed or removed it meanwhile
+                continue
+            if unused:
                 Path(entry.path).unlink(missing_ok=True)

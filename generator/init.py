@@ -39,13 +39,18 @@ def init_repository(folder: Path) -> list[Path]:
     )
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} exists and is not a folder")
-    existing = [target for target in plan if target.exists()]
+    # A file where init needs a folder (a file named `docs`) is in the way too.
+    blocking = {parent for target in plan for parent in target.parents if parent.is_file()}
+    existing = sorted({*(target for target in plan if target.exists()), *blocking})
     if existing:
         names = ", ".join(target.relative_to(folder).as_posix() for target in existing)
         raise UsageError(
             f"{folder} already has {names}: regpub init never overwrites, so nothing was written"
         )
-    for target, source in plan.items():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(source.read_bytes())
+    try:
+        for target, source in plan.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    except OSError as error:
+        raise UsageError(f"cannot write {error.filename}: {error.strerror}") from None
     return list(plan)

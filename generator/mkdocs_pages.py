@@ -25,7 +25,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -70,6 +70,8 @@ def worker_count(configured: int | None) -> int:
     """`REGPUB_JOBS`, else the plugin's `jobs`, else one per core."""
     explicit = os.environ.get(JOBS_ENV)
     if explicit:
+        if not explicit.isdigit():
+            raise ValueError(f"{JOBS_ENV} '{explicit}' is not a number of processes")
         return max(1, int(explicit))
     return max(1, configured or os.cpu_count() or 1)
 
@@ -151,6 +153,10 @@ def render_page(
 ) -> str:
     """One page's HTML: MkDocs' `_populate_page` and `_build_page`, through public APIs only."""
     plugins = config.plugins
+    # The plugin marks its pages `excluded` only to keep them out of MkDocs' own loop; rendered
+    # here they are built pages, so a broken link in a body is a warning, as on any page.
+    if file.inclusion is InclusionLevel.EXCLUDED:
+        file.inclusion = InclusionLevel.NOT_IN_NAV
     page = file.page or Page(None, file, config)
     page = plugins.on_pre_page(page, config=config, files=files)
     page.read_source(config)

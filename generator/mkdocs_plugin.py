@@ -21,9 +21,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from datetime import date
 from importlib.metadata import PackageNotFoundError, entry_points, version
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import jinja2
@@ -106,6 +108,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.contexts: dict[str, Context] = {}  # virtual page src_uri → its context
         self.index_pages: IndexPages | None = None
         self._docx_folder: tempfile.TemporaryDirectory[str] | None = None
+        self.jobs = 1
         self.serving = False  # `mkdocs serve`: MkDocs renders every page itself, as drafts would be
         self.plan: SitePlan | None = None
         self._nav: Navigation | None = None
@@ -141,6 +144,19 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                 f"regpub needs Material for MkDocs: set `theme: {{name: material, language: ru}}` "
                 f"in {Path(config.config_file_path or 'mkdocs.yml').name} (it names {config.theme.name!r})"
             )
+        for option in ("commit_url", "history_url"):
+            pattern = getattr(self.config, option)
+            try:
+                if pattern:
+                    pattern.format(commit="0", path="x")
+            except (KeyError, IndexError, ValueError) as error:
+                raise ConfigurationError(
+                    f"the regpub plugin's {option} '{pattern}' may use only {{commit}} and {{path}} ({error})"
+                ) from None
+        try:
+            self.jobs = worker_count(self.config.jobs)
+        except ValueError as error:
+            raise ConfigurationError(str(error)) from None
         if not self.content_root.is_dir():
             raise ConfigurationError(
                 f"content folder '{self.content_root}' does not exist (the regpub plugin's `content` option)"
@@ -149,7 +165,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(templates))
         config.extra_css.extend(css for css in SITE_CSS if css not in config.extra_css)
         listed = {str(script) for script in config.extra_javascript}
-        for path in SITE_JS:
+        for path in SITE_JS if self.config.search else ():  # the search button, for the index
             if path not in listed:
                 script = c.ExtraScriptValue(path)
                 script.defer = True
@@ -283,7 +299,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         if self.plan is not None and self._built is not None and not self.serving:
             files, nav, env = self._built
             pages = [files.src_uris[page.source] for page in self.plan.pages if not page.in_nav]
-            jobs, progress = worker_count(self.config.jobs), on_terminal()
+            jobs, progress = self.jobs, on_terminal()
             cache = PageCache(cache_dir("pages"), site_fingerprint(config), self._describe)
             reused = render_pages(
                 pages, config=config, files=files, nav=nav, env=env, jobs=jobs, cache=cache, progress=progress
@@ -330,8 +346,11 @@ def site_fingerprint(config: MkDocsConfig) -> str:
     for group in ("mkdocs.plugins", "mkdocs.themes"):
         for point in sorted(entry_points(group=group), key=lambda point: point.name):
             digest.update(f"\n{point.name} {point.dist.version if point.dist else ''}".encode())
-    digest.update(f"\n{config.site_url}\n".encode())
     digest.update(Path(config.config_file_path or "mkdocs.yml").read_bytes())
+    digest.update(_settings_shown(config).encode())
+    hooks: Mapping[str, ModuleType] = config.hooks  # type: ignore[assignment]  # a mapping at run time
+    for hook in hooks.values():  # hooks: Python files named in mkdocs.yml
+        digest.update(Path(hook.__file__).read_bytes() if hook.__file__ else b"")
     # Material's and MkDocs' own templates are named by their versions above.
     for folder in [config.docs_dir, config.theme.custom_dir, str(Path(__file__).parent)]:
         if folder is None:
@@ -340,6 +359,17 @@ def site_fingerprint(config: MkDocsConfig) -> str:
             if path.is_file() and "__pycache__" not in path.parts:
                 digest.update(f"\n{path.relative_to(folder).as_posix()}\n".encode() + path.read_bytes())
     return digest.hexdigest()
+
+
+def _settings_shown(config: MkDocsConfig) -> str:
+    """The settings pages show, as resolved: what `!ENV`, INHERIT and the command line gave."""
+    keys = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url",
+            "repo_name", "edit_uri", "use_directory_urls", "extra", "nav", "extra_css",
+            "markdown_extensions")  # fmt: skip
+    shown: dict[str, Any] = {key: config.get(key) for key in keys}
+    shown["theme"] = {key: config.theme[key] for key in config.theme}
+    shown["extra_javascript"] = [str(script) for script in config.extra_javascript]
+    return json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _installed(package: str) -> str:
@@ -384,6 +414,7 @@ def build_search_index(site: Path, cache: Path | None = None) -> bool:
         key = _search_key(site)
         stored = cache / key
         if stored.is_dir():
+            shutil.rmtree(site / "pagefind", ignore_errors=True)  # a --dirty build keeps the old one
             shutil.copytree(stored, site / "pagefind")
             os.utime(stored)
             return True
@@ -392,13 +423,23 @@ def build_search_index(site: Path, cache: Path | None = None) -> bool:
     if result.returncode != 0:
         raise PluginError(f"Pagefind failed to index the site:\n{result.stdout}{result.stderr}")
     if cache is not None and key is not None:
-        partial = cache / f".{key}.{os.getpid()}.part"
-        shutil.copytree(site / "pagefind", partial)
-        os.replace(partial, cache / key)
-        kept = sorted((entry for entry in cache.iterdir() if not entry.name.startswith(".")), key=_mtime)
-        for old in kept[:-SEARCH_CACHE_KEEP]:
-            shutil.rmtree(old, ignore_errors=True)
+        _keep_search_index(site / "pagefind", cache, key)
     return False
+
+
+def _keep_search_index(index: Path, cache: Path, key: str) -> None:
+    """Copy the index into the cache under `key`, keeping the last few; the cache is only a
+    shortcut, so a failure here (a full disk, another build storing the same key) is ignored."""
+    partial = cache / f".{key}.{os.getpid()}.part"
+    try:
+        shutil.copytree(index, partial)
+        os.replace(partial, cache / key)
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)
+        return
+    kept = sorted((entry for entry in cache.iterdir() if not entry.name.startswith(".")), key=_mtime)
+    for old in kept[:-SEARCH_CACHE_KEEP]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _search_key(site: Path) -> str:
@@ -409,4 +450,7 @@ def _search_key(site: Path) -> str:
 
 
 def _mtime(path: Path) -> float:
-    return path.stat().st_mtime
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:  # another build removed it meanwhile
+        return 0.0

@@ -43,9 +43,8 @@ from generator.sources import discover
 from generator.validate import check_corpus
 
 _DATA_TYPES = {".json": "application/json", ".xml": "application/atom+xml"}
-# The preview reloads itself when the content changes; it has no search index, so no button.
-RELOAD_SCRIPT = """<style>.regpub-search-button { display: none !important; }</style>
-<script>
+# The preview reloads itself when the content changes.
+RELOAD_SCRIPT = """<script>
 (function () {
   let seen = null;
   async function poll() {
@@ -128,6 +127,8 @@ class PreviewSite:
     def __init__(self, config_file: Path, content: Path, as_of: date) -> None:
         with regpub_environment(content, as_of, docx=False):
             config = site_config(config_file)
+            # No search index in the preview, so no search button either.
+            config.plugins["regpub"].config.search = False
             try:
                 self.config: MkDocsConfig = config.plugins.on_config(config)
             except ConfigurationError as error:

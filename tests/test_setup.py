@@ -5,6 +5,7 @@ The cases are data (`setup_cases.yml`); each starts from what `regpub init` writ
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -59,8 +60,9 @@ def test_setup_mistake_is_named_in_one_message(
     (repository / "site" / "index.html").write_text(MARKER, encoding="utf-8")
     apply(case, repository)
     args = case.get("args", ["build", "--no-docx"])
+    env = {**os.environ, **case.get("env", {})}
     result = subprocess.run(
-        [str(REGPUB), *args], cwd=repository, capture_output=True, text=True, check=False, timeout=60
+        [str(REGPUB), *args], cwd=repository, capture_output=True, text=True, check=False, timeout=60, env=env
     )
     assert "Traceback" not in result.stderr
     assert result.stderr == case["stderr"].replace("{repo}", str(repository))
@@ -140,3 +142,23 @@ def test_material_search_next_to_regpub_is_named(initialized: Path, tmp_path: Pa
     )
     assert result.returncode == 0, result.stderr
     assert "the search plugin is not needed with regpub" in result.stderr
+
+
+def test_an_edited_hook_renders_the_pages_again(initialized: Path, tmp_path: Path) -> None:
+    """The page cache knows the hooks named in mkdocs.yml: a changed hook is a changed page."""
+    repository = tmp_path / "repository"
+    shutil.copytree(initialized, repository)
+    hook = "def on_page_content(html, page, config, files):\n    return html + '<p>MARK-{}</p>'\n"
+    apply({"name": "hook", "write": {"hooks.py": hook.format("A")}}, repository)
+    config = repository / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "hooks: [hooks.py]\n", encoding="utf-8")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    page = repository / "out" / "regulations" / "council-rules-2025" / "index.html"
+    for mark in ("A", "B"):
+        (repository / "hooks.py").write_text(hook.format(mark), encoding="utf-8")
+        result = subprocess.run(
+            [str(REGPUB), "build", "--no-docx", "--output", "out"],
+            cwd=repository, capture_output=True, text=True, check=False, timeout=120, env=env,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert f"MARK-{mark}" in page.read_text(encoding="utf-8")

@@ -51,6 +51,10 @@
         api.init();
         return api;
       });
+      pagefind.catch(() => {
+        pagefind = null; // try again on the next keystroke
+        status.textContent = "Поиск сейчас недоступен: не удалось загрузить индекс.";
+      });
     }
     return pagefind;
   }
@@ -79,7 +83,12 @@
       more.hidden = true;
       return;
     }
-    const api = await load();
+    let api;
+    try {
+      api = await load();
+    } catch (error) {
+      return; // load() has said so in the status line
+    }
     const result = await api.debouncedSearch(query || null, { filters: picked }, 250);
     if (result === null || ticket !== asked) return; // a newer query is on its way
     found = result.results;
@@ -91,11 +100,12 @@
 
   async function show() {
     const ticket = asked;
-    const next = await Promise.all(found.slice(shown, shown + PAGE).map((item) => item.data()));
+    const page = found.slice(shown, shown + PAGE);
+    shown += page.length; // taken before waiting, so a second click takes the next ones
+    more.hidden = shown >= found.length;
+    const next = await Promise.all(page.map((item) => item.data()));
     if (ticket !== asked) return;
     for (const data of next) list.appendChild(row(data));
-    shown += next.length;
-    more.hidden = shown >= found.length;
   }
 
   function row(data) {
@@ -123,9 +133,14 @@
     return item;
   }
 
-  async function showFilters() {
+  let facetsShown = null;
+  function showFilters() {
+    facetsShown = facetsShown || renderFilters().catch(() => { facetsShown = null; });
+    return facetsShown;
+  }
+
+  async function renderFilters() {
     const box = filters.querySelector("div");
-    if (box.childElementCount) return;
     const api = await load();
     const facets = await api.filters();
     for (const [name, values] of Object.entries(facets)) {
@@ -159,7 +174,8 @@
   button.addEventListener("click", open);
   document.addEventListener("keydown", (event) => {
     const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
-    if (!typing && (event.key === "/" || event.key === "s" || event.key === "S")) {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing || dialog.open) return;
+    if (event.key === "/" || event.key === "s" || event.key === "S") {
       event.preventDefault();
       open();
     }
