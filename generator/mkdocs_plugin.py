@@ -50,7 +50,7 @@ from generator.provenance import Revision, last_changes
 from generator.render.context import Context, PageContexts
 from generator.render.docx import DocxError, build_docx
 from generator.render.indexes import SECTION_PAGES, IndexPages
-from generator.render.site import SiteRenderer
+from generator.render.site import Decorate, SiteRenderer
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.russian import long_date
 from generator.settings import InternalError, UsageError, as_of_date
@@ -196,12 +196,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.index_pages = IndexPages(contexts)
         plan = plan_site(checked.corpus, self.as_of, self.index_pages, docx=self.docx)
         checksums = self._add_docx(files, config, checked, plan) if self.docx else {}
-        changes = last_changes(root)
-
-        def decorate(entry: Entry, context: Context) -> None:
-            context["docx_sha256"] = checksums.get(context.get("docx") or "")
-            context["source"] = self._provenance(changes.get(entry.path.resolve()))
-
+        decorate = self.decorator(last_changes(root), checksums)
         renderer = SiteRenderer(
             plan, contexts, self.index_pages, site_url=config.site_url, site_name=config.site_name,
             decorate=decorate, docx_checksums=checksums,
@@ -253,6 +248,16 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         if sorted(planned) != sorted(checksums):  # a bug: the plan and the converter disagree
             raise InternalError(f"DOCX made {sorted(set(checksums) ^ set(planned))[:5]} unlike the site plan")
         return checksums
+
+    def decorator(self, changes: dict[Path, Revision], checksums: dict[str, str]) -> Decorate:
+        """What the build adds to each record's context: its DOCX's checksum, its last commit
+        (the preview asks here too, so its pages say what the published ones say)."""
+
+        def decorate(entry: Entry, context: Context) -> None:
+            context["docx_sha256"] = checksums.get(context.get("docx") or "")
+            context["source"] = self._provenance(changes.get(entry.path.resolve()))
+
+        return decorate
 
     def _provenance(self, revision: Revision | None) -> Context | None:
         if revision is None:

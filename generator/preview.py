@@ -35,6 +35,7 @@ from generator.mkdocs_pages import render_page
 from generator.mkdocs_plugin import RegpubPlugin
 from generator.model import Organization, Person
 from generator.plan import plan_site
+from generator.provenance import last_changes
 from generator.render.context import PageContexts
 from generator.render.indexes import IndexPages
 from generator.render.site import SiteRenderer
@@ -139,6 +140,9 @@ class PreviewSite:
         self.env = self.config.theme.get_env()
         self.lock = threading.Lock()
         self.state = ContentState(content, as_of)
+        # Each page's "last changed" line, as published: commits, not saves, change it, so the
+        # history is read once (a restart shows commits made meanwhile).
+        self.decorate = plugin.decorator(last_changes(content), {})
         # docs/ and the theme are read on every request; watching them only tells browsers to reload.
         theme = self.config.theme.custom_dir
         self._site_folders = [Path(self.config.docs_dir), *([Path(theme)] if theme else [])]
@@ -193,8 +197,9 @@ class _Generation:
         # The same plan `regpub build` publishes, without the DOCX the preview does not make.
         self.plan = plan_site(self.corpus, site.state.as_of, self.indexes, docx=False)
         self.renderer = SiteRenderer(
-            self.plan, contexts, self.indexes, site_url=self.config.site_url, site_name=self.config.site_name
-        )
+            self.plan, contexts, self.indexes, site_url=self.config.site_url, site_name=self.config.site_name,
+            decorate=site.decorate,
+        )  # fmt: skip
 
     @cached_property
     def files(self) -> Files:

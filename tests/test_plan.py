@@ -101,3 +101,6 @@ def test_the_preview_serves_every_url_of_the_plan(preview: tuple[str, Path]) -> 
             failed.append(f"{path}: {error}")
     assert failed == []
     assert len(paths) > 20
+    if content == SAMPLE:  # in git: the page says when its source last changed, as the build's does
+        with urllib.request.urlopen(f"{url}regulations/coordination-regulation-2021-2025/") as response:
+            assert "Последнее изменение в исходных материалах" in response.read().decode("utf-8")
