@@ -115,11 +115,6 @@ def page_source(kind: Kind, id_: str) -> str:
     return RecordUrls(kind, id_).source
 
 
-def version_path(id_: str, start: date) -> str:
-    """An earlier text of a regulation: `regulations/<id>/<YYYY-MM-DD>/` (SPEC §7)."""
-    return RecordUrls(Kind.REGULATION, id_).edition(start, current=False).page
-
-
 def changes_path(text_path: str) -> str:
     """What an amendment changed, beside the text it produced."""
     return f"{text_path}changes/"
