@@ -7,9 +7,11 @@ text and let the schema type it. Nodes carry marks, so every value keeps its lin
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -100,7 +102,7 @@ def load_yaml(text: str, path: Path, first_line: int, report: Report) -> Located
         # caused it is the context mark, which is where the editor must look.
         ran_off = "end of stream" in (error.problem or "") and error.context_mark is not None
         mark = error.context_mark if ran_off else (error.problem_mark or error.context_mark)
-        line, column = (first_line + mark.line, mark.column + 1) if mark else (first_line, 1)
+        line, column = _Lines(text, first_line).place(mark) if mark else (first_line, 1)
         report.add("yaml-syntax", Location(path, line, column), _yaml_message(error))
         return None
     except yaml.YAMLError as error:  # e.g. a reader error on a control character
@@ -109,7 +111,7 @@ def load_yaml(text: str, path: Path, first_line: int, report: Report) -> Located
     places: dict[Key, Place] = {}
     if node is None:
         return LocatedYaml(path, None, {(): (first_line, 1, first_line, 1)})
-    converter = _Converter(first_line, places)
+    converter = _Converter(_Lines(text, first_line), places)
     root = converter.place_of(node)
     try:
         data = converter.convert(node, (), 0, root)
@@ -129,8 +131,33 @@ def _first_alias(text: str, first_line: int) -> tuple[int, int] | None:
     """Where the first `*alias` is written; the composed tree only shows the anchored node."""
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
-            return first_line + event.start_mark.line, event.start_mark.column + 1
+            return _Lines(text, first_line).place(event.start_mark)
     return None
+
+
+class _Mark(Protocol):
+    """PyYAML's marks (the pure-Python and the libyaml ones are two classes)."""
+
+    line: int
+    column: int
+    index: int
+
+
+class _Lines:
+    """The file line and column of a YAML mark. YAML also ends a line at a lone CR, NEL, LS
+    and PS; editors, and so the diagnostics, count only LF."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.first_line = first_line
+        self.starts: list[int] | None = None  # where each LF-ended line starts, when YAML's differ
+        if any(breaking in text for breaking in "\r\x85\u2028\u2029"):
+            self.starts = [0, *(at + 1 for at, char in enumerate(text) if char == "\n")]
+
+    def place(self, mark: _Mark) -> tuple[int, int]:
+        if self.starts is None:
+            return self.first_line + mark.line, mark.column + 1
+        line = bisect.bisect_right(self.starts, mark.index) - 1
+        return self.first_line + line, mark.index - self.starts[line] + 1
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:
@@ -140,14 +167,14 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
 
 
 class _Converter:
-    def __init__(self, first_line: int, places: dict[Key, Place]) -> None:
-        self.first_line = first_line
+    def __init__(self, lines: _Lines, places: dict[Key, Place]) -> None:
+        self.lines = lines
         self.places = places
         self.seen: set[int] = set()
         self.duplicates: list[_Rejected] = []
 
     def place_of(self, node: yaml.Node) -> tuple[int, int]:
-        return self.first_line + node.start_mark.line, node.start_mark.column + 1
+        return self.lines.place(node.start_mark)
 
     def convert(self, node: yaml.Node, key: Key, depth: int, at: tuple[int, int]) -> object:
         """Plain data for `node`; `at` is where its key or sequence starts, for alias errors."""
