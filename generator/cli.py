@@ -124,7 +124,7 @@ def run_build(args: argparse.Namespace) -> int:
     # MkDocs is slow to import and `check` needs none of it, so only build and serve load it.
     from generator.build import BuildFailed, build_site  # noqa: PLC0415
 
-    root = content_root(args.content)
+    root = content_root(args.content, Path(args.config))
     as_of = as_of_date(args.as_of)
     checked = check_content(root, as_of)
     report = checked.report
@@ -159,7 +159,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
     serve(
         Path(args.config),
-        content_root(args.content),
+        content_root(args.content, Path(args.config)),
         as_of_date(args.as_of),
         args.address or "127.0.0.1:8000",
     )

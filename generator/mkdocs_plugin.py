@@ -17,8 +17,6 @@ import html
 import json
 import logging
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -53,6 +51,7 @@ from generator.render.indexes import SECTION_PAGES, IndexPages
 from generator.render.site import Decorate, SiteRenderer
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.russian import long_date
+from generator.search import PART_PAGES, build_search_index
 from generator.settings import InternalError, UsageError, as_of_date
 from generator.urls import absolute
 
@@ -83,6 +82,8 @@ class RegpubConfig(base.Config):
     content = c.Type(str, default="regulations")
     as_of = c.Optional(c.Type(str))
     search = c.Type(bool, default=True)
+    # Pages per part of the search index: Pagefind needs about 0.2 MB a page while indexing.
+    search_part_pages = c.Type(int, default=PART_PAGES)
     # The DOCX whose page and styles every download takes (an editor's letterhead), relative to
     # mkdocs.yml; default: regpub's GOST R 7.0.97-2016 layout.
     reference_docx = c.Optional(c.File(exists=True))
@@ -125,6 +126,19 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         errors, warnings = super().load_config(options, config_file_path)
         return [*errors, *((key, ValidationError(message)) for key, message in warnings)], []
 
+    def _check_options(self) -> None:
+        for option in ("commit_url", "history_url"):
+            pattern = getattr(self.config, option)
+            try:
+                if pattern:
+                    pattern.format(commit="0", path="x")
+            except (KeyError, IndexError, ValueError) as error:
+                raise ConfigurationError(
+                    f"the regpub plugin's {option} '{pattern}' may use only {{commit}} and {{path}} ({error})"
+                ) from None
+        if (pages := self.config.search_part_pages) < 1:
+            raise ConfigurationError(f"the regpub plugin's search_part_pages must be 1 or more, not {pages}")
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Raises ConfigurationError for a set-up regpub cannot build (`regpub build` exits 2)."""
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -144,15 +158,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                 f"regpub needs Material for MkDocs: set `theme: {{name: material, language: ru}}` "
                 f"in {Path(config.config_file_path or 'mkdocs.yml').name} (it names {config.theme.name!r})"
             )
-        for option in ("commit_url", "history_url"):
-            pattern = getattr(self.config, option)
-            try:
-                if pattern:
-                    pattern.format(commit="0", path="x")
-            except (KeyError, IndexError, ValueError) as error:
-                raise ConfigurationError(
-                    f"the regpub plugin's {option} '{pattern}' may use only {{commit}} and {{path}} ({error})"
-                ) from None
+        self._check_options()
         try:
             self.jobs = worker_count(self.config.jobs)
         except ValueError as error:
@@ -312,10 +318,11 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             self.report.append(f"pages: {len(pages) - reused} rendered, {reused} from the cache")
             write_sitemap(Path(config.site_dir), config.site_url, [*files.documentation_pages(), *pages])
         if self.config.search:
-            if on_terminal():
-                print("Search index…", file=sys.stderr, flush=True)
-            reused_index = build_search_index(Path(config.site_dir), cache_dir("search"))
-            self.report.append("search index: from the cache" if reused_index else "search index: built")
+            search = build_search_index(
+                Path(config.site_dir), cache_dir("search"), part_pages=self.config.search_part_pages,
+                progress=_search_progress if on_terminal() else None,
+            )  # fmt: skip
+            self.report.append(search.brief())
 
     def _describe(self, file: File) -> str:
         """What one generated page is made from, besides what every page shares."""
@@ -384,6 +391,12 @@ def _installed(package: str) -> str:
         return "none"
 
 
+def _search_progress(part: int, parts: int) -> None:
+    print(
+        f"Search index: part {part}/{parts}…" if parts > 1 else "Search index…", file=sys.stderr, flush=True
+    )
+
+
 def on_terminal() -> bool:
     """Progress lines only for a person watching, never into a CI log or a file."""
     return sys.stderr.isatty()
@@ -401,61 +414,3 @@ def write_sitemap(site: Path, site_url: str | None, pages: list[File]) -> None:
     (site / "sitemap.xml").write_text(text, encoding="utf-8")
     with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
         packed.write(text.encode("utf-8"))
-
-
-SEARCH_OPTIONS = ["--force-language", "ru", "--silent", "--exclude-selectors", ".headerlink"]
-SEARCH_CACHE_KEEP = 3  # indexes kept: the last few states of the site
-
-
-def build_search_index(site: Path, cache: Path | None = None) -> bool:
-    """Pagefind indexes what the templates mark `data-pagefind-body`, in Russian (`.headerlink`:
-    the "#" permalinks beside headings).
-
-    With `cache`, an index is kept under the digest of every HTML file it was made from, so a
-    rebuild that changed no page copies it instead of indexing again; True when it did.
-    """
-    key = None
-    if cache is not None:
-        key = _search_key(site)
-        stored = cache / key
-        if stored.is_dir():
-            shutil.rmtree(site / "pagefind", ignore_errors=True)  # a --dirty build keeps the old one
-            shutil.copytree(stored, site / "pagefind")
-            os.utime(stored)
-            return True
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), *SEARCH_OPTIONS]
-    result = subprocess.run(command, capture_output=True, text=True, check=False, env={**os.environ})
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind failed to index the site:\n{result.stdout}{result.stderr}")
-    if cache is not None and key is not None:
-        _keep_search_index(site / "pagefind", cache, key)
-    return False
-
-
-def _keep_search_index(index: Path, cache: Path, key: str) -> None:
-    """Copy the index into the cache under `key`, keeping the last few; the cache is only a
-    shortcut, so a failure here (a full disk, another build storing the same key) is ignored."""
-    partial = cache / f".{key}.{os.getpid()}.part"
-    try:
-        shutil.copytree(index, partial)
-        os.replace(partial, cache / key)
-    except OSError:
-        shutil.rmtree(partial, ignore_errors=True)
-        return
-    kept = sorted((entry for entry in cache.iterdir() if not entry.name.startswith(".")), key=_mtime)
-    for old in kept[:-SEARCH_CACHE_KEEP]:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _search_key(site: Path) -> str:
-    digest = hashlib.sha256(f"{_installed('pagefind')}\n{SEARCH_OPTIONS}".encode())
-    for path in sorted(site.rglob("*.html")):
-        digest.update(f"\n{path.relative_to(site).as_posix()}\n".encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except FileNotFoundError:  # another build removed it meanwhile
-        return 0.0

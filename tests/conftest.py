@@ -90,6 +90,36 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
+def config_with_parts(folder: Path, content: Path, part_pages: int) -> Path:
+    """The sample's mkdocs.yml, reading `content`, with its search index in parts of
+    `part_pages` pages; written into `folder`, to run from the repository's root."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    option = "      content: regulations\n"
+    assert option in text
+    text = text.replace(option, f"      content: {content}\n      search_part_pages: {part_pages}\n")
+    config = folder / "mkdocs.yml"
+    config.write_text(f"docs_dir: {REPO / 'docs'}\n{text}", encoding="utf-8")
+    return config
+
+
+@pytest.fixture(scope="session")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample built as `sample_site`, with its search index in parts of 15 pages."""
+    folder = tmp_path_factory.mktemp("split")
+    config = config_with_parts(folder, SAMPLE, 15)
+    command = [str(REGPUB), "build", "--config", str(config), "--output", str(folder / "site")]
+    result = subprocess.run(
+        [*command, "--as-of", "2026-01-01", "--no-docx"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder / "site"
+
+
 @pytest.fixture(scope="session")
 def site_url(sample_site: Path) -> Iterator[str]:
     """The built sample served over HTTP on a free loopback port."""

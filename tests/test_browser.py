@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTIFACTS, CHROMIUM, shoot
+from tests.conftest import ARTIFACTS, CHROMIUM, serve_folder, shoot
 
 REGULATION = "regulations/coordination-regulation-2021-2025/"
 MEETING = "meetings/coordination-meeting-2020-12-21/"
@@ -184,3 +184,30 @@ def test_search_loads_the_filters_only_when_they_are_opened(page: Page, site_url
     assert [url for url in fetched if "/pagefind/filter/" in url]
     assert all(title.startswith("Положение") for title in results.all_inner_texts())
     shoot(page, "search-filters")
+
+
+def test_search_over_an_index_in_parts_finds_what_the_whole_index_finds(
+    page: Page, site_url: str, split_site: Path
+) -> None:
+    """The parts are merged in the browser: the same documents, and the same filter counts."""
+
+    def everything_found(url: str) -> tuple[list[str], str]:
+        search(page, url, "координации")
+        results = page.locator(".regpub-search__result")
+        expect(results.first).to_be_visible()
+        more = page.locator(".regpub-search__more")
+        total = int(page.locator(".regpub-search__status").inner_text().removeprefix("Найдено: "))
+        while more.is_visible():
+            more.click()
+        expect(results).to_have_count(total)
+        page.locator(".regpub-search__filters summary").click()
+        expect(page.get_by_role("group", name="Вид")).to_be_visible()
+        return sorted(link.get_attribute("href") or "" for link in results.all()), page.locator(
+            ".regpub-search__filters"
+        ).inner_text()
+
+    whole = everything_found(site_url)
+    with serve_folder(split_site) as split_url:
+        parts = everything_found(split_url)
+    assert len(whole[0]) > 10
+    assert parts == whole

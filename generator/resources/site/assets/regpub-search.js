@@ -43,12 +43,19 @@
 
   // Pagefind's own API, not its default UI: the UI loads every facet's index to show counts
   // before the first query; here they load only when the reader opens the filters.
+  // A large site's index comes in parts (regpub-parts.json names them): each part is merged
+  // into the first, so a query is answered from all of them, ranked together.
   let pagefind = null;
   function load() {
     if (!pagefind) {
-      pagefind = import(bundle + "pagefind.js").then(async (api) => {
+      const parts = fetch(bundle + "regpub-parts.json").then((reply) => {
+        if (!reply.ok) throw new Error(`regpub-parts.json: ${reply.status}`);
+        return reply.json();
+      });
+      pagefind = Promise.all([import(bundle + "pagefind.js"), parts]).then(async ([api, merged]) => {
         await api.options({ baseUrl: siteRoot, excerptLength: 24 });
         api.init();
+        await Promise.all(merged.map((part) => api.mergeIndex(bundle + part, { baseUrl: siteRoot })));
         return api;
       });
       pagefind.catch(() => {
