@@ -29,7 +29,8 @@ from generator.model import Kind
 from generator.progress import Progress
 from generator.render.docx import DocxError, DocxResult, build_docx, documents_with_docx, render_native
 from generator.render.docx_pandoc import Job, find_toolchain, run_jobs
-from generator.render.docx_source import docx_source, redline, version_sources
+from generator.render.docx_source import docx_source, version_sources
+from generator.render.redline import redline
 from generator.resources import docx_theme
 from generator.urls import changes_docx_path, docx_path, version_docx_path
 from tests.conftest import REPO, SAMPLE, WriteContent, regulation

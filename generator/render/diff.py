@@ -1,112 +1,17 @@
-"""What an amendment changed: two texts compared article by article, word by word.
+"""The site's "what changed" page: generator/compare.py's changes as HTML with <ins>/<del>,
+the same changes the DOCX redline (render/redline.py) shows as Word tracked changes.
 
-Articles are paired by their anchor (`article-3`); an article that is gone from one number but
-reappears, nearly the same, under another is shown as moved rather than as deleted and
-inserted. The result is plain data (golden-testable) and renders to HTML with <ins>/<del>.
+Each changed part is a section headed by its heading (with the heading's own changes marked),
+then its paragraphs and list items, each on its own line, as readers see them (`shown` turns
+a piece of Markdown into reader text: a `[[…]]` reference into its target's title).
 """
 
 from __future__ import annotations
 
-import difflib
 import html
-import re
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from generator.body import HEADING, classify_lines, heading_anchor
-
-_TOKENS = re.compile(r"\s+|[^\s]+")
-_MOVED_SIMILARITY = 0.6
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """A piece of a text: the preamble, or an article / section / chapter with its heading."""
-
-    anchor: str  # "" for what precedes the first heading
-    heading: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    kind: str  # "same", "changed", "inserted", "deleted", "moved"
-    old: Part | None
-    new: Part | None
-    words: tuple[tuple[str, str], ...] = ()  # (op, text): op is "=", "+" or "-"
-
-
-def split_parts(text: str) -> list[Part]:
-    parts: list[Part] = []
-    anchor, heading = "", ""
-    lines: list[str] = []
-    for _, line, is_code in classify_lines(text):
-        match = None if is_code else HEADING.match(line)
-        found = heading_anchor(match.group(1)) if match else None
-        if match and found:
-            if anchor or "".join(lines).strip():
-                parts.append(Part(anchor, heading, "\n".join(lines).strip()))
-            anchor, heading, lines = found, match.group(1), []
-        else:
-            lines.append(line)
-    if anchor or "".join(lines).strip():
-        parts.append(Part(anchor, heading, "\n".join(lines).strip()))
-    return parts
-
-
-def compare(old_text: str, new_text: str) -> list[Change]:
-    """Changes from `old_text` to `new_text`, in the order of the new text."""
-    old_parts, new_parts = split_parts(old_text), split_parts(new_text)
-    old_by_anchor = {part.anchor: part for part in old_parts}
-    new_anchors = {part.anchor for part in new_parts}
-    unmatched_old = [part for part in old_parts if part.anchor not in new_anchors]
-    changes: list[Change] = []
-    for part in new_parts:
-        old = old_by_anchor.get(part.anchor)
-        # Same number and same heading is the same article, however much its text changed.
-        if old is not None and (old.heading == part.heading or _similar(old, part) >= _MOVED_SIMILARITY / 2):
-            changes.append(_pair(old, part))
-            continue
-        if old is not None:  # same number, another article: the old one moved or is gone
-            unmatched_old.append(old)
-        moved = max(unmatched_old, key=lambda candidate: _similar(candidate, part), default=None)
-        if moved is not None and _similar(moved, part) >= _MOVED_SIMILARITY:
-            unmatched_old.remove(moved)
-            changes.append(Change("moved", moved, part, _words(moved, part)))
-        else:
-            changes.append(Change("inserted", None, part))
-    # A deleted article is shown where it stood: after what preceded it in the old text.
-    for part in sorted(unmatched_old, key=old_parts.index):
-        before = old_parts[: old_parts.index(part)]
-        positions = [i for i, change in enumerate(changes) if change.old in before]
-        changes.insert(max(positions) + 1 if positions else 0, Change("deleted", part, None))
-    return changes
-
-
-def _similar(old: Part, new: Part) -> float:
-    return difflib.SequenceMatcher(None, old.text.split(), new.text.split(), autojunk=False).ratio()
-
-
-def _pair(old: Part, new: Part) -> Change:
-    if old.text == new.text and old.heading == new.heading:
-        return Change("same", old, new)
-    return Change("changed", old, new, _words(old, new))
-
-
-def _words(old: Part, new: Part) -> tuple[tuple[str, str], ...]:
-    before = _TOKENS.findall(f"{old.heading}\n{old.text}")
-    after = _TOKENS.findall(f"{new.heading}\n{new.text}")
-    result: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
-            result.append(("=", "".join(before[a1:a2])))
-            continue
-        if a2 > a1:
-            result.append(("-", "".join(before[a1:a2])))
-        if b2 > b1:
-            result.append(("+", "".join(after[b1:b2])))
-    return tuple(result)
-
+from generator.compare import Block, Change, Edit
 
 _TITLES = {
     "changed": "изменена",
@@ -114,34 +19,59 @@ _TITLES = {
     "deleted": "исключена",
     "moved": "перенесена",
 }
+_TAGS = {"+": "ins", "-": "del"}
+_OP_OF_KIND = {"inserted": "+", "deleted": "-"}  # a block inserted or deleted whole
 
 
-def render_html(changes: list[Change]) -> str:
-    """The changes as HTML; unchanged articles are listed by name only."""
+def render_html(changes: list[Change], shown: Callable[[str], str] = lambda text: text) -> str:
+    """The changes as HTML; unchanged parts are listed by name only."""
     blocks = []
     for change in changes:
-        part = change.new or change.old
-        assert part is not None
-        name = html.escape(part.heading or "Преамбула")
+        part = change.part
         if change.kind == "same":
+            name = html.escape(shown(part.heading) or "Преамбула")
             blocks.append(f'<p class="regpub-diff__same">{name} — без изменений</p>')
             continue
         title = _TITLES[change.kind]
-        if change.kind == "moved" and change.old and change.new:
-            title = f"перенесена: было «{html.escape(change.old.heading)}»"
-        if change.words:
-            body = "".join(_word_html(op, text) for op, text in change.words)
-        else:
-            tag = "ins" if change.kind == "inserted" else "del"
-            whole = "\n".join(piece for piece in (part.heading, part.text) if piece)
-            body = f"<{tag}>{html.escape(whole)}</{tag}>"
+        if change.kind == "moved" and change.old is not None:
+            title = f"перенесена: было «{html.escape(shown(change.old.heading))}»"
+        edits = list(change.edits)
+        heading = _text(edits.pop(0), shown) if part.anchor else "Преамбула"
+        body = "".join(_block(edit, shown) for edit in edits)
         blocks.append(
             f'<section class="regpub-diff__part regpub-diff__part--{change.kind}">'
-            f'<h3>{name} <small>({title})</small></h3><div class="regpub-diff__text">{body}</div></section>'
+            f"<h2>{heading} <small>({title})</small></h2>{body}</section>"
         )
     return "\n".join(blocks)
 
 
-def _word_html(op: str, text: str) -> str:
+def _block(edit: Edit, shown: Callable[[str], str]) -> str:
+    block = edit.block
+    if block.opaque:
+        if block.text.startswith(":::"):  # a div's fence (an admonition's frame): no text
+            return ""
+        code = html.escape(block.text)
+        tag = _TAGS.get(_OP_OF_KIND.get(edit.kind, "="))
+        return f"<pre>{f'<{tag}>{code}</{tag}>' if tag else code}</pre>"
+    return f'<p class="regpub-diff__block">{_marker(block)}{_text(edit, shown)}</p>'
+
+
+def _text(edit: Edit, shown: Callable[[str], str]) -> str:
+    if edit.kind == "changed":
+        return "".join(_piece(op, shown(text)) for op, text in edit.words)
+    return _piece(_OP_OF_KIND.get(edit.kind, "="), shown(edit.block.text))
+
+
+def _piece(op: str, text: str) -> str:
     escaped = html.escape(text)
-    return {"=": escaped, "+": f"<ins>{escaped}</ins>", "-": f"<del>{escaped}</del>"}[op]
+    tag = _TAGS.get(op)
+    return f"<{tag}>{escaped}</{tag}>" if tag else escaped
+
+
+def _marker(block: Block) -> str:
+    """A list item's number or bullet, a quote's bar, as text before the item."""
+    marker = block.prefix.strip()
+    if not marker:
+        return ""
+    shown = "•" if marker in ("-", "*", "+") else "|" if marker == ">" else marker
+    return f'<span class="regpub-diff__marker">{html.escape(shown)}</span> '

@@ -9,24 +9,21 @@ Markdown, with anchors on article headings and admonitions rewritten as pandoc d
 the `[[…]]` references with `refs` and maps headings and lists onto the reference's styles.
 
 Everything that affects the DOCX is in a `DocxSource`, so its digest is the cache key.
-
->>> escape("1. Статья [[x]] *и* № 05-CT/TW")
-'1\\\\. Статья \\\\[\\\\[x\\\\]\\\\] \\\\*и\\\\* № 05\\\\-CT\\\\/TW'
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from xml.sax.saxutils import escape as xml_escape
 
-from generator.body import REFERENCE, Body, parse_reference
-from generator.citations import link_citations
+from generator.body import Body
 from generator.corpus import Corpus, Entry, Status
 from generator.model import KIND_OF, Kind, Meeting, Organization, Person, Regulation
+from generator.render.pandoc_body import body_markdown, escape, referenced
+from generator.render.redline import redline
 from generator.russian import long_date
 from generator.urls import changes_docx_path, docx_path, page_path, version_docx_path
 
@@ -35,7 +32,6 @@ TEXT_WIDTH = 10205  # twips
 POSITION_WIDTH = 6123  # 60 %: the position, then room for the handwritten signature
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can hold
 
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACE = re.compile(r"\s+")
 
 
@@ -93,11 +89,6 @@ class DocxSource:
             ("core", self.core + "\n"),
         )
         return "".join(f"<!-- {name} -->\n{text}" for name, text in parts)
-
-
-def escape(text: str) -> str:
-    """Plain text as pandoc Markdown that reads back as the same text, on one line."""
-    return _PUNCTUATION.sub(r"\\\1", _SPACE.sub(" ", text).strip())
 
 
 def docx_source(corpus: Corpus, entry: Entry, as_of: date, site_url: str | None = None) -> DocxSource:
@@ -183,16 +174,11 @@ def _body_markdown(corpus: Corpus, builder: _Builder, body: Body | None, self_id
     """A body as pandoc reads it, recording what it refers to (with `[[…]]` and citations)."""
     if body is None:
         return ""
-    text = prepare_body(body)
     for ref in body.references:
         builder.refer(ref.target)
-    if "№" in text:  # citations by form and number print as links too (SPEC §7)
-        linked = link_citations(corpus, text, exclude=self_id)
-        for match in REFERENCE.finditer(linked):
-            parsed = parse_reference(match.group(1))
-            if parsed and corpus.get(parsed[0]) is not None:
-                builder.refer(parsed[0])
-        text = linked
+    text = body_markdown(corpus, body, self_id)
+    for id_ in referenced(corpus, text):
+        builder.refer(id_)
     return text
 
 
@@ -466,315 +452,3 @@ def _lower_first(text: str) -> str:
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
-
-
-# The body ---------------------------------------------------------------------------------
-
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING_LINE = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)(?:[ \t]+#+)?[ \t]*$")
-_ADMONITION = re.compile(
-    r"""^(?P<indent>\ *)(?:!!!|\?\?\?\+?)   # !!! note, ??? note (collapsible), ???+ note
-        [\ \t]+(?P<kind>[\w-]+)(?:[\ \t]+[\w-]+)*  # the type, then extra classes
-        (?:[\ \t]+"(?P<title>[^"]*)")?[\ \t]*$      # an optional "title"
-    """,
-    re.VERBOSE,
-)
-ADMONITION_TITLES = {
-    "note": "Примечание",
-    "abstract": "Аннотация",
-    "summary": "Аннотация",
-    "tldr": "Аннотация",
-    "info": "Информация",
-    "todo": "Информация",
-    "tip": "Совет",
-    "hint": "Совет",
-    "important": "Важно",
-    "success": "Выполнено",
-    "check": "Выполнено",
-    "done": "Выполнено",
-    "question": "Вопрос",
-    "help": "Вопрос",
-    "faq": "Вопрос",
-    "warning": "Внимание",
-    "caution": "Внимание",
-    "attention": "Внимание",
-    "failure": "Ошибка",
-    "fail": "Ошибка",
-    "missing": "Ошибка",
-    "danger": "Опасно",
-    "error": "Ошибка",
-    "bug": "Ошибка",
-    "example": "Пример",
-    "quote": "Цитата",
-    "cite": "Цитата",
-}
-
-
-def prepare_body(body: Body) -> str:
-    """The editor's Markdown as pandoc should read it.
-
-    Article, section and chapter headings get their anchors (`{#article-3}`, found by
-    `generator.body`, so the DOCX bookmarks are the anchors `[[id#article-3]]` names), and
-    Material admonitions (`!!! note "Заголовок"` with an indented block) become styled divs.
-    """
-    lines = body.text.replace("\r\n", "\n").split("\n")
-    for anchor, line_number in body.anchors.items():
-        index = line_number - body.first_line
-        match = _HEADING_LINE.match(lines[index]) if 0 <= index < len(lines) else None
-        if match:
-            lines[index] = f"{match.group(1)} {{#{anchor}}}"
-    return "\n".join(rewrite_admonitions(lines)).strip("\n") + "\n"
-
-
-def rewrite_admonitions(lines: list[str]) -> list[str]:
-    """`!!! note "Title"` + indented lines → `::: {custom-style="Note"}` with a bold title.
-
-    >>> rewrite_admonitions(["!!! warning", "    Текст.", "", "Дальше."])
-    ['::: {custom-style="Note"}', '**Внимание**', '', 'Текст.', ':::', '', '', 'Дальше.']
-    """
-    result: list[str] = []
-    fence: str | None = None
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        opening = _FENCE.match(line)
-        if fence is not None or opening:
-            # Fenced code is copied as it is: an example of `!!!` in code is not an admonition.
-            marker = opening.group(1) if opening else ""
-            if fence is None:
-                fence = marker
-            elif marker[:1] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            result.append(line)
-            index += 1
-            continue
-        match = _ADMONITION.match(line)
-        if match is None:
-            result.append(line)
-            index += 1
-            continue
-        content, index = _indented_block(lines, index + 1, len(match.group("indent")) + 4)
-        result.extend(_admonition(match, content))
-    return result
-
-
-def _indented_block(lines: list[str], start: int, indent: int) -> tuple[list[str], int]:
-    end = start
-    while end < len(lines) and (not lines[end].strip() or lines[end].startswith(" " * indent)):
-        end += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return [line[indent:] for line in lines[start:end]], end
-
-
-def _admonition(match: re.Match[str], content: list[str]) -> list[str]:
-    pad = match.group("indent")
-    kind = match.group("kind").lower()
-    title = match.group("title")
-    if title is None:
-        title = ADMONITION_TITLES.get(kind, kind.capitalize())
-    lines = [f'{pad}::: {{custom-style="Note"}}']
-    if title.strip():
-        lines += [f"{pad}**{escape(title)}**", ""]
-    lines += [f"{pad}{line}" if line else "" for line in rewrite_admonitions(content)]
-    return [*lines, f"{pad}:::", ""]
-
-
-# The redline ------------------------------------------------------------------------------
-
-_LIST_ITEM = re.compile(r"^([ \t]*(?:\d{1,9}[.)]|[-*+]|[a-zA-Z][)])[ \t]+)(.*)$")
-_QUOTE = re.compile(r"^([ \t]*>[ \t]?)(.*)$")
-_HEADING_TEXT = re.compile(r"^([ \t]*#{1,6}[ \t]+)(.*?)((?:[ \t]+\{#[\w.:-]+\})?)[ \t]*$")
-_ANCHOR = re.compile(r"\{#((?:section|chapter|article)-[\w.-]+)\}")
-# Lines a tracked-change span cannot wrap: div fences, tables, footnote definitions, HTML.
-_OPAQUE = re.compile(r"^[ \t]*(?::::|\||\+[-=]|\[\^[^\]]*\]:|<)")
-# The tokens words are compared by: spaces, punctuation, and words, with what a span boundary
-# must not split kept whole: `[[…]]`, links, *emphasis*, **strong**, `code`, escapes.
-_WORD = re.compile(
-    r"\s+|(?:\[\[.*?\]\]|\[[^\]]*\]\([^)]*\)|\*\*[^*]+?\*\*|\*[^*\s][^*]*?\*|`[^`]*`|\\.|[^\s.,;:!?)»])+|\S"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Block:
-    """A paragraph, list item, heading (one line of text between `prefix` and `suffix`), or
-    an opaque run of lines (code, table, div fence) that is copied as it is."""
-
-    prefix: str
-    text: str
-    suffix: str
-    blank_before: bool
-    opaque: bool = False
-
-    @property
-    def line(self) -> str:
-        return f"{self.prefix}{self.text}{self.suffix}"
-
-    @property
-    def anchor(self) -> str | None:
-        match = _ANCHOR.search(self.suffix) if self.prefix.lstrip().startswith("#") else None
-        return match.group(1) if match else None
-
-
-def redline(old: str, new: str, author: str, when: str) -> str:
-    r"""The Markdown of `new` with what changed since `old` as pandoc tracked-change spans.
-
-    Articles are paired by their anchor, then the rest by order; the blocks of paired parts
-    are paired by order, and words compared within a pair. A span never crosses a block
-    boundary: list markers, heading marks and anchors stay outside.
-
-    >>> print(redline("1. Один два.\n", "1. Один три.\n\nНовый.\n", "A", "D"))
-    1. Один [два]{.deletion author="A" date="D"}[три]{.insertion author="A" date="D"}.
-    <BLANKLINE>
-    [Новый.]{.insertion author="A" date="D"}
-    <BLANKLINE>
-    """
-    attributes = f'author="{author}" date="{when}"'
-    old_parts, new_parts = _parts(_blocks(old)), _parts(_blocks(new))
-    output: list[tuple[_Block, str]] = []
-
-    def whole(block: _Block, kind: str) -> None:
-        if block.opaque:  # the new text's structure is kept; an old table or fence is dropped
-            if kind == "insertion":
-                output.append((block, block.line))
-            return
-        text = f"[{block.text}]{{.{kind} {attributes}}}" if block.text.strip() else block.text
-        output.append((block, f"{block.prefix}{text}{block.suffix}"))
-
-    def pair(before: _Block, after: _Block) -> None:
-        if after.opaque or before.opaque:
-            whole(before, "deletion")
-            whole(after, "insertion")
-            return
-        output.append(
-            (after, f"{after.prefix}{_word_diff(before.text, after.text, attributes)}{after.suffix}")
-        )
-
-    def blocks(before: list[_Block], after: list[_Block]) -> None:
-        matcher = difflib.SequenceMatcher(
-            None, [b.line for b in before], [b.line for b in after], autojunk=False
-        )
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op == "equal":
-                output.extend((block, block.line) for block in after[j1:j2])
-                continue
-            olds, news = before[i1:i2], after[j1:j2]
-            for index in range(max(len(olds), len(news))):
-                if index < len(olds) and index < len(news):
-                    pair(olds[index], news[index])
-                elif index < len(olds):
-                    whole(olds[index], "deletion")
-                else:
-                    whole(news[index], "insertion")
-
-    matcher = difflib.SequenceMatcher(
-        None, [a for a, _ in old_parts], [a for a, _ in new_parts], autojunk=False
-    )
-    for _op, i1, i2, j1, j2 in matcher.get_opcodes():
-        olds, news = old_parts[i1:i2], new_parts[j1:j2]
-        for index in range(max(len(olds), len(news))):
-            blocks(olds[index][1] if index < len(olds) else [], news[index][1] if index < len(news) else [])
-    lines: list[str] = []
-    for block, line in output:
-        if lines and block.blank_before:
-            lines.append("")
-        lines.append(line)
-    return "\n".join(lines) + "\n" if lines else ""
-
-
-def _word_diff(old: str, new: str, attributes: str) -> str:
-    r"""`new` with the words changed since `old` in spans; spaces at a change's ends stay out.
-
-    >>> _word_diff("в работе.", "в работе, в том числе.", "a")
-    'в работе[, в том числе]{.insertion a}.'
-    """
-    before, after = _WORD.findall(old), _WORD.findall(new)
-    pieces: list[str] = []
-
-    def span(kind: str, tokens: list[str]) -> None:
-        text = "".join(tokens)
-        core = text.strip()
-        if not core:
-            pieces.append(text if kind == "insertion" else "")
-            return
-        start = text.index(core)
-        pieces.append(f"{text[:start]}[{core}]{{.{kind} {attributes}}}{text[start + len(core) :]}")
-
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            pieces.extend(after[j1:j2])
-            continue
-        if i2 > i1:
-            span("deletion", before[i1:i2])
-        if j2 > j1:
-            span("insertion", after[j1:j2])
-    return "".join(pieces)
-
-
-def _parts(blocks: list[_Block]) -> list[tuple[str, list[_Block]]]:
-    """Blocks grouped by article (or section, chapter): (anchor, blocks); "" for the preamble."""
-    parts: list[tuple[str, list[_Block]]] = [("", [])]
-    for block in blocks:
-        anchor = block.anchor
-        if anchor is not None:
-            parts.append((anchor, []))
-        parts[-1][1].append(block)
-    return [part for part in parts if part[0] or part[1]]
-
-
-def _blocks(text: str) -> list[_Block]:
-    """A body's Markdown as blocks; continuation lines of a paragraph or item joined."""
-    result: list[_Block] = []
-    current: list[str] = []  # prefix, then text lines of the open paragraph or item
-    blank = False
-    fence: str | None = None
-    code: list[str] = []
-
-    def close() -> None:
-        nonlocal blank
-        if current:
-            prefix, *lines = current
-            result.append(_Block(prefix, " ".join(line.strip() for line in lines), "", blank))
-            current.clear()
-            blank = False
-
-    for line in text.split("\n"):
-        opening = _FENCE.match(line)
-        if fence is not None or opening:
-            marker = opening.group(1) if opening else ""
-            if fence is None:
-                close()
-                fence, code = marker, [line]
-            else:
-                code.append(line)
-                if marker[:1] == fence[0] and len(marker) >= len(fence):
-                    result.append(_Block("", "\n".join(code), "", blank, opaque=True))
-                    fence, blank = None, False
-            continue
-        if not line.strip():
-            close()
-            blank = True
-            continue
-        heading = _HEADING_TEXT.match(line)
-        item = _LIST_ITEM.match(line) or _QUOTE.match(line)
-        if _OPAQUE.match(line):
-            close()
-            result.append(_Block("", line, "", blank, opaque=True))
-            blank = False
-        elif heading:
-            close()
-            result.append(_Block(heading.group(1), heading.group(2), heading.group(3), blank))
-            blank = False
-        elif item:
-            close()
-            current.extend([item.group(1), item.group(2)])
-        elif current:
-            current.append(line)
-        else:
-            indent = line[: len(line) - len(line.lstrip())]
-            current.extend([indent, line])
-    if fence is not None:
-        result.append(_Block("", "\n".join(code), "", blank, opaque=True))
-    close()
-    return result

@@ -9,10 +9,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from generator.body import REFERENCE, parse_reference
+from generator.compare import compare
 from generator.corpus import Corpus, Edition
 from generator.model import Kind, Regulation
-from generator.render.diff import compare, render_html
+from generator.render.diff import render_html
 from generator.render.markdown import generated_page, render_body, title_of
+from generator.render.pandoc_body import body_markdown
 from generator.russian import long_date
 from generator.urls import (
     EditionUrls,
@@ -146,7 +148,11 @@ def version_pages(
                 "version": row,
                 "previous": rows[previous.url],
                 "diff": render_html(
-                    compare(_readable(contexts, previous.body), _readable(contexts, text.body))
+                    compare(
+                        body_markdown(contexts.corpus, previous.edition.body, regulation.id),
+                        body_markdown(contexts.corpus, text.edition.body, regulation.id),
+                    ),
+                    lambda piece: _readable(contexts, piece),
                 ),
             }
             pages[f"{row['changes']}index.md"] = (context, generated_page(context))

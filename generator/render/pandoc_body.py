@@ -1,0 +1,154 @@
+"""A body's Markdown as pandoc reads it, and as two of its texts are compared (generator/compare.py).
+
+Article, section and chapter headings get their anchors (`{#article-3}`), Material admonitions
+become pandoc divs, and citations by form and number (`Решение № 12`) become `[[id|…]]`
+references (SPEC §7).
+
+>>> escape("1. Статья [[x]] *и* № 05-CT/TW")
+'1\\\\. Статья \\\\[\\\\[x\\\\]\\\\] \\\\*и\\\\* № 05\\\\-CT\\\\/TW'
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.body import REFERENCE, Body, parse_reference
+from generator.citations import link_citations
+from generator.corpus import Corpus
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_SPACE = re.compile(r"\s+")
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING_LINE = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)(?:[ \t]+#+)?[ \t]*$")
+_ADMONITION = re.compile(
+    r"""^(?P<indent>\ *)(?:!!!|\?\?\?\+?)   # !!! note, ??? note (collapsible), ???+ note
+        [\ \t]+(?P<kind>[\w-]+)(?:[\ \t]+[\w-]+)*  # the type, then extra classes
+        (?:[\ \t]+"(?P<title>[^"]*)")?[\ \t]*$      # an optional "title"
+    """,
+    re.VERBOSE,
+)
+ADMONITION_TITLES = {
+    "note": "Примечание",
+    "abstract": "Аннотация",
+    "summary": "Аннотация",
+    "tldr": "Аннотация",
+    "info": "Информация",
+    "todo": "Информация",
+    "tip": "Совет",
+    "hint": "Совет",
+    "important": "Важно",
+    "success": "Выполнено",
+    "check": "Выполнено",
+    "done": "Выполнено",
+    "question": "Вопрос",
+    "help": "Вопрос",
+    "faq": "Вопрос",
+    "warning": "Внимание",
+    "caution": "Внимание",
+    "attention": "Внимание",
+    "failure": "Ошибка",
+    "fail": "Ошибка",
+    "missing": "Ошибка",
+    "danger": "Опасно",
+    "error": "Ошибка",
+    "bug": "Ошибка",
+    "example": "Пример",
+    "quote": "Цитата",
+    "cite": "Цитата",
+}
+
+
+def prepare_body(body: Body) -> str:
+    """The editor's Markdown as pandoc should read it.
+
+    Article, section and chapter headings get their anchors (`{#article-3}`, found by
+    `generator.body`, so the DOCX bookmarks are the anchors `[[id#article-3]]` names), and
+    Material admonitions (`!!! note "Заголовок"` with an indented block) become styled divs.
+    """
+    lines = body.text.replace("\r\n", "\n").split("\n")
+    for anchor, line_number in body.anchors.items():
+        index = line_number - body.first_line
+        match = _HEADING_LINE.match(lines[index]) if 0 <= index < len(lines) else None
+        if match:
+            lines[index] = f"{match.group(1)} {{#{anchor}}}"
+    return "\n".join(rewrite_admonitions(lines)).strip("\n") + "\n"
+
+
+def rewrite_admonitions(lines: list[str]) -> list[str]:
+    """`!!! note "Title"` + indented lines → `::: {custom-style="Note"}` with a bold title.
+
+    >>> rewrite_admonitions(["!!! warning", "    Текст.", "", "Дальше."])
+    ['::: {custom-style="Note"}', '**Внимание**', '', 'Текст.', ':::', '', '', 'Дальше.']
+    """
+    result: list[str] = []
+    fence: str | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        opening = _FENCE.match(line)
+        if fence is not None or opening:
+            # Fenced code is copied as it is: an example of `!!!` in code is not an admonition.
+            marker = opening.group(1) if opening else ""
+            if fence is None:
+                fence = marker
+            elif marker[:1] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            result.append(line)
+            index += 1
+            continue
+        match = _ADMONITION.match(line)
+        if match is None:
+            result.append(line)
+            index += 1
+            continue
+        content, index = _indented_block(lines, index + 1, len(match.group("indent")) + 4)
+        result.extend(_admonition(match, content))
+    return result
+
+
+def _indented_block(lines: list[str], start: int, indent: int) -> tuple[list[str], int]:
+    end = start
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith(" " * indent)):
+        end += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return [line[indent:] for line in lines[start:end]], end
+
+
+def _admonition(match: re.Match[str], content: list[str]) -> list[str]:
+    pad = match.group("indent")
+    kind = match.group("kind").lower()
+    title = match.group("title")
+    if title is None:
+        title = ADMONITION_TITLES.get(kind, kind.capitalize())
+    lines = [f'{pad}::: {{custom-style="Note"}}']
+    if title.strip():
+        lines += [f"{pad}**{escape(title)}**", ""]
+    lines += [f"{pad}{line}" if line else "" for line in rewrite_admonitions(content)]
+    return [*lines, f"{pad}:::", ""]
+
+
+def escape(text: str) -> str:
+    """Plain text as pandoc Markdown that reads back as the same text, on one line."""
+    return _PUNCTUATION.sub(r"\\\1", _SPACE.sub(" ", text).strip())
+
+
+def body_markdown(corpus: Corpus, body: Body | None, self_id: str) -> str:
+    """The body as pandoc reads it: anchors, admonitions, and citations linked as references."""
+    if body is None:
+        return ""
+    text = prepare_body(body)
+    if "№" in text:
+        text = link_citations(corpus, text, exclude=self_id)
+    return text
+
+
+def referenced(corpus: Corpus, text: str) -> list[str]:
+    """The ids of the corpus's documents that `[[…]]` references in `text` name."""
+    found = []
+    for match in REFERENCE.finditer(text):
+        parsed = parse_reference(match.group(1))
+        if parsed and corpus.get(parsed[0]) is not None:
+            found.append(parsed[0])
+    return found
