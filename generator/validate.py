@@ -188,8 +188,9 @@ def _link_location(corpus: Corpus, link: Link) -> Location:
     return entry.locate(link.key)
 
 
-def _check_link(corpus: Corpus, link: Link, report: Report) -> None:
-    where = _link_location(corpus, link)
+def _check_link(corpus: Corpus, link: Link, report: Report, where: Location | None = None) -> None:
+    """A relation or reference `link`, reported at `where` (default: where its source says it)."""
+    where = where or _link_location(corpus, link)
     field = "the body" if link.relation is Relation.REFERENCES else label(link.key)
     target = corpus.get(link.target)
     allowed = link.relation.targets
@@ -390,14 +391,11 @@ def _check_version_file(corpus: Corpus, text: VersionText, report: Report) -> No
     elif target.kind is not Kind.REGULATION:
         message = f"'{target.id}' in version_of is {_KIND_NAMES[target.kind] if target.kind else 'invalid'}"
         report.add("wrong-ref-kind", where, f"{message}; expected a regulation")
+    # An earlier text's references get the checks of the current text's: target, kind, anchor.
     for ref in text.body.references:
-        if corpus.get(ref.target) is None:
-            hint = did_you_mean(ref.target, corpus.by_id)
-            report.add(
-                "unknown-ref",
-                Location(text.path, ref.line, ref.column),
-                f"unknown id '{ref.target}' in the body{hint}",
-            )
+        source = text.record.version_of
+        link = Link(source, Relation.REFERENCES, ref.target, (), ref.line, ref.column, ref.anchor)
+        _check_link(corpus, link, report, Location(text.path, ref.line, ref.column))
 
 
 def _check_version_dates(corpus: Corpus, regulation: Regulation, report: Report) -> None:
