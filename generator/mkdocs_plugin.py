@@ -51,7 +51,7 @@ from generator.render.indexes import SECTION_PAGES, IndexPages
 from generator.render.site import Decorate, SiteRenderer
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.russian import long_date
-from generator.search import PART_PAGES, build_search_index
+from generator.search import PART_PAGES, SearchError, build_search_index
 from generator.settings import InternalError, UsageError, as_of_date
 from generator.urls import absolute
 
@@ -318,10 +318,13 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             self.report.append(f"pages: {len(pages) - reused} rendered, {reused} from the cache")
             write_sitemap(Path(config.site_dir), config.site_url, [*files.documentation_pages(), *pages])
         if self.config.search:
-            search = build_search_index(
-                Path(config.site_dir), cache_dir("search"), part_pages=self.config.search_part_pages,
-                progress=_search_progress if on_terminal() else None,
-            )  # fmt: skip
+            try:
+                search = build_search_index(
+                    Path(config.site_dir), cache_dir("search"), part_pages=self.config.search_part_pages,
+                    progress=_search_progress if on_terminal() else None,
+                )  # fmt: skip
+            except SearchError as error:
+                raise PluginError(str(error)) from None
             self.report.append(search.brief())
 
     def _describe(self, file: File) -> str:

@@ -32,8 +32,6 @@ from typing import Any
 
 import cbor2
 
-from generator.settings import InternalError
-
 # Pagefind indexes what the templates mark `data-pagefind-body`, in Russian; `.headerlink`:
 # the "#" permalinks beside headings.
 OPTIONS = ("--force-language", "ru", "--silent", "--exclude-selectors", ".headerlink")
@@ -49,8 +47,9 @@ _PART_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
 _SIGNATURE = b"pagefind_dcd"
 
 
-class SearchError(InternalError):
-    """Pagefind failed, or wrote a bundle in a format this version of regpub does not know."""
+class SearchError(Exception):
+    """Pagefind failed, or wrote a bundle in a format this version of regpub does not know
+    (the build stops with this message: exit code 2, as for any failing build tool)."""
 
 
 @dataclass(frozen=True)
