@@ -78,8 +78,14 @@ def regulation(id_: str, *, body: str = "## Статья 1. Общие поло�
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample corpus built once, as `regpub build` builds it, as of 1 January 2026."""
     output = tmp_path_factory.mktemp("sample") / "site"
+    _build_sample("--output", str(output))
+    return output
+
+
+def _build_sample(*args: str) -> None:
+    """`regpub build` from the repository's root as of 1 January 2026; it must succeed."""
     result = subprocess.run(
-        [str(REGPUB), "build", "--output", str(output), "--as-of", "2026-01-01"],
+        [str(REGPUB), "build", *args, "--as-of", "2026-01-01"],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -87,7 +93,6 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    return output
 
 
 def config_with_parts(folder: Path, content: Path, part_pages: int) -> Path:
@@ -107,16 +112,7 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample built as `sample_site`, with its search index in parts of 15 pages."""
     folder = tmp_path_factory.mktemp("split")
     config = config_with_parts(folder, SAMPLE, 15)
-    command = [str(REGPUB), "build", "--config", str(config), "--output", str(folder / "site")]
-    result = subprocess.run(
-        [*command, "--as-of", "2026-01-01", "--no-docx"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    _build_sample("--config", str(config), "--output", str(folder / "site"), "--no-docx")
     return folder / "site"
 
 
