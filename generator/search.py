@@ -101,23 +101,23 @@ def build_search_index(
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # a --dirty build keeps the old one
     reused = 0
-    with tempfile.TemporaryDirectory(prefix="regpub-search-") as scratch:
+    # Beside the site, so the trees of links to its pages are on its file system.
+    with tempfile.TemporaryDirectory(prefix=".regpub-search-", dir=site.parent) as scratch:
         for number, pages in enumerate(parts):
             if progress is not None:
                 progress(number + 1, len(parts))
             key = _part_key(site, pages)
-            stored = cache / key if cache is not None else None
-            made = Path(scratch) / f"part-{number}"
-            if stored is not None and stored.is_dir():
-                shutil.copytree(stored, made)
-                os.utime(stored)
+            source = cache / key if cache is not None else None
+            if source is not None and source.is_dir():
+                os.utime(source)
                 reused += 1
             else:
-                _index(site, pages, made, Path(scratch) / f"pages-{number}")
+                source = Path(scratch) / f"part-{number}"
+                _index(site, pages, source, Path(scratch) / f"pages-{number}")
                 if cache is not None:
-                    _keep(made, cache, key)
+                    _keep(source, cache, key)
             target = bundle if number == 0 else bundle / "parts" / str(number)
-            shutil.copytree(made, target, ignore=None if number == 0 else _only_part_files(made))
+            shutil.copytree(source, target, ignore=None if number == 0 else _only_part_files(source))
     merged = [f"parts/{number}/" for number in range(1, len(parts))]
     (bundle / PARTS_FILE).write_text(json.dumps(merged) + "\n", encoding="utf-8")
     if cache is not None:
