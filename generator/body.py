@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")  # a code fence's opening or closing line
 HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
 _ARTICLE = re.compile(r"Статья[ \t]+(\d+(?:\.\d+)*)\.?(?:\s|$)")
 _DIVISION = re.compile(r"(Раздел|Глава)[ \t]+([IVXLCDM]+|\d+)\.?(?:\s|$)")
@@ -88,7 +88,7 @@ def classify_lines(text: str) -> Iterator[tuple[int, str, bool]]:
     """(offset, line, is_code) for every line; fence lines and fenced content are code."""
     fence: str | None = None
     for offset, line in enumerate(text.split("\n")):
-        opening = _FENCE.match(line)
+        opening = FENCE.match(line)
         if fence is not None:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 PRUNE_AFTER_DAYS = 30
@@ -47,3 +48,11 @@ def prune(folder: Path, used: Iterable[Path], suffixes: tuple[str, ...]) -> None
                 continue
             if unused:
                 Path(entry.path).unlink(missing_ok=True)
+
+
+def installed_version(package: str) -> str:
+    """The installed version of `package`, for cache keys ("none" when it is not installed)."""
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "none"

@@ -16,9 +16,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from generator.body import heading_anchor
+from generator.body import FENCE, heading_anchor
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^([ \t]*(?:\d{1,9}[.)]|[-*+]|[a-zA-Z][)])[ \t]+)(.*)$")
 _QUOTE = re.compile(r"^([ \t]*>[ \t]?)(.*)$")
 _HEADING = re.compile(r"^([ \t]*#{1,6}[ \t]+)(.*?)((?:[ \t]+\{#[\w.:-]+\})?)[ \t]*$")
@@ -165,7 +164,7 @@ def split_blocks(text: str) -> list[Block]:
             blank = False
 
     for line in text.replace("\r\n", "\n").split("\n"):
-        opening = _FENCE.match(line)
+        opening = FENCE.match(line)
         if fence is not None or opening:
             marker = opening.group(1) if opening else ""
             if fence is None:

@@ -21,7 +21,7 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from datetime import date
-from importlib.metadata import PackageNotFoundError, entry_points, version
+from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -39,7 +39,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.build import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
-from generator.cache import cache_dir
+from generator.cache import cache_dir, installed_version
 from generator.check import Checked, check_content
 from generator.corpus import Entry
 from generator.mkdocs_pages import PageCache, render_pages, worker_count
@@ -356,7 +356,7 @@ def site_fingerprint(config: MkDocsConfig) -> str:
     and regpub's own files (code and templates: a change there without a new version too)."""
     digest = hashlib.sha256(PAGES_FORMAT.encode())
     for name in ("regpub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"):
-        digest.update(f"\n{name} {_installed(name)}".encode())
+        digest.update(f"\n{name} {installed_version(name)}".encode())
     # Any installed MkDocs plugin or theme may change pages through its events.
     for group in ("mkdocs.plugins", "mkdocs.themes"):
         for point in sorted(entry_points(group=group), key=lambda point: point.name):
@@ -385,13 +385,6 @@ def _settings_shown(config: MkDocsConfig) -> str:
     shown["theme"] = {key: config.theme[key] for key in config.theme}
     shown["extra_javascript"] = [str(script) for script in config.extra_javascript]
     return json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str)
-
-
-def _installed(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "none"
 
 
 def _search_progress(part: int, parts: int) -> None:

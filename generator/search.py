@@ -26,11 +26,12 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 import cbor2
+
+from generator.cache import installed_version
 
 # Pagefind indexes what the templates mark `data-pagefind-body`, in Russian; `.headerlink`:
 # the "#" permalinks beside headings.
@@ -196,7 +197,7 @@ def _pack(content: Any) -> bytes:
 
 
 def _part_key(site: Path, pages: list[str]) -> str:
-    digest = hashlib.sha256(f"{FORMAT}\n{_installed('pagefind')}\n{OPTIONS}".encode())
+    digest = hashlib.sha256(f"{FORMAT}\n{installed_version('pagefind')}\n{OPTIONS}".encode())
     for page in pages:
         digest.update(f"\n{page}\n".encode() + (site / page).read_bytes())
     return digest.hexdigest()
@@ -225,10 +226,3 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except FileNotFoundError:  # another build removed it meanwhile
         return 0.0
-
-
-def _installed(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "none"

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 
-from generator.body import REFERENCE, Body, parse_reference
+from generator.body import FENCE, REFERENCE, Body, parse_reference
 from generator.citations import link_citations
 from generator.corpus import Corpus
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACE = re.compile(r"\s+")
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING_LINE = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)(?:[ \t]+#+)?[ \t]*$")
 _ADMONITION = re.compile(
     r"""^(?P<indent>\ *)(?:!!!|\?\?\?\+?)   # !!! note, ??? note (collapsible), ???+ note
@@ -86,7 +85,7 @@ def rewrite_admonitions(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        opening = _FENCE.match(line)
+        opening = FENCE.match(line)
         if fence is not None or opening:
             # Fenced code is copied as it is: an example of `!!!` in code is not an admonition.
             marker = opening.group(1) if opening else ""
