@@ -23,16 +23,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from generator.check import Checked
-from generator.settings import UsageError
+from generator.errors import BuildFailed, UsageError
 
 # The plugin reads these, so `mkdocs build`, `regpub build` and `regpub serve` share one path.
 CONTENT_ENV = "REGPUB_CONTENT"
 AS_OF_ENV = "REGPUB_AS_OF"
 NO_DOCX_ENV = "REGPUB_NO_DOCX"
-
-
-class BuildFailed(Exception):
-    """MkDocs or a build step failed; the message says why and nothing was published."""
 
 
 @contextmanager

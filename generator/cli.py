@@ -12,11 +12,12 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from generator.check import check_content
+from generator.errors import BuildFailed, RegpubError, UsageError
 from generator.init import init_repository
 from generator.model import ID_MAX_LENGTH, ID_PATTERN, Kind
-from generator.scaffold import ScaffoldError, draft, new_path, new_version, render_new
+from generator.scaffold import draft, new_path, new_version, render_new
 from generator.schema import SCHEMAS, json_schema
-from generator.settings import UsageError, as_of_date, content_root
+from generator.settings import as_of_date, content_root
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -27,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: Callable[[argparse.Namespace], int] = args.run
     try:
         return command(args)
-    except UsageError as error:
+    except RegpubError as error:
         print(f"regpub: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -122,7 +123,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     # MkDocs is slow to import and `check` needs none of it, so only build and serve load it.
-    from generator.build import BuildFailed, build_site  # noqa: PLC0415
+    from generator.build import build_site  # noqa: PLC0415
 
     root = content_root(args.content, Path(args.config))
     as_of = as_of_date(args.as_of)
@@ -207,10 +208,7 @@ def run_new_version(args: argparse.Namespace) -> int:
         raise UsageError(f"--from '{args.start}' is not a date YYYY-MM-DD") from None
     root = content_root(args.content)
     corpus = check_content(root, as_of_date(None)).corpus
-    try:
-        kept, updated = new_version(corpus, args.target, args.by, start)
-    except ScaffoldError as error:
-        raise UsageError(str(error)) from None
+    kept, updated = new_version(corpus, args.target, args.by, start)
     print(f"Kept the text in force until {start} in {kept}.")
     print(f"{updated} now holds the text from {start} (by {args.by}): edit it to make the change.")
     return EXIT_OK

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from generator.errors import UsageError
 from generator.resources import init_template
-from generator.settings import UsageError
 
 _DOT = "dot-"
 

@@ -42,17 +42,18 @@ from generator.build import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
 from generator.cache import cache_dir, installed_version
 from generator.check import Checked, check_content
 from generator.corpus import Entry
+from generator.errors import DocxError, InternalError, SearchError, UsageError
 from generator.mkdocs_pages import PageCache, render_pages, worker_count
 from generator.plan import FileKind, SitePlan, plan_site
 from generator.provenance import Revision, last_changes
 from generator.render.context import Context, PageContexts
-from generator.render.docx import DocxError, build_docx
+from generator.render.docx import build_docx
 from generator.render.indexes import SECTION_PAGES, IndexPages
 from generator.render.site import Decorate, SiteRenderer
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.russian import long_date
-from generator.search import PART_PAGES, SearchError, build_search_index
-from generator.settings import InternalError, UsageError, as_of_date
+from generator.search import PART_PAGES, build_search_index
+from generator.settings import as_of_date
 from generator.urls import absolute
 
 log = logging.getLogger("mkdocs.plugins.regpub")

@@ -30,6 +30,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from generator.build import regpub_environment, site_config
 from generator.corpus import Corpus, Entry, VersionText
 from generator.diagnostics import Report
+from generator.errors import RegpubError, UsageError
 from generator.load import load_document, load_registry
 from generator.mkdocs_pages import render_page
 from generator.mkdocs_plugin import RegpubPlugin
@@ -39,7 +40,6 @@ from generator.provenance import last_changes
 from generator.render.context import PageContexts
 from generator.render.indexes import IndexPages
 from generator.render.site import SiteRenderer
-from generator.settings import UsageError
 from generator.sources import discover
 from generator.validate import check_corpus
 
@@ -273,10 +273,12 @@ def serve(config_file: Path, content: Path, as_of: date, address: str = "127.0.0
         def do_GET(self) -> None:
             try:
                 status, kind, body = site.respond(unquote(urlsplit(self.path).path))
-            except Exception:
-                # A bug or a broken template: show it in the browser, not an empty reply.
+            except Exception as error:
+                # Shown in the browser, not an empty reply: the message of a problem the user
+                # can fix (a broken template), the traceback of a bug.
+                shown = str(error) if isinstance(error, RegpubError) else traceback.format_exc()
                 status, kind = 500, "text/plain; charset=utf-8"
-                body = f"regpub serve could not render {self.path}:\n\n{traceback.format_exc()}".encode()
+                body = f"regpub serve could not render {self.path}:\n\n{shown}".encode()
                 print(body.decode(), file=sys.stderr, flush=True)
             self.send_response(status)
             self.send_header("Content-Type", kind)
@@ -317,7 +319,9 @@ def _watch(site: PreviewSite) -> None:
         before = site.version
         try:
             site.refresh()
-        except Exception as error:
+        except RegpubError as error:  # e.g. mkdocs.yml broken: the editor can fix it
             print(f"regpub serve: could not reload the content: {error}", flush=True)
+        except Exception:  # a bug in regpub: its traceback, and the preview keeps the last state
+            print(f"regpub serve: could not reload the content:\n{traceback.format_exc()}", flush=True)
         if site.version != before:
             print(site.state.report.summary(len(site.state.loaded)), flush=True)

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.corpus import Corpus
+from generator.errors import ScaffoldError
 from generator.model import ID_MAX_LENGTH, Kind, Meeting, Regulation
 from generator.render.indexes import slug
 
@@ -136,10 +137,6 @@ def render_new(new: Draft, corpus: Corpus) -> str:
 
 def new_path(root: Path, id_: str, today: date) -> Path:
     return root / str(today.year) / f"{id_}.md"
-
-
-class ScaffoldError(Exception):
-    """`regpub new version` cannot go ahead; the message says why and nothing was written."""
 
 
 def new_version(corpus: Corpus, id_: str, by: str, start: date) -> tuple[Path, Path]:

@@ -32,6 +32,7 @@ from typing import Any
 import cbor2
 
 from generator.cache import installed_version
+from generator.errors import SearchError
 
 # Pagefind indexes what the templates mark `data-pagefind-body`, in Russian; `.headerlink`:
 # the "#" permalinks beside headings.
@@ -46,11 +47,6 @@ KEEP_STATES = 3  # cached parts kept per part of the site: its last few states
 # WebAssembly) is the first part's alone.
 _PART_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
 _SIGNATURE = b"pagefind_dcd"
-
-
-class SearchError(Exception):
-    """Pagefind failed, or wrote a bundle in a format this version of regpub does not know
-    (the build stops with this message: exit code 2, as for any failing build tool)."""
 
 
 @dataclass(frozen=True)

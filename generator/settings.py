@@ -9,15 +9,9 @@ from typing import Any
 
 import yaml
 
+from generator.errors import UsageError
+
 DEFAULT_CONTENT = Path("regulations")
-
-
-class UsageError(Exception):
-    """A problem with how a command was called or with its environment (exit code 2)."""
-
-
-class InternalError(Exception):
-    """A bug in regpub, not a problem of the user's: its traceback is welcome in a report."""
 
 
 class _TolerantLoader(yaml.SafeLoader):

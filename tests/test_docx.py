@@ -25,9 +25,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Length, Mm, Pt
 
 from generator.check import Checked, check_content
+from generator.errors import DocxError
 from generator.model import Kind
 from generator.progress import Progress
-from generator.render.docx import DocxError, DocxResult, build_docx, documents_with_docx, render_native
+from generator.render.docx import DocxResult, build_docx, documents_with_docx, render_native
 from generator.render.docx_pandoc import Job, find_toolchain, run_jobs
 from generator.render.docx_source import docx_source, version_sources
 from generator.render.redline import redline

@@ -29,9 +29,10 @@ from pathlib import Path
 
 from generator.cache import cache_dir, prune
 from generator.corpus import Corpus, Entry
+from generator.errors import DocxError
 from generator.model import Meeting, Regulation
 from generator.progress import Progress
-from generator.render.docx_pandoc import DocxError, Job, find_toolchain, run_jobs
+from generator.render.docx_pandoc import Job, find_toolchain, run_jobs
 from generator.render.docx_source import DocxSource, docx_source, version_sources
 
 __all__ = [

@@ -21,16 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from generator.errors import DocxError, ResourceError
 from generator.progress import Progress
-from generator.resources import ResourceError, docx_theme
+from generator.resources import docx_theme
 
 LUA_FILES = ("convert.lua", "layout.lua")
 # Part of every cache key: change it when the meaning of a job or of its digest changes.
 FORMAT_VERSION = "regpub-docx-1"
-
-
-class DocxError(Exception):
-    """The DOCX downloads could not be made: pandoc is missing or failed. The message says why."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-from generator.settings import UsageError
+from generator.errors import ResourceError
 
 SITE_FILES = (
     "main.html",
@@ -34,10 +34,6 @@ DOCX_FILES = ("convert.lua", "layout.lua", "reference.docx")
 # Styles and scripts every page loads, added to the site's extra_css / extra_javascript.
 SITE_CSS = ("assets/regpub.css",)
 SITE_JS = ("assets/regpub-search.js",)
-
-
-class ResourceError(UsageError):
-    """regpub's own files are missing: the installation is broken, not the editor's content."""
 
 
 def site_theme() -> Path:
