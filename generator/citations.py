@@ -13,22 +13,13 @@ import weakref
 from dataclasses import dataclass
 from datetime import date
 
+from generator import labels
 from generator.body import REFERENCE, classify_lines, split_code_spans
 from generator.corpus import Corpus
 from generator.model import Regulation
 
-# Form stems: the word without its case ending.
-_STEMS = {
-    "положени": "Положение",
-    "программ": "Программа",
-    "постановлени": "Постановление",
-    "директив": "Директива",
-    "резолюци": "Резолюция",
-    "решени": "Решение",
-    "план": "План",
-    "приказ": "Приказ",
-    "распоряжени": "Распоряжение",
-}
+# Form stems (the word without its case ending) → the form.
+_STEMS = {stem: form for form, stem in labels.FORMS.items()}
 _MONTHS = {
     name: number
     for number, name in enumerate(

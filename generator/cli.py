@@ -14,10 +14,11 @@ from pathlib import Path
 from generator.check import check_content
 from generator.errors import BuildFailed, RegpubError, UsageError
 from generator.init import init_repository
-from generator.model import ID_MAX_LENGTH, ID_PATTERN, Kind
+from generator.model import Kind
 from generator.scaffold import draft, new_path, new_version, render_new
 from generator.schema import SCHEMAS, json_schema
 from generator.settings import as_of_date, content_root
+from generator.values import ID_MAX_LENGTH, ID_PATTERN
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 

@@ -6,97 +6,29 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
+from generator import labels
 from generator.body import Body
 from generator.diagnostics import Location
 from generator.frontmatter import Key, LocatedYaml
-from generator.model import AnyRecord, Kind, Meeting, Organization, Person, Regulation, VersionFile
+from generator.model import (
+    DOCUMENT_KINDS,
+    AnyRecord,
+    Document,
+    Kind,
+    Meeting,
+    Organization,
+    Person,
+    Regulation,
+    Relation,
+    VersionFile,
+)
 from generator.russian import long_date
+from generator.status import Status
 
 R = TypeVar("R", Regulation, Meeting, Person, Organization)
-DOCUMENT_KINDS = frozenset({Kind.REGULATION, Kind.MEETING})
-
-
-class Relation(StrEnum):
-    """A typed edge from one record to another, named after the field that states it."""
-
-    BASED_ON = "based_on"
-    SUPERSEDES = "supersedes"
-    AMENDS = "amends"
-    ADOPTED_AT = "adopted_at"
-    RELATED = "related"
-    REFERENCES = "references"  # [[id]] in a body
-    ISSUER = "issuers"
-    SIGNATORY = "signatories.person"
-    SIGNED_FOR = "signatories.organization"
-    ORGANIZER = "organizers"
-    CHAIR = "chairs"
-    SECRETARY = "secretary"
-    ATTENDEE = "attendees"
-    SPEAKER = "agenda.speakers.person"
-    AGENDA_DOCUMENT = "agenda.documents"
-    POSITION_AT = "positions.organization"
-    PARENT = "parent"
-    VERSION_BY = "version.by"
-
-    @property
-    def targets(self) -> frozenset[Kind]:
-        """The kinds of record this relation may point to."""
-        return _TARGETS.get(self, frozenset(Kind))
-
-
-_REGULATION = frozenset({Kind.REGULATION})
-_ORGANIZATION = frozenset({Kind.ORGANIZATION})
-_PERSON = frozenset({Kind.PERSON})
-_TARGETS: dict[Relation, frozenset[Kind]] = {
-    Relation.BASED_ON: _REGULATION,
-    Relation.SUPERSEDES: _REGULATION,
-    Relation.AMENDS: _REGULATION,
-    Relation.AGENDA_DOCUMENT: _REGULATION,
-    Relation.VERSION_BY: _REGULATION,
-    Relation.ADOPTED_AT: frozenset({Kind.MEETING}),
-    Relation.RELATED: DOCUMENT_KINDS,
-    Relation.ISSUER: _ORGANIZATION,
-    Relation.SIGNED_FOR: _ORGANIZATION,
-    Relation.ORGANIZER: _ORGANIZATION,
-    Relation.POSITION_AT: _ORGANIZATION,
-    Relation.PARENT: _ORGANIZATION,
-    Relation.SIGNATORY: _PERSON,
-    Relation.CHAIR: _PERSON,
-    Relation.SECRETARY: _PERSON,
-    Relation.ATTENDEE: _PERSON,
-    Relation.SPEAKER: _PERSON,
-}
-
-
-class Status(StrEnum):
-    """Computed status of a regulation (SPEC §3), in the order the rules are tried."""
-
-    DRAFT = "draft"
-    REPEALED = "repealed"
-    SUPERSEDED = "superseded"
-    PENDING = "pending"
-    EXPIRED = "expired"
-    EXTERNAL = "external"
-    IN_FORCE = "in_force"
-
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self]
-
-
-_STATUS_LABELS = {
-    Status.DRAFT: "Проект",
-    Status.REPEALED: "Утратил силу",
-    Status.SUPERSEDED: "Заменён",
-    Status.PENDING: "Не вступил в силу",
-    Status.EXPIRED: "Срок действия истёк",
-    Status.EXTERNAL: "Внешний документ",
-    Status.IN_FORCE: "Действует",
-}
 
 
 @dataclass(slots=True)
@@ -150,8 +82,8 @@ class Edition:
     @property
     def label(self) -> str:
         """`Редакция от 1 января 2021 г. (недействующая)`: how documents name it."""
-        state = "действующая" if self.in_force else "недействующая"
-        return f"Редакция от {long_date(self.start)} ({state})"
+        state = labels.EDITION_IN_FORCE if self.in_force else labels.EDITION_NOT_IN_FORCE
+        return labels.EDITION.format(date=long_date(self.start), state=state)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,57 +103,11 @@ def links_of(entry: Entry) -> Iterator[Link]:
     """Every reference the entry writes, with where it is written."""
     record = entry.record
     if record is not None:
-        for relation, target, key in _field_links(record):
+        for relation, target, key in record.links():
             yield Link(entry.id, relation, target, key)
     if entry.body is not None:
         for ref in entry.body.references:
             yield Link(entry.id, Relation.REFERENCES, ref.target, (), ref.line, ref.column, ref.anchor)
-
-
-def _field_links(record: AnyRecord) -> Iterator[tuple[Relation, str, Key]]:
-    if isinstance(record, Organization):
-        if record.parent:
-            yield Relation.PARENT, record.parent, ("parent",)
-        return
-    if isinstance(record, Person):
-        for i, position in enumerate(record.positions):
-            if position.organization:
-                yield Relation.POSITION_AT, position.organization, ("positions", i, "organization")
-        return
-    if isinstance(record, Regulation):
-        yield from _list_links(Relation.ISSUER, "issuers", record.issuers)
-        for i, signatory in enumerate(record.signatories):
-            yield Relation.SIGNATORY, signatory.person, ("signatories", i, "person")
-            if signatory.organization:
-                yield Relation.SIGNED_FOR, signatory.organization, ("signatories", i, "organization")
-        if record.adopted_at:
-            yield Relation.ADOPTED_AT, record.adopted_at, ("adopted_at",)
-        yield from _list_links(Relation.BASED_ON, "based_on", record.based_on)
-        yield from _list_links(Relation.SUPERSEDES, "supersedes", record.supersedes)
-        yield from _list_links(Relation.AMENDS, "amends", record.amends)
-        if record.version:
-            yield Relation.VERSION_BY, record.version.by, ("version", "by")
-    else:
-        yield from _meeting_links(record)
-    yield from _list_links(Relation.RELATED, "related", record.related)
-
-
-def _meeting_links(meeting: Meeting) -> Iterator[tuple[Relation, str, Key]]:
-    yield from _list_links(Relation.ORGANIZER, "organizers", meeting.organizers)
-    yield from _list_links(Relation.CHAIR, "chairs", meeting.chairs)
-    if meeting.secretary:
-        yield Relation.SECRETARY, meeting.secretary, ("secretary",)
-    yield from _list_links(Relation.ATTENDEE, "attendees", meeting.attendees)
-    for i, item in enumerate(meeting.agenda):
-        for j, speaker in enumerate(item.speakers):
-            yield Relation.SPEAKER, speaker.person, ("agenda", i, "speakers", j, "person")
-        for j, document in enumerate(item.documents):
-            yield Relation.AGENDA_DOCUMENT, document, ("agenda", i, "documents", j)
-
-
-def _list_links(relation: Relation, field: str, ids: tuple[str, ...]) -> Iterator[tuple[Relation, str, Key]]:
-    for i, target in enumerate(ids):
-        yield relation, target, (field, i)
 
 
 def _version_order(text: VersionText) -> tuple[str, str]:
@@ -276,6 +162,10 @@ class Corpus:
     def regulation(self, id_: str) -> Regulation | None:
         entry = self.by_id.get(id_)
         return entry.record if entry and isinstance(entry.record, Regulation) else None
+
+    def document(self, id_: str) -> Document | None:
+        entry = self.by_id.get(id_)
+        return cast(Document, entry.record) if entry and entry.kind in DOCUMENT_KINDS else None
 
     def outgoing(self, id_: str, relation: Relation | None = None) -> list[Link]:
         links = self._outgoing.get(id_, [])

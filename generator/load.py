@@ -13,18 +13,12 @@ from typing import Any
 from generator.body import scan_body
 from generator.corpus import Corpus, Entry, VersionText
 from generator.diagnostics import Location, Report
+from generator.doctypes import DOCUMENT_TYPES, type_of
 from generator.frontmatter import LocatedYaml, load_yaml, split_front_matter
-from generator.model import (
-    DOCUMENT_MODELS,
-    ID_MAX_LENGTH,
-    KIND_OF,
-    Organization,
-    Person,
-    VersionFile,
-    describe,
-)
+from generator.model import Kind, Organization, Person, VersionFile
 from generator.sources import ContentFiles, discover, read_text
 from generator.validate import did_you_mean, validate_fields
+from generator.values import ID_MAX_LENGTH, describe
 
 
 def load_corpus(root: Path, report: Report) -> tuple[Corpus, ContentFiles]:
@@ -63,7 +57,7 @@ def load_registry(path: Path, model: type[Organization] | type[Person], report: 
         record, complete = validate_fields(model, item, source, (index,), report)
         id_ = record.id if record else _usable_id(item)
         if id_ is not None:
-            entries.append(Entry(id_, KIND_OF[model], record, source, (index,), complete=complete))
+            entries.append(Entry(id_, type_of(model).kind, record, source, (index,), complete=complete))
     return entries
 
 
@@ -88,29 +82,30 @@ def load_document(path: Path, report: Report) -> Entry | VersionText | None:
     if "version_of" in source.data:
         version, complete = validate_fields(VersionFile, source.data, source, (), report)
         return VersionText(version, source, body, complete)
-    model = _document_model(source, report)
+    kind = _document_kind(source, report)
+    model = DOCUMENT_TYPES[kind].model if kind else None
     record, complete = validate_fields(model, source.data, source, (), report) if model else (None, False)
     id_ = record.id if record else _usable_id(source.data)
     if id_ is None:
         return None
-    kind = KIND_OF[model] if model else None
     return Entry(id_, kind, record, source, (), body, complete)
 
 
-def _document_model(source: LocatedYaml, report: Report) -> Any:
+def _document_kind(source: LocatedYaml, report: Report) -> Kind | None:
     assert isinstance(source.data, dict)
     if "type" not in source.data:
-        report.add(
-            "missing-field", source.locate(()), "missing required field 'type' (regulation or meeting)"
-        )
+        message = f"missing required field 'type' ({' or '.join(DOCUMENT_TYPES)})"
+        report.add("missing-field", source.locate(()), message)
         return None
     value = source.data["type"]
-    model = DOCUMENT_MODELS.get(value) if isinstance(value, str) else None
-    if model is None:
-        hint = did_you_mean(value, DOCUMENT_MODELS) if isinstance(value, str) else ""
-        message = f"type must be 'regulation' or 'meeting', got {describe(value)}{hint}"
+    kinds = {str(kind): kind for kind in DOCUMENT_TYPES}
+    kind = kinds.get(value) if isinstance(value, str) else None
+    if kind is None:
+        hint = did_you_mean(value, kinds) if isinstance(value, str) else ""
+        named = " or ".join(f"'{name}'" for name in kinds)
+        message = f"type must be {named}, got {describe(value)}{hint}"
         report.add("bad-value", source.locate(("type",)), message)
-    return model
+    return kind
 
 
 def _usable_id(data: dict[str, Any]) -> str | None:

@@ -38,6 +38,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator import labels
 from generator.build import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
 from generator.cache import cache_dir, installed_version
 from generator.check import Checked, check_content
@@ -76,7 +77,7 @@ def toc_settings() -> dict[str, Any]:
     """Permalinks on headings; Russian headings get readable anchors (#повестка-дня, not #_1)."""
     from pymdownx.slugs import slugify  # type: ignore[import-untyped]  # noqa: PLC0415
 
-    return {"permalink": "#", "permalink_title": "Ссылка на этот раздел", "slugify": slugify(case="lower")}
+    return {"permalink": "#", "permalink_title": labels.PERMALINK, "slugify": slugify(case="lower")}
 
 
 class RegpubConfig(base.Config):
@@ -346,7 +347,7 @@ def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
     """The sidebar when mkdocs.yml has no `nav`: the home page, regpub's sections, then the
     hand-written pages of docs/ (MkDocs' own default would list every generated page)."""
     pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
-    home: list[str | dict[str, str]] = [{"Главная": "index.md"}] if "index.md" in pages else []
+    home: list[str | dict[str, str]] = [{labels.HOME: "index.md"}] if "index.md" in pages else []
     sections: list[str | dict[str, str]] = [{title: page} for title, page in SECTION_PAGES.items()]
     return [*home, *sections, *(page for page in pages if page != "index.md")]
 

@@ -1,25 +1,24 @@
-"""Typed records of the content: Regulation, Meeting, Person, Organization.
+"""Typed records of the content: Regulation, Meeting, Person, Organization, and the relations
+their fields state.
 
 These pydantic models are the one definition of the front-matter and registry schema: `check`
 validates with them and `regpub schema` prints their JSON Schema, so the two cannot drift.
-Every scalar reaches them as text (see `frontmatter`); the types below parse it deliberately.
+Every scalar reaches them as text (see `frontmatter`); the types in `generator.values` parse
+it deliberately. Everything else regpub knows about a kind of record is in `generator.doctypes`.
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-ID_MAX_LENGTH = 80
-_ID = re.compile(ID_PATTERN)
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_URL = re.compile(r"https?://\S+")
+from generator.frontmatter import Key
+from generator.values import Date, Flag, Id, Ids, NonEmptyIds, Number, Text, Url
+
+FieldLink = tuple["Relation", str, Key]  # a relation, the id it points to, the field stating it
 
 
 class Kind(StrEnum):
@@ -31,133 +30,68 @@ class Kind(StrEnum):
     ORGANIZATION = "organization"
 
 
-def describe(value: object) -> str:
-    """A value as an editor would name it in a message: text '…', a list, a mapping."""
-    if value is None:
-        return "an empty value"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text '{shown}'"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"'{value}'"
+DOCUMENT_KINDS = frozenset({Kind.REGULATION, Kind.MEETING})
 
 
-def _fail(kind: str, message: str) -> PydanticCustomError:
-    return PydanticCustomError(kind, "{message}", {"message": message})
+class Relation(StrEnum):
+    """A typed edge from one record to another, named after the field that states it."""
+
+    BASED_ON = "based_on"
+    SUPERSEDES = "supersedes"
+    AMENDS = "amends"
+    ADOPTED_AT = "adopted_at"
+    RELATED = "related"
+    REFERENCES = "references"  # [[id]] in a body
+    ISSUER = "issuers"
+    SIGNATORY = "signatories.person"
+    SIGNED_FOR = "signatories.organization"
+    ORGANIZER = "organizers"
+    CHAIR = "chairs"
+    SECRETARY = "secretary"
+    ATTENDEE = "attendees"
+    SPEAKER = "agenda.speakers.person"
+    AGENDA_DOCUMENT = "agenda.documents"
+    POSITION_AT = "positions.organization"
+    PARENT = "parent"
+    VERSION_BY = "version.by"
+
+    @property
+    def targets(self) -> frozenset[Kind]:
+        """The kinds of record this relation may point to."""
+        return _TARGETS.get(self, frozenset(Kind))
 
 
-def suggest_id(value: str) -> str | None:
-    """A valid id close to `value`, for the 'bad id' message."""
-    slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:ID_MAX_LENGTH].strip("-")
-    return slug if slug and slug != value and _ID.match(slug) else None
-
-
-def _check_id(value: object) -> object:
-    if not isinstance(value, str):
-        raise _fail("wrong_type", f"should be an id, got {describe(value)}")
-    if len(value) > ID_MAX_LENGTH:
-        raise _fail("bad_id", f"is {len(value)} characters long; ids are limited to {ID_MAX_LENGTH}")
-    if not _ID.match(value):
-        hint = suggest_id(value)
-        tail = f" (e.g. '{hint}')" if hint else ""
-        message = (
-            f"'{value}' is not a valid id: use lower-case Latin letters, digits and single hyphens{tail}"
-        )
-        raise _fail("bad_id", message)
-    return value
-
-
-def parse_date(value: object) -> object:
-    """`YYYY-MM-DD` text to a date, with a message that says what is wrong."""
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise _fail("wrong_type", f"should be a date YYYY-MM-DD, got {describe(value)}")
-    if not _DATE.fullmatch(value):
-        hint = _suggest_date(value)
-        tail = f" (did you mean {hint}?)" if hint else " (e.g. 2020-12-21)"
-        raise _fail("bad_date", f"'{value}' is not a date in the form YYYY-MM-DD{tail}")
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise _fail("bad_date", f"'{value}' is not a real date: {error}") from None
-
-
-_DAY_FIRST = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
-_YEAR_FIRST = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-
-
-def _suggest_date(value: str) -> str | None:
-    """The ISO form of a date written the Russian way or without leading zeros.
-
-    >>> _suggest_date("21.12.2020"), _suggest_date("2020-2-3"), _suggest_date("вчера")
-    ('2020-12-21', '2020-02-03', None)
-    """
-    text = value.strip()
-    day_first, year_first = _DAY_FIRST.fullmatch(text), _YEAR_FIRST.fullmatch(text)
-    if day_first:
-        day, month, year = day_first.groups()
-    elif year_first:
-        year, month, day = year_first.groups()
-    else:
-        return None
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-def _parse_bool(value: object) -> object:
-    if isinstance(value, bool):
-        return value
-    if value in ("true", "True", "TRUE"):
-        return True
-    if value in ("false", "False", "FALSE"):
-        return False
-    raise _fail("wrong_type", f"should be true or false, got {describe(value)}")
-
-
-def _check_text(value: object) -> object:
-    if isinstance(value, str) and not value.strip():
-        raise _fail("bad_value", "must not be empty")
-    return value
-
-
-def _check_url(value: object) -> object:
-    if isinstance(value, str) and not _URL.fullmatch(value):
-        raise _fail("bad_value", f"'{value}' is not an http:// or https:// address")
-    return value
-
-
-Id = Annotated[
-    str,
-    BeforeValidator(_check_id),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX_LENGTH}),
-]
-Date = Annotated[
-    date,
-    BeforeValidator(parse_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
-]
-Text = Annotated[str, BeforeValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
-# An official number is text (`05-CT/TW`, `1.10`), but editors write `number: 4` unquoted and
-# YAML 1.2 tools then see an integer; the schema admits both so their editors stay quiet.
-Number = Annotated[
-    str,
-    BeforeValidator(_check_text),
-    WithJsonSchema({"type": ["string", "integer"], "minLength": 1}),
-]
-Flag = Annotated[bool, BeforeValidator(_parse_bool), WithJsonSchema({"type": "boolean"})]
-Url = Annotated[str, BeforeValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri"})]
-Ids = tuple[Id, ...]
-NonEmptyIds = Annotated[tuple[Id, ...], Field(min_length=1)]
+_REGULATION = frozenset({Kind.REGULATION})
+_ORGANIZATION = frozenset({Kind.ORGANIZATION})
+_PERSON = frozenset({Kind.PERSON})
+_TARGETS: dict[Relation, frozenset[Kind]] = {
+    Relation.BASED_ON: _REGULATION,
+    Relation.SUPERSEDES: _REGULATION,
+    Relation.AMENDS: _REGULATION,
+    Relation.AGENDA_DOCUMENT: _REGULATION,
+    Relation.VERSION_BY: _REGULATION,
+    Relation.ADOPTED_AT: frozenset({Kind.MEETING}),
+    Relation.RELATED: DOCUMENT_KINDS,
+    Relation.ISSUER: _ORGANIZATION,
+    Relation.SIGNED_FOR: _ORGANIZATION,
+    Relation.ORGANIZER: _ORGANIZATION,
+    Relation.POSITION_AT: _ORGANIZATION,
+    Relation.PARENT: _ORGANIZATION,
+    Relation.SIGNATORY: _PERSON,
+    Relation.CHAIR: _PERSON,
+    Relation.SECRETARY: _PERSON,
+    Relation.ATTENDEE: _PERSON,
+    Relation.SPEAKER: _PERSON,
+}
 
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _list_links(relation: Relation, field: str, ids: tuple[str, ...]) -> Iterator[FieldLink]:
+    for i, target in enumerate(ids):
+        yield relation, target, (field, i)
 
 
 # Registries (SPEC §2.2)
@@ -180,12 +114,29 @@ class Person(Record):
     def signature(self) -> str:
         return self.signature_name or self.name
 
+    @property
+    def display_title(self) -> str:
+        return self.name
+
+    def links(self) -> Iterator[FieldLink]:
+        for i, position in enumerate(self.positions):
+            if position.organization:
+                yield Relation.POSITION_AT, position.organization, ("positions", i, "organization")
+
 
 class Organization(Record):
     id: Id
     name: Text
     short_name: Text | None = None
     parent: Id | None = None
+
+    @property
+    def display_title(self) -> str:
+        return self.name
+
+    def links(self) -> Iterator[FieldLink]:
+        if self.parent:
+            yield Relation.PARENT, self.parent, ("parent",)
 
 
 # Documents (SPEC §2.3)
@@ -250,6 +201,13 @@ class DocumentFields(Record):
     tags: tuple[Text, ...] = ()
     related: Ids = ()
 
+    @property
+    def display_title(self) -> str:
+        return self.title
+
+    def links(self) -> Iterator[FieldLink]:
+        yield from _list_links(Relation.RELATED, "related", self.related)
+
 
 class Regulation(DocumentFields):
     type: Literal["regulation"]
@@ -269,6 +227,21 @@ class Regulation(DocumentFields):
     source_url: Url | None = None
     version: CurrentVersion | None = None
 
+    def links(self) -> Iterator[FieldLink]:
+        yield from _list_links(Relation.ISSUER, "issuers", self.issuers)
+        for i, signatory in enumerate(self.signatories):
+            yield Relation.SIGNATORY, signatory.person, ("signatories", i, "person")
+            if signatory.organization:
+                yield Relation.SIGNED_FOR, signatory.organization, ("signatories", i, "organization")
+        if self.adopted_at:
+            yield Relation.ADOPTED_AT, self.adopted_at, ("adopted_at",)
+        yield from _list_links(Relation.BASED_ON, "based_on", self.based_on)
+        yield from _list_links(Relation.SUPERSEDES, "supersedes", self.supersedes)
+        yield from _list_links(Relation.AMENDS, "amends", self.amends)
+        if self.version:
+            yield Relation.VERSION_BY, self.version.by, ("version", "by")
+        yield from super().links()
+
 
 class Meeting(DocumentFields):
     type: Literal["meeting"]
@@ -280,6 +253,19 @@ class Meeting(DocumentFields):
     agenda: tuple[AgendaItem, ...] = ()
     photos: tuple[Photo, ...] = ()
 
+    def links(self) -> Iterator[FieldLink]:
+        yield from _list_links(Relation.ORGANIZER, "organizers", self.organizers)
+        yield from _list_links(Relation.CHAIR, "chairs", self.chairs)
+        if self.secretary:
+            yield Relation.SECRETARY, self.secretary, ("secretary",)
+        yield from _list_links(Relation.ATTENDEE, "attendees", self.attendees)
+        for i, item in enumerate(self.agenda):
+            for j, speaker in enumerate(item.speakers):
+                yield Relation.SPEAKER, speaker.person, ("agenda", i, "speakers", j, "person")
+            for j, document in enumerate(item.documents):
+                yield Relation.AGENDA_DOCUMENT, document, ("agenda", i, "documents", j)
+        yield from super().links()
+
     @property
     def participants(self) -> set[str]:
         """Everyone recorded as present: chairs, the secretary and attendees."""
@@ -289,13 +275,3 @@ class Meeting(DocumentFields):
 
 Document = Regulation | Meeting
 AnyRecord = Regulation | Meeting | Person | Organization
-DOCUMENT_MODELS: dict[str, type[Regulation] | type[Meeting]] = {
-    "regulation": Regulation,
-    "meeting": Meeting,
-}
-KIND_OF: dict[type[Any], Kind] = {
-    Regulation: Kind.REGULATION,
-    Meeting: Kind.MEETING,
-    Person: Kind.PERSON,
-    Organization: Kind.ORGANIZATION,
-}

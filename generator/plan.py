@@ -18,7 +18,7 @@ from functools import cached_property
 from pathlib import Path
 
 from generator.corpus import Corpus, Entry
-from generator.model import Kind, Meeting, Regulation
+from generator.doctypes import REGISTRY
 from generator.render.indexes import SECTION_PAGES, IndexPages
 from generator.render.versions import editions_shown
 from generator.urls import RecordUrls, source_of
@@ -95,13 +95,12 @@ def plan_site(corpus: Corpus, as_of: date, indexes: IndexPages, *, docx: bool) -
         urls = RecordUrls(entry.kind, entry.id)
         pages.append(PlannedPage(urls.page, PageKind.RECORD, entry.id))
         pages.extend(_edition_pages(corpus, entry, as_of))
-        record = entry.record
-        if isinstance(record, Regulation | Meeting):
+        record_type = REGISTRY[entry.kind]
+        if record_type.document:
             files.append(PlannedFile(urls.data, FileKind.RECORD_DATA, entry.id))
-        if isinstance(record, Meeting):
-            for photo in record.photos:
-                disk = (entry.path.parent / photo.file.replace("\\", "/")).resolve()
-                files.append(PlannedFile(urls.photo(photo.file), FileKind.PHOTO, entry.id, disk))
+        for photo in record_type.photos(entry.record):
+            disk = (entry.path.parent / photo.replace("\\", "/")).resolve()
+            files.append(PlannedFile(urls.photo(photo), FileKind.PHOTO, entry.id, disk))
         if docx:
             files.extend(
                 PlannedFile(path, FileKind.DOCX, entry.id) for path in docx_files(corpus, entry, as_of)
@@ -115,8 +114,8 @@ def plan_site(corpus: Corpus, as_of: date, indexes: IndexPages, *, docx: bool) -
 
 
 def _edition_pages(corpus: Corpus, entry: Entry, as_of: date) -> list[PlannedPage]:
-    record = entry.record
-    if not isinstance(record, Regulation):
+    record = corpus.regulation(entry.id)
+    if record is None:
         return []
     pages = []
     for index, (_, edition) in enumerate(editions_shown(corpus, record, as_of)):
@@ -130,16 +129,14 @@ def _edition_pages(corpus: Corpus, entry: Entry, as_of: date) -> list[PlannedPag
 def docx_files(corpus: Corpus, entry: Entry, as_of: date) -> list[str]:
     """The DOCX downloads of one document: its own; for a regulation with several texts, each
     earlier text's and each later text's redline (SPEC §6, §7). External documents have none."""
-    record = entry.record
-    if isinstance(record, Regulation) and record.external:
+    record_type = REGISTRY[entry.kind] if entry.kind else None
+    if record_type is None or entry.record is None or not record_type.has_docx(entry.record):
         return []
-    if not isinstance(record, Regulation | Meeting):
-        return []
-    assert entry.kind is not None
-    paths = [RecordUrls(entry.kind, entry.id).docx]
-    if isinstance(record, Regulation):
-        editions = corpus.editions(record, as_of)
-        urls = RecordUrls(Kind.REGULATION, record.id)
+    urls = RecordUrls(record_type.kind, entry.id)
+    paths = [urls.docx]
+    regulation = corpus.regulation(entry.id) if record_type.editions else None
+    if regulation is not None:
+        editions = corpus.editions(regulation, as_of)
         if len(editions) >= 2:
             for index, edition in enumerate(editions):
                 text = urls.edition(edition.start, current=edition.current)

@@ -27,6 +27,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, get_navigation
 
+from generator import labels
 from generator.build import regpub_environment, site_config
 from generator.corpus import Corpus, Entry, VersionText
 from generator.diagnostics import Report
@@ -178,9 +179,9 @@ class PreviewSite:
         )
         summary = html.escape(report.summary(len(self.state.loaded)))
         return (
-            '<!doctype html><html lang="ru"><meta charset="utf-8"><title>Ошибки в материалах</title>'
+            f'<!doctype html><html lang="ru"><meta charset="utf-8"><title>{labels.PREVIEW_ERRORS}</title>'
             '<body style="font-family: sans-serif; margin: 2rem; max-width: 60rem">'
-            f"<h1>Ошибки в материалах</h1><p>{summary} Исправьте файлы: страница обновится сама.</p>"
+            f"<h1>{labels.PREVIEW_ERRORS}</h1><p>{summary} {labels.PREVIEW_FIX}</p>"
             f'<ul class="regpub-errors">{rows}</ul>{RELOAD_SCRIPT}</body></html>'
         )
 
@@ -226,7 +227,7 @@ class _Generation:
     def respond(self, path: str) -> tuple[int, str, bytes]:
         file = self.by_url.get(path) or self.by_url.get(path.rstrip("/") + "/")
         if file is None:
-            return 404, "text/plain; charset=utf-8", "Нет такой страницы".encode()
+            return 404, "text/plain; charset=utf-8", labels.PREVIEW_NOT_FOUND.encode()
         if file.is_documentation_page():
             return 200, "text/html; charset=utf-8", self._render(file).encode()
         planned = self.plan.by_path.get(file.src_uri)

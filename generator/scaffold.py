@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator import labels
 from generator.corpus import Corpus
 from generator.errors import ScaffoldError
-from generator.model import ID_MAX_LENGTH, Kind, Meeting, Regulation
+from generator.model import Kind, Meeting, Regulation
 from generator.render.indexes import slug
+from generator.values import ID_MAX_LENGTH
 
 _WORD = re.compile(r"[а-яёa-z0-9]+")
-_FORMS = ("Положение", "Программа", "Постановление", "Директива", "Резолюция", "Решение", "План")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ def draft(kind: Kind, title: str, today: date, corpus: Corpus, id_: str | None =
         bodies = list(similar.organizers)
     first = title.split(maxsplit=1)[0].capitalize() if title.split() else ""
     known_forms = {r.form.lower(): r.form for r in corpus.records(Regulation)}
-    known_forms.update({form.lower(): form for form in _FORMS})
+    known_forms.update({form.lower(): form for form in labels.FORMS})
     form = known_forms.get(first.lower()) if kind is Kind.REGULATION else None
     return Draft(
         kind, id_ or free_id(title, corpus), title, today, form, bodies, similar.id if similar else None

@@ -8,21 +8,21 @@ loading, over the whole corpus, and add to the same report.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
-from pathlib import Path, PureWindowsPath
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from generator.body import classify_lines
 from generator.citations import citation_index
-from generator.corpus import Corpus, Entry, Link, Relation, VersionText
+from generator.corpus import Corpus, Entry, Link, VersionText
 from generator.diagnostics import Location, Report
+from generator.doctypes import REGISTRY
 from generator.frontmatter import Key, LocatedYaml
-from generator.model import Kind, Meeting, Regulation, describe
+from generator.model import Kind, Regulation, Relation
+from generator.values import describe
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,12 +42,6 @@ _EXPECTED = {
     "bool_type": "true or false",
 }
 _NOT_TO_ITSELF = frozenset({Relation.SUPERSEDES, Relation.AMENDS, Relation.BASED_ON})
-_KIND_NAMES = {
-    Kind.REGULATION: "a regulation",
-    Kind.MEETING: "a meeting",
-    Kind.PERSON: "a person",
-    Kind.ORGANIZATION: "an organization",
-}
 
 
 def label(key: Sequence[str | int]) -> str:
@@ -195,7 +189,7 @@ def _check_link(corpus: Corpus, link: Link, report: Report, where: Location | No
     target = corpus.get(link.target)
     allowed = link.relation.targets
     if target is None:
-        nouns = sorted(_KIND_NAMES[kind].split()[-1] for kind in allowed)
+        nouns = sorted(REGISTRY[kind].noun.split()[-1] for kind in allowed)
         noun = " or ".join(nouns) if len(nouns) <= 2 else "id"
         # A document may point into itself ([[own-id#article-2]]) but never supersede itself.
         itself = link.source if link.relation in _NOT_TO_ITSELF else None
@@ -206,8 +200,8 @@ def _check_link(corpus: Corpus, link: Link, report: Report, where: Location | No
         report.add("self-reference", where, f"a document cannot list itself in {field}")
         return
     if target.kind is not None and target.kind not in allowed:
-        expected = " or ".join(sorted(_KIND_NAMES[kind] for kind in allowed))
-        message = f"'{link.target}' in {field} is {_KIND_NAMES[target.kind]}; expected {expected}"
+        expected = " or ".join(sorted(REGISTRY[kind].noun for kind in allowed))
+        message = f"'{link.target}' in {field} is {REGISTRY[target.kind].noun}; expected {expected}"
         report.add("wrong-ref-kind", where, message)
         return
     if link.anchor is not None:
@@ -304,68 +298,13 @@ def _cycle_through(start: str, graph: dict[str, list[str]], component: set[str])
 
 
 def _check_entry(corpus: Corpus, entry: Entry, as_of: date, report: Report) -> None:
-    record = entry.record
-    if isinstance(record, (Regulation, Meeting)) and record.date > as_of:
-        message = f"date {record.date} is in the future (after the as-of date {as_of})"
+    record, document = entry.record, corpus.document(entry.id)
+    if document is not None and document.date > as_of:
+        message = f"date {document.date} is in the future (after the as-of date {as_of})"
         report.add("future-date", entry.locate(("date",)), message)
-    if isinstance(record, Regulation):
-        _check_regulation(entry, record, report)
-    elif isinstance(record, Meeting):
-        _check_meeting(corpus.root, entry, record, report)
-
-
-def _check_regulation(entry: Entry, regulation: Regulation, report: Report) -> None:
-    period = regulation.effective
-    if period and period.to and period.to < period.from_:
-        message = f"effective.to ({period.to}) is before effective.from ({period.from_})"
-        report.add("effective-range", entry.locate(("effective", "to")), message)
-    if regulation.status == "repealed" and regulation.repealed_on is None:
-        message = "status is 'repealed' but repealed_on is missing; add the date it lost force"
-        report.add("repeal-date", entry.locate(("status",)), message)
-    if regulation.repealed_on is not None and regulation.status != "repealed":
-        message = "repealed_on is set but status is not 'repealed'; set status: repealed"
-        report.add("repeal-date", entry.locate(("repealed_on",), at_key=True), message)
-    if not regulation.external and (entry.body is None or entry.body.is_empty):
-        message = "regulation has no text; write its body or mark it external: true"
-        report.add("empty-body", entry.locate(("id",), at_key=True), message)
-
-
-def _check_meeting(root: Path, entry: Entry, meeting: Meeting, report: Report) -> None:
-    present = meeting.participants
-    for i, item in enumerate(meeting.agenda):
-        for j, speaker in enumerate(item.speakers):
-            if speaker.person not in present:
-                message = (
-                    f"speaker '{speaker.person}' is not among the meeting's chairs, secretary "
-                    "or attendees; add them to attendees"
-                )
-                where = entry.locate(("agenda", i, "speakers", j, "person"))
-                report.add("speaker-not-participant", where, message)
-    for i, photo in enumerate(meeting.photos):
-        _check_photo(root, entry, photo.file, ("photos", i, "file"), report)
-
-
-def _check_photo(root: Path, entry: Entry, file: str, key: Key, report: Report) -> None:
-    where = entry.locate(key)
-    # Judge paths the same on every OS: a drive letter or a leading slash is absolute, and a
-    # backslash separates folders, as editors on Windows write them.
-    path = file.replace("\\", "/")
-    if path.startswith("/") or PureWindowsPath(path).drive:
-        report.add(
-            "photo-outside-root",
-            where,
-            f"photo '{file}' is an absolute path; give it relative to the document",
-        )
-        return
-    target = entry.path.parent / path
-    real_root = os.path.realpath(root)
-    real_target = os.path.realpath(target)
-    if os.path.commonpath([real_root, real_target]) != real_root:
-        report.add("photo-outside-root", where, f"photo '{file}' is outside the content root '{root}'")
-        return
-    if not os.path.isfile(real_target):
-        shown = os.path.normpath(target)
-        report.add("photo-missing", where, f"photo '{file}' does not exist (looked for {shown})")
+    check = REGISTRY[entry.kind].check if entry.kind else None
+    if record is not None and check is not None:
+        check(corpus, entry, record, as_of, report)
 
 
 # Versions (SPEC §7)
@@ -389,7 +328,7 @@ def _check_version_file(corpus: Corpus, text: VersionText, report: Report) -> No
         hint = did_you_mean(text.record.version_of, corpus.ids_of(frozenset({Kind.REGULATION})))
         report.add("unknown-ref", where, f"unknown regulation '{text.record.version_of}' in version_of{hint}")
     elif target.kind is not Kind.REGULATION:
-        message = f"'{target.id}' in version_of is {_KIND_NAMES[target.kind] if target.kind else 'invalid'}"
+        message = f"'{target.id}' in version_of is {REGISTRY[target.kind].noun if target.kind else 'invalid'}"
         report.add("wrong-ref-kind", where, f"{message}; expected a regulation")
     # An earlier text's references get the checks of the current text's: target, kind, anchor.
     for ref in text.body.references:

@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from generator.check import check_content
-from generator.corpus import Relation
 from generator.diagnostics import Report
 from generator.frontmatter import load_yaml
 from generator.model import Regulation
+from generator.model import Relation
 from tests.conftest import SAMPLE, WriteContent, regulation
 
 

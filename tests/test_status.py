@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from generator.check import check_content
-from generator.corpus import Corpus, Status
+from generator.corpus import Corpus
 from generator.model import Regulation
+from generator.status import Status
 from tests.conftest import SAMPLE, WriteContent, regulation
 
 

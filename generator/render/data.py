@@ -12,6 +12,7 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
+from generator import labels
 from generator.model import Meeting, Regulation
 from generator.render.context import Context, PageContexts
 
@@ -82,7 +83,7 @@ def atom_feed(contexts: PageContexts, pages: dict[str, Context], site_url: str |
         entry.link(href=f"{base}{page['url']}")
         entry.updated(_midnight(page["date_iso"]))
         entry.published(_midnight(page["date_iso"]))
-        summary = page.get("summary") or f"{page['form']} от {page['date']}"
+        summary = page.get("summary") or labels.SUMMARY.format(form=page["form"], date=page["date"])
         entry.summary(summary)
         entry.category(term=page["form"])
     return str(feed.atom_str(pretty=True).decode("utf-8"))

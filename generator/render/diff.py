@@ -11,14 +11,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from generator import labels
 from generator.compare import Block, Change, Edit
 
-_TITLES = {
-    "changed": "изменена",
-    "inserted": "добавлена",
-    "deleted": "исключена",
-    "moved": "перенесена",
-}
 _TAGS = {"+": "ins", "-": "del"}
 _OP_OF_KIND = {"inserted": "+", "deleted": "-"}  # a block inserted or deleted whole
 
@@ -29,14 +24,14 @@ def render_html(changes: list[Change], shown: Callable[[str], str] = lambda text
     for change in changes:
         part = change.part
         if change.kind == "same":
-            name = html.escape(shown(part.heading) or "Преамбула")
-            blocks.append(f'<p class="regpub-diff__same">{name} — без изменений</p>')
+            name = html.escape(shown(part.heading) or labels.PREAMBLE)
+            blocks.append(f'<p class="regpub-diff__same">{labels.UNCHANGED.format(name=name)}</p>')
             continue
-        title = _TITLES[change.kind]
+        title = labels.CHANGE_KINDS[change.kind]
         if change.kind == "moved" and change.old is not None:
-            title = f"перенесена: было «{html.escape(shown(change.old.heading))}»"
+            title = labels.MOVED_FROM.format(heading=html.escape(shown(change.old.heading)))
         edits = list(change.edits)
-        heading = _text(edits.pop(0), shown) if part.anchor else "Преамбула"
+        heading = _text(edits.pop(0), shown) if part.anchor else labels.PREAMBLE
         body = "".join(_block(edit, shown) for edit in edits)
         blocks.append(
             f'<section class="regpub-diff__part regpub-diff__part--{change.kind}">'

@@ -29,8 +29,8 @@ from pathlib import Path
 
 from generator.cache import cache_dir, prune
 from generator.corpus import Corpus, Entry
+from generator.doctypes import REGISTRY
 from generator.errors import DocxError
-from generator.model import Meeting, Regulation
 from generator.progress import Progress
 from generator.render.docx_pandoc import Job, find_toolchain, run_jobs
 from generator.render.docx_source import DocxSource, docx_source, version_sources
@@ -59,8 +59,11 @@ class DocxResult:
 def documents_with_docx(corpus: Corpus) -> Iterator[Entry]:
     """Regulations and meetings that get a DOCX: all but external documents (SPEC §6)."""
     for entry in corpus.entries:
-        record = entry.record
-        if isinstance(record, Meeting) or (isinstance(record, Regulation) and not record.external):
+        if (
+            entry.kind is not None
+            and entry.record is not None
+            and REGISTRY[entry.kind].has_docx(entry.record)
+        ):
             yield entry
 
 

@@ -10,10 +10,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cached_property
 
-from generator.corpus import Status
+from generator import labels
 from generator.model import Kind, Meeting, Organization, Person, Regulation
 from generator.render.context import Context, PageContexts
 from generator.render.markdown import escape
+from generator.status import Status
 from generator.urls import page_source
 
 _TRANSLIT = dict(
@@ -26,11 +27,11 @@ _TRANSLIT = dict(
 LATEST = 10
 # The generated section pages, as the sidebar names them.
 SECTION_PAGES = {
-    "Реестр": "register/index.md",
-    "Документы": "regulations/index.md",
-    "Заседания": "meetings/index.md",
-    "Люди": "people/index.md",
-    "Организации": "organizations/index.md",
+    labels.REGISTER: "register/index.md",
+    labels.REGULATIONS: "regulations/index.md",
+    labels.MEETINGS: "meetings/index.md",
+    labels.PEOPLE: "people/index.md",
+    labels.ORGANIZATIONS: "organizations/index.md",
 }
 
 
@@ -70,7 +71,7 @@ def _document_line(source: str, ref: Context) -> str:
 
 
 def _documents_list(source: str, refs: Iterable[Context]) -> str:
-    return "\n".join(_document_line(source, ref) for ref in refs) or "Нет документов."
+    return "\n".join(_document_line(source, ref) for ref in refs) or labels.NO_DOCUMENTS
 
 
 class IndexPages:
@@ -114,7 +115,7 @@ class IndexPages:
 
     def status_counts(self, source: str) -> str:
         counts = Counter(self.contexts.status(regulation) for regulation in self.regulations)
-        rows = ["| Статус | Документов |", "| --- | ---: |"]
+        rows = [labels.STATUS_TABLE, "| --- | ---: |"]
         for status in Status:
             if counts[status]:
                 register = _link(source, f"register/index.md?status={status}")
@@ -134,11 +135,11 @@ class IndexPages:
         )
         return "\n".join(
             [
-                f"**По годам:** {year_links or '—'}",
+                f"**{labels.BY_YEAR}:** {year_links or '—'}",
                 "",
-                f"**По видам:** {form_links or '—'}",
+                f"**{labels.BY_FORM}:** {form_links or '—'}",
                 "",
-                f"**По издавшим органам:** {issuer_links or '—'}",
+                f"**{labels.BY_ISSUER}:** {issuer_links or '—'}",
             ]
         )
 
@@ -146,12 +147,13 @@ class IndexPages:
         source = "regulations/index.md"
         return "\n\n".join(
             [
-                "# Документы",
-                f"Всего документов: {len(self.regulations)}. Полный список с отбором — в "
-                f"[реестре]({_link(source, 'register/index.md')}).",
-                "## Статус", self.status_counts(source),
-                "## Разделы", self.entry_points(source),
-                "## Последние документы",
+                f"# {labels.REGULATIONS}",
+                labels.DOCUMENTS_TOTAL.format(
+                    count=len(self.regulations), register=_link(source, "register/index.md")
+                ),
+                f"## {labels.STATUS_HEADING}", self.status_counts(source),
+                f"## {labels.SECTIONS_HEADING}", self.entry_points(source),
+                f"## {labels.LATEST_DOCUMENTS}",
                 _documents_list(source, self.contexts.refs(r.id for r in self.regulations[:LATEST])),
             ]
         )  # fmt: skip
@@ -165,15 +167,16 @@ class IndexPages:
         )
         latest = self.contexts.refs(meeting.id for meeting in self.meetings[:LATEST])
         return "\n\n".join(
-            ["# Заседания", f"Всего заседаний: {len(self.meetings)}.", f"**По годам:** {year_links or '—'}",
-             "## Последние заседания", _documents_list(source, latest)]
+            [f"# {labels.MEETINGS}", labels.MEETINGS_TOTAL.format(count=len(self.meetings)),
+             f"**{labels.BY_YEAR}:** {year_links or '—'}",
+             f"## {labels.LATEST_MEETINGS}", _documents_list(source, latest)]
         )  # fmt: skip
 
     def people_index(self) -> str:
         source = "people/index.md"
         people = sorted(self.corpus.records(Person), key=lambda p: (p.name, p.id))
         lines = [f"- [{escape(p.name)}]({_link(source, page_source(Kind.PERSON, p.id))})" for p in people]
-        return "\n\n".join(["# Люди", "\n".join(lines) or "Нет записей."])
+        return "\n\n".join([f"# {labels.PEOPLE}", "\n".join(lines) or labels.NO_RECORDS])
 
     def organizations_index(self) -> str:
         source = "organizations/index.md"
@@ -194,16 +197,16 @@ class IndexPages:
                 walk(organization.id, depth + 1, seen | {organization.id})
 
         walk(None, 0, frozenset())
-        return "\n\n".join(["# Организации", "\n".join(lines) or "Нет записей."])
+        return "\n\n".join([f"# {labels.ORGANIZATIONS}", "\n".join(lines) or labels.NO_RECORDS])
 
     def year_index(self, year: int, ids: list[str]) -> str:
         source = year_page(year)
         refs = self.contexts.refs(ids)
-        regulations = [ref for ref in refs if ref["kind"] == "regulation"]
-        meetings = [ref for ref in refs if ref["kind"] == "meeting"]
+        regulations = [ref for ref in refs if ref["kind"] == Kind.REGULATION]
+        meetings = [ref for ref in refs if ref["kind"] == Kind.MEETING]
         return "\n\n".join(
-            [f"# Документы и заседания {year} года", "## Документы", _documents_list(source, regulations),
-             "## Заседания", _documents_list(source, meetings)]
+            [f"# {labels.YEAR_TITLE.format(year=year)}", f"## {labels.REGULATIONS}",
+             _documents_list(source, regulations), f"## {labels.MEETINGS}", _documents_list(source, meetings)]
         )  # fmt: skip
 
     def form_index(self, form: str, ids: list[str]) -> str:
@@ -212,13 +215,13 @@ class IndexPages:
 
 
 _LIST_META = "---\nregpub_list: true\n---\n\n"
-REGISTER_PAGE = """\
+REGISTER_PAGE = f"""\
 ---
 regpub_list: true
 template: regpub-register.html
-title: Реестр документов
+title: {labels.REGISTER_TITLE}
 hide: [toc]
 ---
 
-# Реестр документов
+# {labels.REGISTER_TITLE}
 """

@@ -37,10 +37,7 @@ def escape(text: str) -> str:
 
 def title_of(entry: Entry) -> str:
     """How a record is named in text: a document's title, a person's or organization's name."""
-    record = entry.record
-    if record is None:
-        return entry.id
-    return str(getattr(record, "title", None) or getattr(record, "name", entry.id))
+    return entry.record.display_title if entry.record else entry.id
 
 
 def link_to(page: str, target: Entry, anchor: str | None = None) -> str:

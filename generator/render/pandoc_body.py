@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from generator import labels
 from generator.body import FENCE, REFERENCE, Body, parse_reference
 from generator.citations import link_citations
 from generator.corpus import Corpus
@@ -27,35 +28,6 @@ _ADMONITION = re.compile(
     """,
     re.VERBOSE,
 )
-ADMONITION_TITLES = {
-    "note": "Примечание",
-    "abstract": "Аннотация",
-    "summary": "Аннотация",
-    "tldr": "Аннотация",
-    "info": "Информация",
-    "todo": "Информация",
-    "tip": "Совет",
-    "hint": "Совет",
-    "important": "Важно",
-    "success": "Выполнено",
-    "check": "Выполнено",
-    "done": "Выполнено",
-    "question": "Вопрос",
-    "help": "Вопрос",
-    "faq": "Вопрос",
-    "warning": "Внимание",
-    "caution": "Внимание",
-    "attention": "Внимание",
-    "failure": "Ошибка",
-    "fail": "Ошибка",
-    "missing": "Ошибка",
-    "danger": "Опасно",
-    "error": "Ошибка",
-    "bug": "Ошибка",
-    "example": "Пример",
-    "quote": "Цитата",
-    "cite": "Цитата",
-}
 
 
 def prepare_body(body: Body) -> str:
@@ -120,7 +92,7 @@ def _admonition(match: re.Match[str], content: list[str]) -> list[str]:
     kind = match.group("kind").lower()
     title = match.group("title")
     if title is None:
-        title = ADMONITION_TITLES.get(kind, kind.capitalize())
+        title = labels.ADMONITION_TITLES.get(kind, kind.capitalize())
     lines = [f'{pad}::: {{custom-style="Note"}}']
     if title.strip():
         lines += [f"{pad}**{escape(title)}**", ""]

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from functools import cached_property
 
 from generator.corpus import Entry
-from generator.model import Regulation
 from generator.plan import CHECKSUMS, FileKind, PageKind, PlannedFile, PlannedPage, SitePlan
 from generator.render import data
 from generator.render.context import Context, PageContexts
@@ -104,8 +103,9 @@ class SiteRenderer:
     def _edition_pages(self, entry: Entry) -> dict[str, tuple[Context, str]]:
         pages = self._editions.get(entry.id)
         if pages is None:
-            assert isinstance(entry.record, Regulation)
-            pages = version_pages(self.contexts, entry.record, self.record(entry.id))
+            regulation = self.contexts.corpus.regulation(entry.id)
+            assert regulation is not None
+            pages = version_pages(self.contexts, regulation, self.record(entry.id))
             self._editions[entry.id] = pages
         return pages
 

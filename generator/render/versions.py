@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from generator import labels
 from generator.body import REFERENCE, parse_reference
 from generator.compare import compare
 from generator.corpus import Corpus, Edition
@@ -103,7 +104,9 @@ def versions_context(contexts: PageContexts, regulation: Regulation) -> list[Con
                 "url": text.url,
                 "current_text": text.current,
                 "in_force": text.edition.in_force,
-                "label": "действующая редакция" if text.edition.in_force else "недействующая редакция",
+                "label": labels.EDITION_ROW.format(
+                    state=labels.EDITION_IN_FORCE if text.edition.in_force else labels.EDITION_NOT_IN_FORCE
+                ),
                 "changes": changes_path(text.url) if index > 0 else None,
                 "docx": _docx(contexts, regulation, text),
                 "changes_docx": (
@@ -130,7 +133,7 @@ def version_pages(
             source = f"{text.url}index.md"
             context = {
                 "kind": "version",
-                "title": f"{regulation.title} (редакция от {row['from']})",
+                "title": labels.EDITION_TITLE.format(title=regulation.title, date=row["from"]),
                 "document": document,
                 "version": row,
                 "in_force_version": in_force,
@@ -143,7 +146,7 @@ def version_pages(
             previous = texts[index - 1]
             context = {
                 "kind": "changes",
-                "title": f"Изменения в редакции от {row['from']}: {regulation.title}",
+                "title": labels.CHANGES_TITLE.format(title=regulation.title, date=row["from"]),
                 "document": document,
                 "version": row,
                 "previous": rows[previous.url],

@@ -1,0 +1,168 @@
+"""A meeting (заседание) and its protocol: its page, its checks and its DOCX frame."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path, PureWindowsPath
+from typing import TYPE_CHECKING
+
+from generator import labels
+from generator.frontmatter import Key
+from generator.model import Kind, Meeting, Relation
+from generator.render.docx_blocks import (
+    GAP,
+    Frame,
+    Names,
+    date_line,
+    div,
+    lower_first,
+    sentence,
+    signature_table,
+    styled,
+)
+from generator.render.pandoc_body import escape
+from generator.urls import RecordUrls
+
+if TYPE_CHECKING:
+    from generator.corpus import Corpus, Entry
+    from generator.diagnostics import Report
+    from generator.render.context import Context, PageContexts
+    from generator.status import Status
+
+__all__ = ["Meeting", "check", "frame", "page", "photos", "ref"]
+
+
+def ref(pages: PageContexts, record: Meeting) -> Context:
+    return {"form": labels.MEETING_FORM}
+
+
+def photos(record: Meeting) -> tuple[str, ...]:
+    return tuple(photo.file for photo in record.photos)
+
+
+def page(pages: PageContexts, entry: Entry, record: Meeting) -> Context:
+    context = pages.document(entry, record)
+    adopted = [link.source for link in pages.corpus.incoming(record.id, Relation.ADOPTED_AT)]
+    adopted += [document for item in record.agenda for document in item.documents]
+    urls = RecordUrls(Kind.MEETING, entry.id)
+    context.update(
+        ref(pages, record),
+        organizers=pages.refs(record.organizers),
+        chairs=pages.refs(record.chairs),
+        secretary=pages.ref(record.secretary) if record.secretary else None,
+        attendees=pages.refs(record.attendees),
+        agenda=[
+            {
+                "title": item.title,
+                "speakers": [
+                    {"person": pages.ref(speaker.person), "summary": speaker.summary}
+                    for speaker in item.speakers
+                ],
+                "decisions": list(item.decisions),
+                "documents": pages.refs(item.documents),
+            }
+            for item in record.agenda
+        ],
+        photos=[
+            {"file": urls.photo(photo.file), "caption": photo.caption, "credit": photo.credit}
+            for photo in record.photos
+        ],
+        adopted=pages.documents(adopted),
+        relations=pages.groups(entry, labels.MEETING_RELATIONS),
+    )
+    return context
+
+
+def check(corpus: Corpus, entry: Entry, meeting: Meeting, as_of: date, report: Report) -> None:
+    present = meeting.participants
+    for i, item in enumerate(meeting.agenda):
+        for j, speaker in enumerate(item.speakers):
+            if speaker.person not in present:
+                message = (
+                    f"speaker '{speaker.person}' is not among the meeting's chairs, secretary "
+                    "or attendees; add them to attendees"
+                )
+                where = entry.locate(("agenda", i, "speakers", j, "person"))
+                report.add("speaker-not-participant", where, message)
+    for i, photo in enumerate(meeting.photos):
+        _check_photo(corpus.root, entry, photo.file, ("photos", i, "file"), report)
+
+
+def _check_photo(root: Path, entry: Entry, file: str, key: Key, report: Report) -> None:
+    where = entry.locate(key)
+    # Judge paths the same on every OS: a drive letter or a leading slash is absolute, and a
+    # backslash separates folders, as editors on Windows write them.
+    path = file.replace("\\", "/")
+    if path.startswith("/") or PureWindowsPath(path).drive:
+        report.add(
+            "photo-outside-root",
+            where,
+            f"photo '{file}' is an absolute path; give it relative to the document",
+        )
+        return
+    target = entry.path.parent / path
+    real_root = os.path.realpath(root)
+    real_target = os.path.realpath(target)
+    if os.path.commonpath([real_root, real_target]) != real_root:
+        report.add("photo-outside-root", where, f"photo '{file}' is outside the content root '{root}'")
+        return
+    if not os.path.isfile(real_target):
+        shown = os.path.normpath(target)
+        report.add("photo-missing", where, f"photo '{file}' does not exist (looked for {shown})")
+
+
+def frame(names: Names, record: Meeting, status: Status | None, edition: str | None) -> Frame:
+    """The protocol: organizers, ПРОТОКОЛ, title, date, place, who was present, the agenda
+    with what was heard and decided; the chairs' and secretary's signatures at the end."""
+    blocks = [
+        styled("Issuer", *(names.name(id_).upper() for id_ in record.organizers)),
+        styled("Document Form", labels.PROTOCOL_FORM),
+        styled("Document Title", record.title),
+        date_line(record.date, None),
+    ]
+    if record.place:
+        blocks.append(styled("Document Place", record.place))
+    blocks += [GAP, _attendance(names, record), *_agenda(names, record), GAP]
+    rows = [(labels.CHAIR, names.signature(id_)) for id_ in record.chairs]
+    if record.secretary:
+        rows.append((labels.SECRETARY, names.signature(record.secretary)))
+    tail = "\n".join([GAP, signature_table(rows)])
+    return Frame("\n".join(blocks), tail, labels.PROTOCOL, [names.name(id_) for id_ in record.organizers])
+
+
+def _attendance(names: Names, record: Meeting) -> str:
+    chairs = ", ".join(names.name(id_) for id_ in record.chairs)
+    lines = [f"{labels.CHAIRS if len(record.chairs) > 1 else labels.CHAIR} — {chairs}"]
+    if record.secretary:
+        lines.append(f"{labels.SECRETARY} — {names.name(record.secretary)}")
+    if record.attendees:
+        lines.append(f"{labels.PRESENT}: " + ", ".join(names.name(id_) for id_ in record.attendees))
+    return styled("Protocol Entry", *(sentence(line) for line in lines))
+
+
+def _agenda(names: Names, record: Meeting) -> list[str]:
+    """ПОВЕСТКА ДНЯ, then for each item СЛУШАЛИ, ВЫСТУПИЛИ, ПОСТАНОВИЛИ (GOST R 7.0.97 protocol)."""
+    if not record.agenda:
+        return []
+    items = (f"{n}. {sentence(item.title)}" for n, item in enumerate(record.agenda, 1))
+    blocks = [styled("Protocol Heading", labels.AGENDA), styled("Body Text", *items)]
+    for n, item in enumerate(record.agenda, 1):
+        blocks += [
+            styled("Protocol Heading", labels.HEARD.format(n=n)),
+            styled("Body Text", sentence(item.title)),
+        ]
+        if item.speakers:
+            speeches = [
+                " — ".join(filter(None, (names.name(s.person), lower_first(s.summary or ""))))
+                for s in item.speakers
+            ]
+            blocks += [styled("Protocol Heading", labels.SPOKE), styled("Body Text", *speeches)]
+        if item.decisions:
+            decisions = [f"{n}.{k}. {sentence(text)}" for k, text in enumerate(item.decisions, 1)]
+            blocks += [styled("Protocol Heading", labels.DECIDED), styled("Body Text", *decisions)]
+        if item.documents:
+            label = labels.ADOPTED_ONE if len(item.documents) == 1 else labels.ADOPTED_MANY
+            titles = "; ".join(names.refer(id_) for id_ in item.documents)
+            blocks.append(div("Body Text", [f"{escape(label)} {titles}\\."]))
+    return blocks

@@ -1,0 +1,110 @@
+"""A regulation (нормативный документ): its page, its checks and its DOCX frame."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from generator import labels
+from generator.model import Regulation, Relation
+from generator.render.docx_blocks import (
+    GAP,
+    Frame,
+    Names,
+    capitalise,
+    date_line,
+    signature_table,
+    styled,
+    title_after_form,
+)
+from generator.render.versions import versions_context
+from generator.russian import long_date
+from generator.status import Status
+
+if TYPE_CHECKING:
+    from generator.corpus import Corpus, Entry
+    from generator.diagnostics import Report
+    from generator.render.context import Context, PageContexts
+
+__all__ = ["Regulation", "check", "frame", "has_docx", "page", "ref"]
+
+
+def has_docx(record: Regulation) -> bool:
+    return not record.external  # an external document is published elsewhere (SPEC §6)
+
+
+def ref(pages: PageContexts, record: Regulation) -> Context:
+    return {"form": record.form, "number": record.number, "status": pages.status_context(record)}
+
+
+def page(pages: PageContexts, entry: Entry, record: Regulation) -> Context:
+    context = pages.document(entry, record)
+    adopted = [record.adopted_at] if record.adopted_at else []
+    adopted += [link.source for link in pages.corpus.incoming(record.id, Relation.AGENDA_DOCUMENT)]
+    period = record.effective
+    context.update(
+        ref(pages, record),
+        issuers=pages.refs(record.issuers),
+        signatories=[
+            {
+                "person": pages.ref(signatory.person),
+                "position": signatory.position,
+                "organization": pages.ref(signatory.organization) if signatory.organization else None,
+            }
+            for signatory in record.signatories
+        ],
+        effective={"from": long_date(period.from_), "to": long_date(period.to) if period.to else None}
+        if period
+        else None,
+        repealed_on=long_date(record.repealed_on) if record.repealed_on else None,
+        external=record.external,
+        source_url=record.source_url,
+        adopted_at=pages.documents(adopted),
+        relations=pages.groups(entry, labels.REGULATION_RELATIONS),
+        outstanding=pages.refs(pages.corpus.outstanding_amendments(record, pages.as_of)),
+        versions=versions_context(pages, record),
+    )
+    if record.external:
+        context["docx"] = None
+    return context
+
+
+def check(corpus: Corpus, entry: Entry, regulation: Regulation, as_of: date, report: Report) -> None:
+    period = regulation.effective
+    if period and period.to and period.to < period.from_:
+        message = f"effective.to ({period.to}) is before effective.from ({period.from_})"
+        report.add("effective-range", entry.locate(("effective", "to")), message)
+    if regulation.status == "repealed" and regulation.repealed_on is None:
+        message = "status is 'repealed' but repealed_on is missing; add the date it lost force"
+        report.add("repeal-date", entry.locate(("status",)), message)
+    if regulation.repealed_on is not None and regulation.status != "repealed":
+        message = "repealed_on is set but status is not 'repealed'; set status: repealed"
+        report.add("repeal-date", entry.locate(("repealed_on",), at_key=True), message)
+    if not regulation.external and (entry.body is None or entry.body.is_empty):
+        message = "regulation has no text; write its body or mark it external: true"
+        report.add("empty-body", entry.locate(("id",), at_key=True), message)
+
+
+def frame(names: Names, record: Regulation, status: Status | None, edition: str | None) -> Frame:
+    """Issuer, form, title, the edition's line, a status other than in force, date and number,
+    place; signatures at the end."""
+    blocks = [
+        styled("Issuer", *(names.name(id_).upper() for id_ in record.issuers)),
+        styled("Document Form", record.form.upper()),
+        styled("Document Title", title_after_form(record.title, record.form)),
+    ]
+    if edition:
+        blocks.append(styled("Subtitle", edition))
+    if status is not None and status is not Status.IN_FORCE:
+        blocks.append(styled("Document Status", status.label))
+    blocks.append(date_line(record.date, record.number))
+    if record.place:
+        blocks.append(styled("Document Place", record.place))
+    blocks.append(GAP)
+    rows = [
+        (capitalise(signatory.position or ""), names.signature(signatory.person))
+        for signatory in record.signatories
+    ]
+    tail = "\n".join([GAP, signature_table(rows)]) if rows else ""
+    subject = " ".join(filter(None, (record.form, f"№ {record.number}" if record.number else None)))
+    return Frame("\n".join(blocks), tail, subject, [names.name(id_) for id_ in record.issuers])
