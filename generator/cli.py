@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -12,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from generator.check import check_content
+from generator.doctypes import DOCUMENT_TYPES
 from generator.errors import BuildFailed, RegpubError, UsageError
 from generator.init import init_repository
 from generator.model import Kind
@@ -34,6 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `regpub schema | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -69,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=run_serve)
 
     new = commands.add_parser("new", help="write a new document from a template")
-    new.add_argument("kind", choices=("regulation", "meeting", "version"))
+    new.add_argument("kind", choices=(*DOCUMENT_TYPES, "version"))
     new.add_argument("target", nargs="?", metavar="ID", help="version: the regulation that was amended")
     new.add_argument("--id", help="the new document's id (default: made from the title)")
     new.add_argument("--title", help="the full official title (regulation, meeting)")
@@ -194,7 +199,7 @@ def run_new(args: argparse.Namespace) -> int:
     path.write_text(render_new(new, corpus), encoding="utf-8")
     print(f"Wrote {path} (id: {new.id}).")
     if new.similar:
-        field = "issuers" if new.kind is Kind.REGULATION else "organizers"
+        field = DOCUMENT_TYPES[new.kind].model.ISSUED_BY
         print(f"Took the {field} from the most similar document, {new.similar}: check them.")
     print("Fill in the places marked TODO, then run: regpub check")
     return EXIT_OK

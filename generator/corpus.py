@@ -161,7 +161,11 @@ class Corpus:
 
     def regulation(self, id_: str) -> Regulation | None:
         entry = self.by_id.get(id_)
-        return entry.record if entry and isinstance(entry.record, Regulation) else None
+        return cast(Regulation, entry.record) if entry and entry.kind is Kind.REGULATION else None
+
+    def person(self, id_: str) -> Person | None:
+        entry = self.by_id.get(id_)
+        return cast(Person, entry.record) if entry and entry.kind is Kind.PERSON else None
 
     def document(self, id_: str) -> Document | None:
         entry = self.by_id.get(id_)

@@ -14,10 +14,10 @@ from generator.body import scan_body
 from generator.corpus import Corpus, Entry, VersionText
 from generator.diagnostics import Location, Report
 from generator.doctypes import DOCUMENT_TYPES, type_of
+from generator.fields import did_you_mean, validate_fields
 from generator.frontmatter import LocatedYaml, load_yaml, split_front_matter
 from generator.model import Kind, Organization, Person, VersionFile
 from generator.sources import ContentFiles, discover, read_text
-from generator.validate import did_you_mean, validate_fields
 from generator.values import ID_MAX_LENGTH, describe
 
 

@@ -15,12 +15,16 @@ site's fingerprint, its Markdown, its context), so a rebuild renders only what c
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
+from importlib.metadata import entry_points
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import jinja2
 from mkdocs.commands.build import get_context
@@ -29,11 +33,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.cache import prune, write_atomically
+from generator.cache import installed_version, prune, write_atomically
 from generator.progress import Progress
 
 JOBS_ENV = "REGPUB_JOBS"
 CHUNK = 64  # at most this many pages a worker takes at a time: few round trips, an even end
+
+# Part of every rendered page's cache key: change it when what a key covers changes.
+PAGES_FORMAT = "regpub-pages-1"
 
 
 @dataclass(frozen=True)
@@ -170,3 +177,40 @@ def render_page(
     output = template.render(context)
     page.active = False
     return plugins.on_post_page(output, page=page, config=config) or ""
+
+
+def site_fingerprint(config: MkDocsConfig) -> str:
+    """What every page of the site depends on: the programs' versions, mkdocs.yml (with the
+    site URL it was given), the hand-written pages (they make the nav), the editor's templates
+    and regpub's own files (code and templates: a change there without a new version too)."""
+    digest = hashlib.sha256(PAGES_FORMAT.encode())
+    for name in ("regpub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"):
+        digest.update(f"\n{name} {installed_version(name)}".encode())
+    # Any installed MkDocs plugin or theme may change pages through its events.
+    for group in ("mkdocs.plugins", "mkdocs.themes"):
+        for point in sorted(entry_points(group=group), key=lambda point: point.name):
+            digest.update(f"\n{point.name} {point.dist.version if point.dist else ''}".encode())
+    digest.update(Path(config.config_file_path or "mkdocs.yml").read_bytes())
+    digest.update(_settings_shown(config).encode())
+    hooks: Mapping[str, ModuleType] = config.hooks  # type: ignore[assignment]  # a mapping at run time
+    for hook in hooks.values():  # hooks: Python files named in mkdocs.yml
+        digest.update(Path(hook.__file__).read_bytes() if hook.__file__ else b"")
+    # Material's and MkDocs' own templates are named by their versions above.
+    for folder in [config.docs_dir, config.theme.custom_dir, str(Path(__file__).parent)]:
+        if folder is None:
+            continue
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(f"\n{path.relative_to(folder).as_posix()}\n".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _settings_shown(config: MkDocsConfig) -> str:
+    """The settings pages show, as resolved: what `!ENV`, INHERIT and the command line gave."""
+    keys = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url",
+            "repo_name", "edit_uri", "use_directory_urls", "extra", "nav", "extra_css",
+            "markdown_extensions")  # fmt: skip
+    shown: dict[str, Any] = {key: config.get(key) for key in keys}
+    shown["theme"] = {key: config.theme[key] for key in config.theme}
+    shown["extra_javascript"] = [str(script) for script in config.extra_javascript]
+    return json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str)

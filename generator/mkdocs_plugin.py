@@ -19,11 +19,8 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Mapping
 from datetime import date
-from importlib.metadata import entry_points
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import jinja2
@@ -40,11 +37,11 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator import labels
 from generator.build import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
-from generator.cache import cache_dir, installed_version
+from generator.cache import cache_dir
 from generator.check import Checked, check_content
 from generator.corpus import Entry
 from generator.errors import DocxError, InternalError, SearchError, UsageError
-from generator.mkdocs_pages import PageCache, render_pages, worker_count
+from generator.mkdocs_pages import PageCache, render_pages, site_fingerprint, worker_count
 from generator.plan import FileKind, SitePlan, plan_site
 from generator.provenance import Revision, last_changes
 from generator.render.context import Context, PageContexts
@@ -59,8 +56,6 @@ from generator.urls import absolute
 
 log = logging.getLogger("mkdocs.plugins.regpub")
 _HOME_MARKERS = ("latest", "status", "entry-points")
-# Part of every rendered page's cache key: change it when what a key covers changes.
-PAGES_FORMAT = "regpub-pages-1"
 # What every body may use (SPEC §2.4) and what the generated pages need (attr_list: anchors).
 MARKDOWN_EXTENSIONS = (
     "attr_list",
@@ -350,43 +345,6 @@ def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
     home: list[str | dict[str, str]] = [{labels.HOME: "index.md"}] if "index.md" in pages else []
     sections: list[str | dict[str, str]] = [{title: page} for title, page in SECTION_PAGES.items()]
     return [*home, *sections, *(page for page in pages if page != "index.md")]
-
-
-def site_fingerprint(config: MkDocsConfig) -> str:
-    """What every page of the site depends on: the programs' versions, mkdocs.yml (with the
-    site URL it was given), the hand-written pages (they make the nav), the editor's templates
-    and regpub's own files (code and templates: a change there without a new version too)."""
-    digest = hashlib.sha256(PAGES_FORMAT.encode())
-    for name in ("regpub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"):
-        digest.update(f"\n{name} {installed_version(name)}".encode())
-    # Any installed MkDocs plugin or theme may change pages through its events.
-    for group in ("mkdocs.plugins", "mkdocs.themes"):
-        for point in sorted(entry_points(group=group), key=lambda point: point.name):
-            digest.update(f"\n{point.name} {point.dist.version if point.dist else ''}".encode())
-    digest.update(Path(config.config_file_path or "mkdocs.yml").read_bytes())
-    digest.update(_settings_shown(config).encode())
-    hooks: Mapping[str, ModuleType] = config.hooks  # type: ignore[assignment]  # a mapping at run time
-    for hook in hooks.values():  # hooks: Python files named in mkdocs.yml
-        digest.update(Path(hook.__file__).read_bytes() if hook.__file__ else b"")
-    # Material's and MkDocs' own templates are named by their versions above.
-    for folder in [config.docs_dir, config.theme.custom_dir, str(Path(__file__).parent)]:
-        if folder is None:
-            continue
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(f"\n{path.relative_to(folder).as_posix()}\n".encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
-def _settings_shown(config: MkDocsConfig) -> str:
-    """The settings pages show, as resolved: what `!ENV`, INHERIT and the command line gave."""
-    keys = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url",
-            "repo_name", "edit_uri", "use_directory_urls", "extra", "nav", "extra_css",
-            "markdown_extensions")  # fmt: skip
-    shown: dict[str, Any] = {key: config.get(key) for key in keys}
-    shown["theme"] = {key: config.theme[key] for key in config.theme}
-    shown["extra_javascript"] = [str(script) for script in config.extra_javascript]
-    return json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _search_progress(part: int, parts: int) -> None:

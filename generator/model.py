@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -28,6 +28,19 @@ class Kind(StrEnum):
     MEETING = "meeting"
     PERSON = "person"
     ORGANIZATION = "organization"
+
+    @property
+    def section(self) -> str:
+        """The URL section of this kind's pages: `regulations/<id>/`."""
+        return _SECTIONS[self]
+
+
+_SECTIONS = {
+    Kind.REGULATION: "regulations",
+    Kind.MEETING: "meetings",
+    Kind.PERSON: "people",
+    Kind.ORGANIZATION: "organizations",
+}
 
 
 DOCUMENT_KINDS = frozenset({Kind.REGULATION, Kind.MEETING})
@@ -201,15 +214,23 @@ class DocumentFields(Record):
     tags: tuple[Text, ...] = ()
     related: Ids = ()
 
+    ISSUED_BY: ClassVar[str]  # the field naming who issued the document or held the meeting
+
     @property
     def display_title(self) -> str:
         return self.title
+
+    @property
+    def issued_by(self) -> tuple[str, ...]:
+        ids: tuple[str, ...] = getattr(self, self.ISSUED_BY)
+        return ids
 
     def links(self) -> Iterator[FieldLink]:
         yield from _list_links(Relation.RELATED, "related", self.related)
 
 
 class Regulation(DocumentFields):
+    ISSUED_BY = "issuers"
     type: Literal["regulation"]
     form: Text
     number: Number | None = None
@@ -244,6 +265,7 @@ class Regulation(DocumentFields):
 
 
 class Meeting(DocumentFields):
+    ISSUED_BY = "organizers"
     type: Literal["meeting"]
     organizers: NonEmptyIds
     place: Text | None = None

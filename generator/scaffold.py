@@ -73,11 +73,7 @@ def most_similar(kind: Kind, title: str, corpus: Corpus) -> Regulation | Meeting
 
 def draft(kind: Kind, title: str, today: date, corpus: Corpus, id_: str | None = None) -> Draft:
     similar = most_similar(kind, title, corpus)
-    bodies: list[str] = []
-    if isinstance(similar, Regulation):
-        bodies = list(similar.issuers)
-    elif isinstance(similar, Meeting):
-        bodies = list(similar.organizers)
+    bodies = list(similar.issued_by) if similar else []
     first = title.split(maxsplit=1)[0].capitalize() if title.split() else ""
     known_forms = {r.form.lower(): r.form for r in corpus.records(Regulation)}
     known_forms.update({form.lower(): form for form in labels.FORMS})
@@ -146,9 +142,8 @@ def new_version(corpus: Corpus, id_: str, by: str, start: date) -> tuple[Path, P
     Returns (the version file written, the document file updated). Nothing is written when the
     change would leave the corpus invalid.
     """
-    entry = corpus.get(id_)
-    regulation = entry.record if entry else None
-    if entry is None or not isinstance(regulation, Regulation) or entry.body is None:
+    entry, regulation = corpus.get(id_), corpus.regulation(id_)
+    if entry is None or regulation is None or entry.body is None:
         raise ScaffoldError(f"'{id_}' is not a regulation with a text in this corpus")
     amending = corpus.regulation(by)
     if amending is None:

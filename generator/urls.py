@@ -25,13 +25,6 @@ from datetime import date
 
 from generator.model import Kind
 
-SECTIONS: dict[Kind, str] = {
-    Kind.REGULATION: "regulations",
-    Kind.MEETING: "meetings",
-    Kind.PERSON: "people",
-    Kind.ORGANIZATION: "organizations",
-}
-
 
 def source_of(url: str) -> str:
     """The virtual Markdown file MkDocs renders into the folder URL `url`."""
@@ -52,7 +45,7 @@ class RecordUrls:
 
     @property
     def page(self) -> str:
-        return f"{SECTIONS[self.kind]}/{self.id}/"
+        return f"{self.kind.section}/{self.id}/"
 
     @property
     def source(self) -> str:

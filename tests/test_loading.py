@@ -12,8 +12,7 @@ from pathlib import Path
 from generator.check import check_content
 from generator.diagnostics import Report
 from generator.frontmatter import load_yaml
-from generator.model import Regulation
-from generator.model import Relation
+from generator.model import Regulation, Relation
 from tests.conftest import SAMPLE, WriteContent, regulation
 
 

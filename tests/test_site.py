@@ -20,8 +20,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import check_content
-from generator.model import Kind
-from generator.model import Relation
+from generator.model import Kind, Relation
 from generator.render.context import PageContexts
 from generator.render.markdown import page_markdown
 from generator.urls import page_path

@@ -43,6 +43,10 @@ class RecordType:
     editions: bool = False  # may have earlier texts (SPEC §7)
 
     @property
+    def section(self) -> str:  # of the URLs: regulations/<id>/
+        return self.kind.section
+
+    @property
     def template(self) -> str:
         return f"regpub-{self.kind}.html"
 

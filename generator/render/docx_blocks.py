@@ -11,7 +11,6 @@ from datetime import date
 from xml.sax.saxutils import escape as xml_escape
 
 from generator.corpus import Corpus
-from generator.model import Person
 from generator.render.pandoc_body import escape
 from generator.russian import long_date
 from generator.urls import page_path
@@ -67,8 +66,8 @@ class Names:
 
     def signature(self, id_: str) -> str:
         """A person as they sign (`И. И. Иванов`)."""
-        entry = self.corpus.get(id_)
-        return entry.record.signature if entry and isinstance(entry.record, Person) else id_
+        person = self.corpus.person(id_)
+        return person.signature if person else id_
 
 
 def title_after_form(title: str, form: str) -> str:
