@@ -1,14 +1,20 @@
-"""Scan a Markdown body for what the corpus needs: anchors, `[[…]]` references, and problems.
+"""A body's structure, read once when it is loaded: which lines are code, the anchors its
+article, section and chapter headings make, its `[[…]]` references, and its problems.
+
+Validation, the page Markdown (render/markdown), the pandoc body (render/pandoc_body), the
+citations (citations.py) and the comparison of two texts (compare.py) all read a body through
+what is found here, so they agree on what is code, what is a heading and what its anchor is.
 
 Why a line scanner and not a Markdown parser: `check` must stay fast at 10,000 documents and
-only needs lexical facts. Fenced code and code spans are skipped, so examples in code are not
-mistaken for references or HTML.
+only needs lexical facts. Fenced code (also inside an admonition's indented content, as the
+admonition extension reads it) and code spans are skipped, so examples in code are not
+mistaken for references, headings or HTML.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")  # a code fence's opening or closing line
@@ -21,6 +27,14 @@ _OPEN = re.compile(r"\[\[")
 _EMPTY_LINK = re.compile(r"(!?)\[([^\[\]]*)\]\(\s*\)|(!?)\[\s*\]\(([^()\s]*)\)")
 # CommonMark raw HTML: an open or closing tag with an ASCII name, or a comment. Autolinks
 # (<https://…>) and text such as `a < b` or `<Название>` are not tags.
+# A Material admonition: `!!! note "Заголовок"`, `??? note` (collapsible), `???+ note`.
+ADMONITION = re.compile(
+    r"""^(?P<indent>\ *)(?:!!!|\?\?\?\+?)   # the marker
+        [\ \t]+(?P<kind>[\w-]+)(?:[\ \t]+[\w-]+)*  # the type, then extra classes
+        (?:[\ \t]+"(?P<title>[^"]*)")?[\ \t]*$      # an optional "title"
+    """,
+    re.VERBOSE,
+)
 _HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--)")
 _DIVISION_ANCHOR = {"Раздел": "section", "Глава": "chapter"}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -45,17 +59,27 @@ class BodyProblem:
     message: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True, eq=False)  # one body, one identity: cached by it
 class Body:
     text: str
     first_line: int
     references: list[InlineRef] = field(default_factory=list)
     anchors: dict[str, int] = field(default_factory=dict)  # anchor → line
     problems: list[BodyProblem] = field(default_factory=list)
+    code: frozenset[int] = frozenset()  # offsets of the lines that are code
 
     @property
     def is_empty(self) -> bool:
         return not self.text.strip()
+
+    def lines(self) -> Iterator[tuple[int, str, bool]]:
+        """(offset, line, is_code) for every line, as found when the body was read."""
+        for offset, line in enumerate(self.text.split("\n")):
+            yield offset, line, offset in self.code
+
+    def heading_anchors(self) -> dict[int, str]:
+        """Line offset → the anchor its heading makes."""
+        return {line - self.first_line: anchor for anchor, line in self.anchors.items()}
 
 
 def roman_to_int(numeral: str) -> int:
@@ -85,19 +109,44 @@ def heading_anchor(title: str) -> str | None:
 
 
 def classify_lines(text: str) -> Iterator[tuple[int, str, bool]]:
-    """(offset, line, is_code) for every line; fence lines and fenced content are code."""
+    """(offset, line, is_code) for every line of a Markdown text (see `code_lines`)."""
+    lines = text.split("\n")
+    code = code_lines(lines)
+    for offset, line in enumerate(lines):
+        yield offset, line, offset in code
+
+
+def code_lines(lines: Sequence[str]) -> frozenset[int]:
+    """The offsets of the lines that are code: fence lines and what they enclose, also inside
+    an admonition's indented content (a fence there is indented with the content)."""
+    code: set[int] = set()
+    _mark_code(lines, 0, len(lines), 0, code)
+    return frozenset(code)
+
+
+def _mark_code(lines: Sequence[str], start: int, end: int, indent: int, code: set[int]) -> None:
     fence: str | None = None
-    for offset, line in enumerate(text.split("\n")):
+    index = start
+    while index < end:
+        line = lines[index][indent:]
         opening = FENCE.match(line)
+        admonition = None if fence is not None or opening else ADMONITION.match(line)
+        if admonition is not None:
+            inner = indent + len(admonition.group("indent")) + 4
+            stop = index + 1
+            while stop < end and (not lines[stop].strip() or lines[stop].startswith(" " * inner)):
+                stop += 1
+            _mark_code(lines, index + 1, stop, inner, code)
+            index = stop
+            continue
         if fence is not None:
+            code.add(index)
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = None
-            yield offset, line, True
         elif opening:
             fence = opening.group(1)
-            yield offset, line, True
-        else:
-            yield offset, line, False
+            code.add(index)
+        index += 1
 
 
 def split_code_spans(line: str) -> list[tuple[str, bool]]:
@@ -122,8 +171,9 @@ def parse_reference(inner: str) -> tuple[str, str | None, str | None] | None:
 
 
 def scan_body(text: str, first_line: int) -> Body:
-    body = Body(text, first_line)
-    for offset, line, is_code in classify_lines(text):
+    lines = text.split("\n")
+    body = Body(text, first_line, code=code_lines(lines))
+    for offset, line, is_code in body.lines():
         if not is_code:
             _scan_line(body, _blank_code_spans(line.rstrip("\r")), first_line + offset)
     return body

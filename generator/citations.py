@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator import labels
-from generator.body import REFERENCE, classify_lines, split_code_spans
+from generator.body import REFERENCE, Body, split_code_spans
 from generator.corpus import Corpus
 from generator.model import Regulation
 
@@ -134,11 +134,24 @@ class CitationIndex:
 
     def link(self, line: str, *, exclude: str | None = None) -> str:
         """The line with every matched citation written as `[[id|citation]]`."""
-        for citation in reversed(self.find(line, exclude=exclude)):
-            if citation.target:
-                replacement = f"[[{citation.target}|{citation.text}]]"
-                line = line[: citation.start] + replacement + line[citation.end :]
-        return line
+        return _linked(line, self.find(line, exclude=exclude))
+
+
+def _linked(line: str, citations: list[Citation]) -> str:
+    for citation in reversed(citations):
+        if citation.target:
+            replacement = f"[[{citation.target}|{citation.text}]]"
+            line = line[: citation.start] + replacement + line[citation.end :]
+    return line
+
+
+@dataclass(frozen=True, slots=True)
+class CitedBody:
+    """A body with its citations found: `text` has each matched one written as `[[id|…]]`;
+    `found` holds every citation, matched or not, with the offset of its line."""
+
+    text: str
+    found: tuple[tuple[int, Citation], ...]
 
 
 _INDEXES: weakref.WeakKeyDictionary[Corpus, CitationIndex] = weakref.WeakKeyDictionary()
@@ -152,14 +165,27 @@ def citation_index(corpus: Corpus) -> CitationIndex:
     return index
 
 
-def link_citations(corpus: Corpus, text: str, *, exclude: str | None = None) -> str:
-    """The body with matched citations written as `[[id|citation]]`, code left alone."""
+_CITED: weakref.WeakKeyDictionary[Body, tuple[CitationIndex, str, CitedBody]] = weakref.WeakKeyDictionary()
+
+
+def cite(corpus: Corpus, body: Body, self_id: str) -> CitedBody:
+    """The citations of a body (of the document `self_id`, which it does not cite), found once
+    however many outputs (the page, the DOCX, a comparison, the check's notes) ask."""
     index = citation_index(corpus)
-    lines = text.split("\n")
-    for offset, line, is_code in classify_lines(text):
-        if not is_code and "№" in line:
-            lines[offset] = index.link(line, exclude=exclude)
-    return "\n".join(lines)
+    cached = _CITED.get(body)
+    if cached is not None and cached[0] is index and cached[1] == self_id:
+        return cached[2]
+    lines = body.text.split("\n")
+    found: list[tuple[int, Citation]] = []
+    if "№" in body.text:
+        for offset, line, is_code in body.lines():
+            if not is_code and "№" in line:
+                citations = index.find(line, exclude=self_id)
+                found += [(offset, citation) for citation in citations]
+                lines[offset] = _linked(line, citations)
+    cited = CitedBody("\n".join(lines), tuple(found))
+    _CITED[body] = (index, self_id, cited)
+    return cited
 
 
 def _outside_references(text: str) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from generator.body import FENCE, heading_anchor
+from generator.body import code_lines, heading_anchor
 
 _LIST_ITEM = re.compile(r"^([ \t]*(?:\d{1,9}[.)]|[-*+]|[a-zA-Z][)])[ \t]+)(.*)$")
 _QUOTE = re.compile(r"^([ \t]*>[ \t]?)(.*)$")
@@ -152,30 +152,26 @@ def split_blocks(text: str) -> list[Block]:
     result: list[Block] = []
     current: list[str] = []  # the prefix, then the text lines of the open paragraph or item
     blank = False
-    fence: str | None = None
-    code: list[str] = []
+    lines = text.replace("\r\n", "\n").split("\n")
+    code_at = code_lines(lines)
+    code: list[str] = []  # the lines of the open run of code
 
     def close() -> None:
         nonlocal blank
         if current:
-            prefix, *lines = current
-            result.append(Block(prefix, " ".join(line.strip() for line in lines), "", blank))
+            prefix, *texts = current
+            result.append(Block(prefix, " ".join(line.strip() for line in texts), "", blank))
             current.clear()
             blank = False
 
-    for line in text.replace("\r\n", "\n").split("\n"):
-        opening = FENCE.match(line)
-        if fence is not None or opening:
-            marker = opening.group(1) if opening else ""
-            if fence is None:
-                close()
-                fence, code = marker, [line]
-            else:
-                code.append(line)
-                if marker[:1] == fence[0] and len(marker) >= len(fence):
-                    result.append(Block("", "\n".join(code), "", blank, opaque=True))
-                    fence, blank = None, False
+    for index, line in enumerate(lines):
+        if index in code_at:
+            close()
+            code.append(line)
             continue
+        if code:  # the run of code ended: one opaque block
+            result.append(Block("", "\n".join(code), "", blank, opaque=True))
+            code, blank = [], False
         if not line.strip():
             close()
             blank = True
@@ -197,7 +193,7 @@ def split_blocks(text: str) -> list[Block]:
             current.append(line)
         else:
             current.extend([line[: len(line) - len(line.lstrip())], line])
-    if fence is not None:
+    if code:
         result.append(Block("", "\n".join(code), "", blank, opaque=True))
     close()
     return result

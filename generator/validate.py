@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.body import classify_lines
-from generator.citations import citation_index
+from generator.citations import cite
 from generator.corpus import Corpus, Entry, Link, VersionText
 from generator.diagnostics import Location, Report
 from generator.doctypes import REGISTRY
@@ -264,22 +263,21 @@ def _note_outstanding_changes(corpus: Corpus, as_of: date, report: Report) -> No
 
 
 def _note_unmatched_citations(corpus: Corpus, report: Report) -> None:
-    """Citations that look like one (form + №) but name no single document: a note each."""
-    index = citation_index(corpus)
-    for entry in corpus.entries:
-        if entry.body is None or "№" not in entry.body.text:
+    """Citations that look like one (form + №) but name no single document: a note each, in
+    current and earlier texts alike."""
+    texts = [(entry.path, entry.id, entry.body) for entry in corpus.entries]
+    texts += [(text.path, text.record.version_of, text.body) for text in corpus.version_texts if text.record]
+    for path, self_id, body in texts:
+        if body is None or "№" not in body.text:
             continue
-        for offset, line, is_code in classify_lines(entry.body.text):
-            if is_code or "№" not in line:
+        for offset, citation in cite(corpus, body, self_id).found:
+            if citation.target is not None:
                 continue
-            for citation in index.find(line, exclude=entry.id):
-                if citation.target is not None:
-                    continue
-                where = Location(entry.path, entry.body.first_line + offset, citation.start + 1)
-                if citation.candidates > 1:
-                    message = (
-                        f"'{citation.text}' matches {citation.candidates} documents; add the date to link it"
-                    )
-                else:
-                    message = f"'{citation.text}' matches no document in the corpus, so it is not linked"
-                report.add("unmatched-citation", where, message)
+            where = Location(path, body.first_line + offset, citation.start + 1)
+            if citation.candidates > 1:
+                message = (
+                    f"'{citation.text}' matches {citation.candidates} documents; add the date to link it"
+                )
+            else:
+                message = f"'{citation.text}' matches no document in the corpus, so it is not linked"
+            report.add("unmatched-citation", where, message)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from generator.check import check_content
+from generator.check import Checked, check_content
 from generator.citations import CitationIndex
+from generator.render.markdown import page_markdown, render_body
+from generator.render.pandoc_body import body_markdown
 from tests.conftest import regulation
 
 DOCUMENTS = {
@@ -101,3 +104,66 @@ def test_citation(index: CitationIndex, sentence: str, expected: str | list[str]
 def test_linking_wraps_the_citation_as_written(index: CitationIndex) -> None:
     line = "утверждено постановлением от 21.12.2020 № 15, а также"
     assert index.link(line) == "утверждено [[decree-2020|постановлением от 21.12.2020 № 15]], а также"
+
+
+BODY = """## Статья 1. Основание
+
+Во исполнение Директивы № 05-CT/TW стороны координируют работу.
+
+!!! note "Пример"
+
+    Ссылка в коде остаётся текстом:
+
+    ```
+    Директива № 05-CT/TW и [[nowhere]]
+    ```
+"""
+
+
+@pytest.fixture(scope="module")
+def amended(tmp_path_factory: pytest.TempPathFactory) -> Checked:
+    """A regulation amended once whose both texts cite the directive, with a code example
+    inside an admonition."""
+    root = tmp_path_factory.mktemp("amended") / "content"
+    root.mkdir()
+    (root / "organizations.yml").write_text("- id: org-a\n  name: Организация А\n", encoding="utf-8")
+    directive = regulation("directive", date="2016-05-15", number='"05-CT/TW"')
+    (root / "directive.md").write_text(directive.replace("form: Положение", "form: Директива"), "utf-8")
+    (root / "amendment.md").write_text(regulation("amendment", date="2021-06-01", amends="[rules]"), "utf-8")
+    current = regulation("rules", body=BODY + "\nНовый абзац.\n", version="{from: 2021-07-01, by: amendment}")
+    (root / "rules.md").write_text(current, encoding="utf-8")
+    earlier = "---\nversion_of: rules\nversion: {from: 2020-01-01}\n---\n\n" + BODY
+    (root / "rules.2020-01-01.md").write_text(earlier, encoding="utf-8")
+    checked = check_content(root, date(2026, 1, 1))
+    assert checked.report.diagnostics == []  # [[nowhere]] in code is no reference
+    return checked
+
+
+def test_every_text_of_a_document_reads_its_citations_alike(amended: Checked) -> None:
+    corpus = amended.corpus
+    entry = corpus.by_id["rules"]
+    earlier = corpus.versions["rules"][0]
+    current_page = page_markdown(corpus, entry, {"kind": "regulation", "title": "rules"})
+    earlier_page = render_body(corpus, earlier.body, "regulations/rules/2020-01-01/index.md", "rules")
+    assert "Во исполнение [Директивы № 05-CT/TW](../directive/index.md) стороны" in current_page
+    assert "Во исполнение [Директивы № 05-CT/TW](../../directive/index.md) стороны" in earlier_page
+    for text in (current_page, earlier_page):  # the example in code stays as written
+        assert "    Директива № 05-CT/TW и [[nowhere]]\n" in text
+    for body in (entry.body, earlier.body):
+        pandoc = body_markdown(corpus, body, "rules")
+        assert "[[directive|Директивы № 05-CT/TW]]" in pandoc
+        assert "\nДиректива № 05-CT/TW и [[nowhere]]\n" in pandoc  # dedented, still code
+
+
+def test_an_unmatched_citation_in_an_earlier_text_gets_a_note(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "organizations.yml").write_text("- id: org-a\n  name: Организация А\n", encoding="utf-8")
+    (root / "amendment.md").write_text(regulation("amendment", date="2021-06-01", amends="[rules]"), "utf-8")
+    (root / "rules.md").write_text(regulation("rules", version="{from: 2021-07-01, by: amendment}"), "utf-8")
+    earlier = "---\nversion_of: rules\nversion: {from: 2020-01-01}\n---\n\nСм. Решение № 999.\n"
+    (root / "rules.2020-01-01.md").write_text(earlier, encoding="utf-8")
+    report = check_content(root, date(2026, 1, 1)).report
+    found = [(d.code, Path(d.path).name, d.line, d.column, d.message) for d in report.diagnostics]
+    message = "'Решение № 999' matches no document in the corpus, so it is not linked"
+    assert found == [("unmatched-citation", "rules.2020-01-01.md", 6, 5, message)]

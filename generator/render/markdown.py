@@ -11,15 +11,8 @@ import posixpath
 import re
 from typing import Any
 
-from generator.body import (
-    HEADING,
-    REFERENCE,
-    classify_lines,
-    heading_anchor,
-    parse_reference,
-    split_code_spans,
-)
-from generator.citations import link_citations
+from generator.body import REFERENCE, Body, parse_reference, split_code_spans
+from generator.citations import cite
 from generator.corpus import Corpus, Entry
 from generator.urls import page_source
 
@@ -55,27 +48,27 @@ def link_to(page: str, target: Entry, anchor: str | None = None) -> str:
     return f"{there}#{anchor}" if anchor else there
 
 
-def render_body(corpus: Corpus, text: str, page: str) -> str:
-    """A body ready for MkDocs on the virtual page `page`; after a clean check every
-    reference resolves."""
-    lines = []
-    for _, line, is_code in classify_lines(text):
-        lines.append(line if is_code else _render_line(corpus, page, line))
+def render_body(corpus: Corpus, body: Body | None, page: str, self_id: str) -> str:
+    """A body (of the document `self_id`) ready for MkDocs on the virtual page `page`: its
+    citations linked, its references as links, its headings' anchors written out; after a
+    clean check every reference resolves."""
+    if body is None:
+        return ""
+    anchors = body.heading_anchors()
+    lines = cite(corpus, body, self_id).text.split("\n")
+    for offset, line in enumerate(lines):
+        if offset in body.code:
+            continue
+        rendered = line
+        if "[[" in line:
+            rendered = "".join(
+                piece if is_code else REFERENCE.sub(lambda m: _reference(corpus, page, m), piece)
+                for piece, is_code in split_code_spans(line)
+            )
+        if offset in anchors:
+            rendered = f"{rendered.rstrip()} {{#{anchors[offset]}}}"
+        lines[offset] = rendered
     return "\n".join(lines)
-
-
-def _render_line(corpus: Corpus, page: str, line: str) -> str:
-    if "[[" in line:
-        line = "".join(
-            piece if is_code else REFERENCE.sub(lambda m: _reference(corpus, page, m), piece)
-            for piece, is_code in split_code_spans(line)
-        )
-    heading = HEADING.match(line)
-    if heading:
-        anchor = heading_anchor(heading.group(1))
-        if anchor:
-            line = f"{line.rstrip()} {{#{anchor}}}"
-    return line
 
 
 def _reference(corpus: Corpus, page: str, match: re.Match[str]) -> str:
@@ -91,9 +84,7 @@ def page_markdown(corpus: Corpus, entry: Entry, context: dict[str, Any]) -> str:
     """A record's page: its title and theme template in front matter, then the body."""
     assert entry.kind is not None
     page = page_source(entry.kind, entry.id)
-    text = link_citations(corpus, entry.body.text, exclude=entry.id) if entry.body else ""
-    body = render_body(corpus, text, page)
-    return generated_page(context, body)
+    return generated_page(context, render_body(corpus, entry.body, page, entry.id))
 
 
 def generated_page(context: dict[str, Any], body: str = "") -> str:

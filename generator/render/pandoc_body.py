@@ -13,36 +13,29 @@ from __future__ import annotations
 import re
 
 from generator import labels
-from generator.body import FENCE, REFERENCE, Body, parse_reference
-from generator.citations import link_citations
+from generator.body import ADMONITION, REFERENCE, Body, code_lines, parse_reference
+from generator.citations import cite
 from generator.corpus import Corpus
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _SPACE = re.compile(r"\s+")
 
 _HEADING_LINE = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)(?:[ \t]+#+)?[ \t]*$")
-_ADMONITION = re.compile(
-    r"""^(?P<indent>\ *)(?:!!!|\?\?\?\+?)   # !!! note, ??? note (collapsible), ???+ note
-        [\ \t]+(?P<kind>[\w-]+)(?:[\ \t]+[\w-]+)*  # the type, then extra classes
-        (?:[\ \t]+"(?P<title>[^"]*)")?[\ \t]*$      # an optional "title"
-    """,
-    re.VERBOSE,
-)
 
 
-def prepare_body(body: Body) -> str:
-    """The editor's Markdown as pandoc should read it.
-
-    Article, section and chapter headings get their anchors (`{#article-3}`, found by
-    `generator.body`, so the DOCX bookmarks are the anchors `[[id#article-3]]` names), and
-    Material admonitions (`!!! note "Заголовок"` with an indented block) become styled divs.
-    """
-    lines = body.text.replace("\r\n", "\n").split("\n")
-    for anchor, line_number in body.anchors.items():
-        index = line_number - body.first_line
-        match = _HEADING_LINE.match(lines[index]) if 0 <= index < len(lines) else None
+def body_markdown(corpus: Corpus, body: Body | None, self_id: str) -> str:
+    """The body (of the document `self_id`) as pandoc should read it: citations linked as
+    `[[id|…]]` references; article, section and chapter headings with their anchors
+    (`{#article-3}`, as `generator.body` found them, so the DOCX bookmarks are the anchors
+    `[[id#article-3]]` names); Material admonitions (`!!! note "Заголовок"` with an indented
+    block) as styled divs."""
+    if body is None:
+        return ""
+    lines = cite(corpus, body, self_id).text.replace("\r\n", "\n").split("\n")
+    for offset, anchor in body.heading_anchors().items():
+        match = _HEADING_LINE.match(lines[offset]) if 0 <= offset < len(lines) else None
         if match:
-            lines[index] = f"{match.group(1)} {{#{anchor}}}"
+            lines[offset] = f"{match.group(1)} {{#{anchor}}}"
     return "\n".join(rewrite_admonitions(lines)).strip("\n") + "\n"
 
 
@@ -53,22 +46,11 @@ def rewrite_admonitions(lines: list[str]) -> list[str]:
     ['::: {custom-style="Note"}', '**Внимание**', '', 'Текст.', ':::', '', '', 'Дальше.']
     """
     result: list[str] = []
-    fence: str | None = None
+    code = code_lines(lines)  # an example of `!!!` in code is not an admonition
     index = 0
     while index < len(lines):
         line = lines[index]
-        opening = FENCE.match(line)
-        if fence is not None or opening:
-            # Fenced code is copied as it is: an example of `!!!` in code is not an admonition.
-            marker = opening.group(1) if opening else ""
-            if fence is None:
-                fence = marker
-            elif marker[:1] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            result.append(line)
-            index += 1
-            continue
-        match = _ADMONITION.match(line)
+        match = None if index in code else ADMONITION.match(line)
         if match is None:
             result.append(line)
             index += 1
@@ -103,16 +85,6 @@ def _admonition(match: re.Match[str], content: list[str]) -> list[str]:
 def escape(text: str) -> str:
     """Plain text as pandoc Markdown that reads back as the same text, on one line."""
     return _PUNCTUATION.sub(r"\\\1", _SPACE.sub(" ", text).strip())
-
-
-def body_markdown(corpus: Corpus, body: Body | None, self_id: str) -> str:
-    """The body as pandoc reads it: anchors, admonitions, and citations linked as references."""
-    if body is None:
-        return ""
-    text = prepare_body(body)
-    if "№" in text:
-        text = link_citations(corpus, text, exclude=self_id)
-    return text
 
 
 def referenced(corpus: Corpus, text: str) -> list[str]:

@@ -37,7 +37,6 @@ class Text:
     """One text of a regulation as the site shows it."""
 
     edition: Edition
-    body: str
     url: str
 
     @property
@@ -62,7 +61,7 @@ def editions_shown(corpus: Corpus, regulation: Regulation, as_of: date) -> list[
 def texts_of(contexts: PageContexts, regulation: Regulation) -> list[Text]:
     """Every text of the regulation, oldest first; empty when it never had another."""
     return [
-        Text(edition, edition.body.text if edition.body else "", urls.page)
+        Text(edition, urls.page)
         for edition, urls in editions_shown(contexts.corpus, regulation, contexts.as_of)
     ]
 
@@ -140,7 +139,9 @@ def version_pages(
             }
             pages[source] = (
                 context,
-                generated_page(context, render_body(contexts.corpus, text.body, source)),
+                generated_page(
+                    context, render_body(contexts.corpus, text.edition.body, source, regulation.id)
+                ),
             )
         if index > 0:
             previous = texts[index - 1]
