@@ -36,6 +36,11 @@ ADMONITION = re.compile(
     re.VERBOSE,
 )
 _HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!--)")
+_LIST_ITEM = re.compile(r"^([ \t]*(?:\d{1,9}[.)]|[-*+]|[a-zA-Z][)])[ \t]+)(.*)$")
+_QUOTE = re.compile(r"^([ \t]*>[ \t]?)(.*)$")
+_HEADING = re.compile(r"^([ \t]*#{1,6}[ \t]+)(.*?)((?:[ \t]+\{#[\w.:-]+\})?)[ \t]*$")
+# Lines a change cannot wrap: div fences, tables, footnote definitions, HTML.
+_OPAQUE = re.compile(r"^[ \t]*(?::::|\||\+[-=]|\[\^[^\]]*\]:|<)")
 _DIVISION_ANCHOR = {"Раздел": "section", "Глава": "chapter"}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -76,6 +81,10 @@ class Body:
         """(offset, line, is_code) for every line, as found when the body was read."""
         for offset, line in enumerate(self.text.split("\n")):
             yield offset, line, offset in self.code
+
+    def parts(self) -> list[Part]:
+        """The preamble, then each article, section and chapter with its blocks."""
+        return split_parts(self.text)
 
     def heading_anchors(self) -> dict[int, str]:
         """Line offset → the anchor its heading makes."""
@@ -239,3 +248,111 @@ def _empty_link_message(match: re.Match[str]) -> str:
     if match.group(4):  # text empty, target present
         return f"{what} has a target but no text; write the text between [ and ]"
     return f"{what} '{match.group(0)}' has no target; remove it or fill in the address"
+
+
+# The structure: blocks and parts
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph, list item or heading (its text, one line, between `prefix` and `suffix`:
+    the list marker or heading marks, the `{#anchor}`), or an opaque run of lines that is
+    compared and shown whole."""
+
+    prefix: str
+    text: str
+    suffix: str
+    blank_before: bool
+    opaque: bool = False
+
+    @property
+    def line(self) -> str:
+        return f"{self.prefix}{self.text}{self.suffix}"
+
+    @property
+    def is_heading(self) -> bool:
+        return not self.opaque and self.prefix.lstrip().startswith("#")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """The preamble (anchor "") or an article, section or chapter, its heading first."""
+
+    anchor: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def heading(self) -> str:
+        return self.blocks[0].text if self.anchor else ""
+
+    @property
+    def number(self) -> str:
+        """The article's, section's or chapter's number as its anchor gives it: `3`, `1.2`."""
+        return self.anchor.partition("-")[2]
+
+    @property
+    def words(self) -> list[str]:
+        return [word for block in self.blocks[1 if self.anchor else 0 :] for word in block.text.split()]
+
+
+def split_parts(text: str) -> list[Part]:
+    """The text's blocks grouped into the preamble and its articles, sections and chapters."""
+    groups: list[tuple[str, list[Block]]] = [("", [])]
+    for block in split_blocks(text):
+        anchor = heading_anchor(block.text) if block.is_heading else None
+        if anchor is not None:
+            groups.append((anchor, []))
+        groups[-1][1].append(block)
+    return [Part(anchor, tuple(blocks)) for anchor, blocks in groups if anchor or blocks]
+
+
+def split_blocks(text: str) -> list[Block]:
+    """A body's Markdown as blocks; the continuation lines of a paragraph or item joined."""
+    result: list[Block] = []
+    current: list[str] = []  # the prefix, then the text lines of the open paragraph or item
+    blank = False
+    lines = text.replace("\r\n", "\n").split("\n")
+    code_at = code_lines(lines)
+    code: list[str] = []  # the lines of the open run of code
+
+    def close() -> None:
+        nonlocal blank
+        if current:
+            prefix, *texts = current
+            result.append(Block(prefix, " ".join(line.strip() for line in texts), "", blank))
+            current.clear()
+            blank = False
+
+    for index, line in enumerate(lines):
+        if index in code_at:
+            close()
+            code.append(line)
+            continue
+        if code:  # the run of code ended: one opaque block
+            result.append(Block("", "\n".join(code), "", blank, opaque=True))
+            code, blank = [], False
+        if not line.strip():
+            close()
+            blank = True
+            continue
+        heading = _HEADING.match(line)
+        item = _LIST_ITEM.match(line) or _QUOTE.match(line)
+        if _OPAQUE.match(line):
+            close()
+            result.append(Block("", line, "", blank, opaque=True))
+            blank = False
+        elif heading:
+            close()
+            result.append(Block(heading.group(1), heading.group(2), heading.group(3), blank))
+            blank = False
+        elif item:
+            close()
+            current.extend([item.group(1), item.group(2)])
+        elif current:
+            current.append(line)
+        else:
+            current.extend([line[: len(line) - len(line.lstrip())], line])
+    if code:
+        result.append(Block("", "\n".join(code), "", blank, opaque=True))
+    close()
+    return result

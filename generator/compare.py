@@ -2,12 +2,12 @@
 page (render/diff.py) and by the DOCX redline (render/redline.py) alike, so the two cannot
 disagree.
 
-A text is split into blocks (paragraphs, list items, headings, and opaque runs such as code,
-tables and div fences) and the blocks into parts: the preamble, then one part per article,
-section or chapter heading. Parts are paired by their anchor (`article-3`); an article that is
-gone from one number but reappears, nearly the same, under another is "moved" rather than
-deleted and inserted. Within a pair, blocks are paired in order and compared word by word,
-with what a change must not split (`[[…]]`, links, emphasis, code) kept whole.
+A text is split into its parts (`generator.body.split_parts`: the preamble, then one part per
+article, section or chapter heading, each a run of blocks). Parts are paired by their anchor
+(`article-3`); an article that is gone from one number but reappears, nearly the same, under
+another is "moved" rather than deleted and inserted. Within a pair, blocks are paired in
+order and compared word by word, with what a change must not split (`[[…]]`, links,
+emphasis, code) kept whole.
 """
 
 from __future__ import annotations
@@ -16,13 +16,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from generator.body import code_lines, heading_anchor
+from generator.body import Block, Part, split_parts
 
-_LIST_ITEM = re.compile(r"^([ \t]*(?:\d{1,9}[.)]|[-*+]|[a-zA-Z][)])[ \t]+)(.*)$")
-_QUOTE = re.compile(r"^([ \t]*>[ \t]?)(.*)$")
-_HEADING = re.compile(r"^([ \t]*#{1,6}[ \t]+)(.*?)((?:[ \t]+\{#[\w.:-]+\})?)[ \t]*$")
-# Lines a change cannot wrap: div fences, tables, footnote definitions, HTML.
-_OPAQUE = re.compile(r"^[ \t]*(?::::|\||\+[-=]|\[\^[^\]]*\]:|<)")
 # Spaces, punctuation, and words, with what a change must not split kept whole: `[[…]]`,
 # links, *emphasis*, **strong**, `code`, escapes.
 _WORD = re.compile(
@@ -31,43 +26,6 @@ _WORD = re.compile(
 _MOVED_SIMILARITY = 0.6
 
 Words = tuple[tuple[str, str], ...]  # (op, text): op is "=" (kept), "+" (inserted), "-" (deleted)
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A paragraph, list item or heading (its text, one line, between `prefix` and `suffix`:
-    the list marker or heading marks, the `{#anchor}`), or an opaque run of lines that is
-    compared and shown whole."""
-
-    prefix: str
-    text: str
-    suffix: str
-    blank_before: bool
-    opaque: bool = False
-
-    @property
-    def line(self) -> str:
-        return f"{self.prefix}{self.text}{self.suffix}"
-
-    @property
-    def is_heading(self) -> bool:
-        return not self.opaque and self.prefix.lstrip().startswith("#")
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """The preamble (anchor "") or an article, section or chapter, its heading first."""
-
-    anchor: str
-    blocks: tuple[Block, ...]
-
-    @property
-    def heading(self) -> str:
-        return self.blocks[0].text if self.anchor else ""
-
-    @property
-    def words(self) -> list[str]:
-        return [word for block in self.blocks[1 if self.anchor else 0 :] for word in block.text.split()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,69 +92,6 @@ def compare(old_text: str, new_text: str) -> list[Change]:
         deleted = Change("deleted", part, None, tuple(Edit("deleted", block, None) for block in part.blocks))
         changes.insert(max(positions) + 1 if positions else 0, deleted)
     return changes
-
-
-def split_parts(text: str) -> list[Part]:
-    """The text's blocks grouped into the preamble and its articles, sections and chapters."""
-    groups: list[tuple[str, list[Block]]] = [("", [])]
-    for block in split_blocks(text):
-        anchor = heading_anchor(block.text) if block.is_heading else None
-        if anchor is not None:
-            groups.append((anchor, []))
-        groups[-1][1].append(block)
-    return [Part(anchor, tuple(blocks)) for anchor, blocks in groups if anchor or blocks]
-
-
-def split_blocks(text: str) -> list[Block]:
-    """A body's Markdown as blocks; the continuation lines of a paragraph or item joined."""
-    result: list[Block] = []
-    current: list[str] = []  # the prefix, then the text lines of the open paragraph or item
-    blank = False
-    lines = text.replace("\r\n", "\n").split("\n")
-    code_at = code_lines(lines)
-    code: list[str] = []  # the lines of the open run of code
-
-    def close() -> None:
-        nonlocal blank
-        if current:
-            prefix, *texts = current
-            result.append(Block(prefix, " ".join(line.strip() for line in texts), "", blank))
-            current.clear()
-            blank = False
-
-    for index, line in enumerate(lines):
-        if index in code_at:
-            close()
-            code.append(line)
-            continue
-        if code:  # the run of code ended: one opaque block
-            result.append(Block("", "\n".join(code), "", blank, opaque=True))
-            code, blank = [], False
-        if not line.strip():
-            close()
-            blank = True
-            continue
-        heading = _HEADING.match(line)
-        item = _LIST_ITEM.match(line) or _QUOTE.match(line)
-        if _OPAQUE.match(line):
-            close()
-            result.append(Block("", line, "", blank, opaque=True))
-            blank = False
-        elif heading:
-            close()
-            result.append(Block(heading.group(1), heading.group(2), heading.group(3), blank))
-            blank = False
-        elif item:
-            close()
-            current.extend([item.group(1), item.group(2)])
-        elif current:
-            current.append(line)
-        else:
-            current.extend([line[: len(line) - len(line.lstrip())], line])
-    if code:
-        result.append(Block("", "\n".join(code), "", blank, opaque=True))
-    close()
-    return result
 
 
 def compare_words(old: str, new: str) -> Words:

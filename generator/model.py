@@ -43,7 +43,7 @@ _SECTIONS = {
 }
 
 
-DOCUMENT_KINDS = frozenset({Kind.REGULATION, Kind.MEETING})
+DOCUMENT_KINDS = frozenset({Kind.REGULATION, Kind.MEETING})  # dated, with a body: the rest are registries
 
 
 class Relation(StrEnum):

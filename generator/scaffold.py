@@ -16,8 +16,9 @@ from pathlib import Path
 
 from generator import labels
 from generator.corpus import Corpus
+from generator.doctypes import DOCUMENT_TYPES
 from generator.errors import ScaffoldError
-from generator.model import Kind, Meeting, Regulation
+from generator.model import Document, Kind, Regulation
 from generator.render.indexes import slug
 from generator.values import ID_MAX_LENGTH
 
@@ -55,13 +56,11 @@ def _stems(text: str) -> set[str]:
     return {word[:5] for word in _WORD.findall(text.lower()) if len(word) > 3}
 
 
-def most_similar(kind: Kind, title: str, corpus: Corpus) -> Regulation | Meeting | None:
+def most_similar(kind: Kind, title: str, corpus: Corpus) -> Document | None:
     """The existing document of the same kind whose title shares the most words."""
     wanted = _stems(title)
-    records: list[Regulation | Meeting] = [
-        *(corpus.records(Regulation) if kind is Kind.REGULATION else corpus.records(Meeting))
-    ]
-    best: Regulation | Meeting | None = None
+    records: list[Document] = list(corpus.records(DOCUMENT_TYPES[kind].model))
+    best: Document | None = None
     best_score = 0.0
     for record in sorted(records, key=lambda r: (r.date, r.id), reverse=True):
         words = _stems(record.title)
@@ -77,7 +76,7 @@ def draft(kind: Kind, title: str, today: date, corpus: Corpus, id_: str | None =
     first = title.split(maxsplit=1)[0].capitalize() if title.split() else ""
     known_forms = {r.form.lower(): r.form for r in corpus.records(Regulation)}
     known_forms.update({form.lower(): form for form in labels.FORMS})
-    form = known_forms.get(first.lower()) if kind is Kind.REGULATION else None
+    form = known_forms.get(first.lower()) if "form" in DOCUMENT_TYPES[kind].model.model_fields else None
     return Draft(
         kind, id_ or free_id(title, corpus), title, today, form, bodies, similar.id if similar else None
     )
@@ -98,38 +97,10 @@ def render_new(new: Draft, corpus: Corpus) -> str:
         f"title: {json.dumps(new.title, ensure_ascii=False)}",
         f"date: {new.date.isoformat()}  # the signing or meeting date; today's until you change it",
     ]
-    if new.kind is Kind.REGULATION:
-        form = new.form or '""  # TODO: the form as printed: Положение, Постановление, Решение, …'
-        lines = [
-            *head,
-            f"form: {form}",
-            f"issuers: {bodies_line}",
-            '# number: ""  # the official number, if it has one',
-            "# effective: {from: YYYY-MM-DD, to: YYYY-MM-DD}",
-            "# adopted_at: meeting-id",
-            "---",
-            "",
-            "## Статья 1. Общие положения",
-            "",
-            "Текст статьи.",
-        ]
-    else:
-        lines = [
-            *head,
-            f"organizers: {bodies_line}",
-            f"chairs: []  # TODO: person ids from people.yml, e.g. [{people[0]}]",
-            "# secretary: person-id",
-            "# attendees: [person-id, person-id]",
-            "# agenda:",
-            "#   - title: Вопрос повестки дня",
-            "#     speakers: [{person: person-id, summary: Краткое содержание выступления}]",
-            "#     decisions: [Что постановили]",
-            "#     documents: [regulation-id]",
-            "---",
-            "",
-            "Ход заседания.",
-        ]
-    return "\n".join(lines) + "\n"
+    skeleton = DOCUMENT_TYPES[new.kind].skeleton
+    assert skeleton is not None  # every document type writes one
+    fields, body = skeleton(new.form, bodies_line, people[0])
+    return "\n".join([*head, *fields, "---", "", *body]) + "\n"
 
 
 def new_path(root: Path, id_: str, today: date) -> Path:

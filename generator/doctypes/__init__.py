@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from generator.doctypes import meeting, organization, person, regulation
-from generator.model import Kind
+from generator.model import DOCUMENT_KINDS, Kind
 
 if TYPE_CHECKING:
     from generator.corpus import Corpus, Entry
@@ -37,10 +37,17 @@ class RecordType:
     check: Callable[[Corpus, Entry, Any, date, Report], None] | None = None
     # A document's DOCX: the frame around its body, given its status and its edition's line.
     frame: Callable[[Names, Any, Status | None, str | None], Frame] | None = None
+    # What `regpub new` writes for a document: (fields, body) given the form it guessed, the
+    # issuers' YAML and a person id to show as an example.
+    skeleton: Callable[[str | None, str, str], tuple[list[str], list[str]]] | None = None
     has_docx: Callable[[Any], bool] = lambda record: False
     photos: Callable[[Any], tuple[str, ...]] = lambda record: ()  # files published beside the page
-    document: bool = False  # dated, with a body, a data file and relation groups
     editions: bool = False  # may have earlier texts (SPEC §7)
+
+    @property
+    def document(self) -> bool:
+        """Dated, with a body, a data file and relation groups (a regulation, a meeting)."""
+        return self.kind in DOCUMENT_KINDS
 
     @property
     def section(self) -> str:  # of the URLs: regulations/<id>/
@@ -60,8 +67,8 @@ REGISTRY: dict[Kind, RecordType] = {
         regulation.ref,
         regulation.check,
         regulation.frame,
+        skeleton=regulation.skeleton,
         has_docx=regulation.has_docx,
-        document=True,
         editions=True,
     ),
     Kind.MEETING: RecordType(
@@ -72,9 +79,9 @@ REGISTRY: dict[Kind, RecordType] = {
         meeting.ref,
         meeting.check,
         meeting.frame,
+        skeleton=meeting.skeleton,
         has_docx=lambda record: True,
         photos=meeting.photos,
-        document=True,
     ),
     Kind.PERSON: RecordType(Kind.PERSON, person.Person, "a person", person.page, person.ref),
     Kind.ORGANIZATION: RecordType(

@@ -33,6 +33,22 @@ if TYPE_CHECKING:
 __all__ = ["Meeting", "check", "frame", "page", "photos", "ref"]
 
 
+def skeleton(form: str | None, issued_by: str, person: str) -> tuple[list[str], list[str]]:
+    """What `regpub new meeting` writes: the fields after id, type, title and date; the body."""
+    fields = [
+        f"organizers: {issued_by}",
+        f"chairs: []  # TODO: person ids from people.yml, e.g. [{person}]",
+        "# secretary: person-id",
+        "# attendees: [person-id, person-id]",
+        "# agenda:",
+        "#   - title: Вопрос повестки дня",
+        "#     speakers: [{person: person-id, summary: Краткое содержание выступления}]",
+        "#     decisions: [Что постановили]",
+        "#     documents: [regulation-id]",
+    ]
+    return fields, ["Ход заседания."]
+
+
 def ref(pages: PageContexts, record: Meeting) -> Context:
     return {"form": labels.MEETING_FORM}
 

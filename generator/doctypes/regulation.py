@@ -29,6 +29,19 @@ if TYPE_CHECKING:
 __all__ = ["Regulation", "check", "frame", "has_docx", "page", "ref"]
 
 
+def skeleton(form: str | None, issued_by: str, person: str) -> tuple[list[str], list[str]]:
+    """What `regpub new regulation` writes: the fields after id, type, title and date; the body."""
+    todo = '""  # TODO: the form as printed: Положение, Постановление, Решение, …'
+    fields = [
+        f"form: {form or todo}",
+        f"issuers: {issued_by}",
+        '# number: ""  # the official number, if it has one',
+        "# effective: {from: YYYY-MM-DD, to: YYYY-MM-DD}",
+        "# adopted_at: meeting-id",
+    ]
+    return fields, ["## Статья 1. Общие положения", "", "Текст статьи."]
+
+
 def has_docx(record: Regulation) -> bool:
     return not record.external  # an external document is published elsewhere (SPEC §6)
 

@@ -13,7 +13,7 @@ from typing import Any
 from feedgen.feed import FeedGenerator
 
 from generator import labels
-from generator.model import Meeting, Regulation
+from generator.model import DOCUMENT_KINDS
 from generator.render.context import Context, PageContexts
 
 FEED_SIZE = 50
@@ -26,8 +26,9 @@ def to_json(data: Any) -> str:
 
 
 def document_ids(contexts: PageContexts) -> list[str]:
-    """Every regulation and meeting, newest first."""
-    documents = [*contexts.corpus.records(Regulation), *contexts.corpus.records(Meeting)]
+    """Every document (regulation, meeting), newest first."""
+    corpus = contexts.corpus
+    documents = [document for id_ in corpus.ids_of(DOCUMENT_KINDS) if (document := corpus.document(id_))]
     return [d.id for d in sorted(documents, key=lambda d: (d.date, d.id), reverse=True)]
 
 

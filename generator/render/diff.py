@@ -12,7 +12,8 @@ import html
 from collections.abc import Callable
 
 from generator import labels
-from generator.compare import Block, Change, Edit
+from generator.body import Block
+from generator.compare import Change, Edit
 
 _TAGS = {"+": "ins", "-": "del"}
 _OP_OF_KIND = {"inserted": "+", "deleted": "-"}  # a block inserted or deleted whole
