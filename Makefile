@@ -9,7 +9,8 @@ BIN := $(VENV)/bin
 
 # Debian packages for the browser and DOCX rendering tests. `make test` installs the missing
 # ones when it runs as root on Debian; otherwise those tests are skipped and say why.
-SYSTEM_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation hyphen-ru
+SYSTEM_PACKAGES := chromium libreoffice-writer-nogui poppler-utils fonts-liberation hyphen-ru \
+	default-jre-headless
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,7 +45,11 @@ system-deps:
 	  echo "Not root on Debian: browser and DOCX rendering tests will be skipped."; \
 	fi
 
-test: $(VENV)/.installed-test system-deps
+# The W3C Nu HTML checker the tests validate every page with (run by Debian's Java).
+$(VENV)/vnu.jar: tests/fetch_vnu.py | $(BIN)/python
+	$(BIN)/python tests/fetch_vnu.py $@
+
+test: $(VENV)/.installed-test $(VENV)/vnu.jar system-deps
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")  # a code fence's opening or closing line
-HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$")
+HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _ARTICLE = re.compile(r"Статья[ \t]+(\d+(?:\.\d+)*)\.?(?:\s|$)")
 _DIVISION = re.compile(r"(Раздел|Глава)[ \t]+([IVXLCDM]+|\d+)\.?(?:\s|$)")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
@@ -72,6 +72,7 @@ class Body:
     anchors: dict[str, int] = field(default_factory=dict)  # anchor → line
     problems: list[BodyProblem] = field(default_factory=list)
     code: frozenset[int] = frozenset()  # offsets of the lines that are code
+    headings: dict[int, int] = field(default_factory=dict)  # offset of a heading's line → its level
 
     @property
     def is_empty(self) -> bool:
@@ -198,7 +199,8 @@ def _blank_code_spans(line: str) -> str:
 def _scan_line(body: Body, line: str, number: int) -> None:
     heading = HEADING.match(line)
     if heading:
-        _add_anchor(body, heading.group(1), number, heading.start(1) + 1)
+        body.headings[number - body.first_line] = len(heading.group(1))
+        _add_anchor(body, heading.group(2), number, heading.start(2) + 1)
     if "[[" in line:
         _scan_references(body, line, number)
     if "](" in line:

@@ -48,6 +48,7 @@ from generator.render.context import Context, PageContexts
 from generator.render.docx import build_docx
 from generator.render.indexes import SECTION_PAGES, IndexPages
 from generator.render.site import Decorate, SiteRenderer
+from generator.render.valid_html import valid_html
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.russian import long_date
 from generator.search import PART_PAGES, build_search_index
@@ -291,6 +292,12 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
     ) -> TemplateContext:
         context["regpub"] = self.contexts.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
         return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return valid_html(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        return valid_html(output_content) if template_name.endswith(".html") else output_content
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         assert self._nav is not None  # on_nav comes first

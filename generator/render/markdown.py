@@ -55,11 +55,14 @@ def render_body(corpus: Corpus, body: Body | None, page: str, self_id: str) -> s
     if body is None:
         return ""
     anchors = body.heading_anchors()
+    # The page's title is its only h1: the body's top headings become h2, whatever level the
+    # editor began at, and the others keep their distance from them.
+    shift = 2 - min(body.headings.values(), default=2)
     lines = cite(corpus, body, self_id).text.split("\n")
     for offset, line in enumerate(lines):
         if offset in body.code:
             continue
-        rendered = line
+        rendered = _level(line, body.headings[offset] + shift) if shift and offset in body.headings else line
         if "[[" in line:
             rendered = "".join(
                 piece if is_code else REFERENCE.sub(lambda m: _reference(corpus, page, m), piece)
@@ -69,6 +72,16 @@ def render_body(corpus: Corpus, body: Body | None, page: str, self_id: str) -> s
             rendered = f"{rendered.rstrip()} {{#{anchors[offset]}}}"
         lines[offset] = rendered
     return "\n".join(lines)
+
+
+def _level(line: str, level: int) -> str:
+    """The heading line at another level (at most 6).
+
+    >>> _level("### Статья 1", 2)
+    '## Статья 1'
+    """
+    text = line.lstrip(" ").lstrip("#")
+    return "#" * min(level, 6) + text
 
 
 def _reference(corpus: Corpus, page: str, match: re.Match[str]) -> str:
