@@ -48,7 +48,7 @@ from generator.render.context import Context, PageContexts
 from generator.render.docx import build_docx
 from generator.render.indexes import SECTION_PAGES, IndexPages
 from generator.render.site import Decorate, SiteRenderer
-from generator.render.valid_html import valid_html
+from generator.render.valid_html import start_of_content, valid_html
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.russian import long_date
 from generator.search import PART_PAGES, build_search_index
@@ -291,6 +291,8 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         context["regpub"] = self.contexts.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+        if page.meta.get("template", "").startswith("regpub-"):
+            page.toc = start_of_content(page.title or "", page.toc)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

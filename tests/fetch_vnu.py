@@ -17,7 +17,7 @@ SHA512 = "TkQd5DFfOaWC9ebtvozTsrH2Vaod3jYg+vrOeREzIXxBexLz9+rS2DNtjn7+RPUiZhgli0
 
 
 def main(destination: Path) -> None:
-    with urllib.request.urlopen(URL, timeout=120) as response:  # noqa: S310  # a fixed https URL
+    with urllib.request.urlopen(URL, timeout=120) as response:  # a fixed https URL
         data = response.read()
     digest = base64.b64encode(hashlib.sha512(data).digest()).decode()
     if digest != SHA512:

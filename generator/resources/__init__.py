@@ -19,6 +19,7 @@ from generator.errors import ResourceError
 SITE_FILES = (
     "main.html",
     "regpub/macros.html",
+    "partials/copyright.html",
     "regpub-changes.html",
     "regpub-meeting.html",
     "regpub-organization.html",
