@@ -155,7 +155,7 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"Built the site into {output}/ ({checked.files.count} content files, as of {as_of}{done}).")
     if not config.site_url:
         print(
-            "Note: no site URL, so sitemap.xml lists no pages and the feed's links are relative: "
+            "Note: no site URL, so there is no sitemap.xml and the feed's links are relative: "
             "pass --site-url URL or set site_url in mkdocs.yml."
         )
     return EXIT_OK

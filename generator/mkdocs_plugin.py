@@ -269,6 +269,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         values = {"commit": revision.commit, "path": revision.path}
         return {
             "date": long_date(revision.date),
+            "date_iso": revision.date.isoformat(),
             "commit": revision.short,
             "commit_url": self.config.commit_url.format(**values) if self.config.commit_url else None,
             "history_url": self.config.history_url.format(**values) if self.config.history_url else None,
@@ -370,9 +371,14 @@ def on_terminal() -> bool:
 def write_sitemap(site: Path, site_url: str | None, pages: list[File]) -> None:
     """sitemap.xml (and .gz) of every page, ours included: MkDocs' lists only the pages it built.
 
-    Without a site URL it lists nothing (a sitemap needs absolute addresses), as MkDocs' does.
+    Without a site URL there is none (a sitemap lists absolute addresses): MkDocs' empty one is
+    removed rather than published.
     """
-    rows = [] if not site_url else sorted(absolute(site_url, page.url) for page in pages)
+    if not site_url:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site / name).unlink(missing_ok=True)
+        return
+    rows = sorted(absolute(site_url, page.url) for page in pages)
     urls = "".join(f"    <url>\n         <loc>{html.escape(url)}</loc>\n    </url>\n" for url in rows)
     namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
     text = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{namespace}">\n{urls}</urlset>\n'

@@ -7,13 +7,16 @@ import json
 import re
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
+import feedparser  # type: ignore[import-untyped]
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import CHROMIUM
+from tests.conftest import CHROMIUM, _build_sample
 
 VNU = Path(__file__).resolve().parent.parent / ".venv" / "vnu.jar"  # make test fetches it
 JAVA = shutil.which("java")
@@ -95,3 +98,101 @@ def test_the_skip_link_lands_on_the_document_not_past_it(browser: Browser, site_
     kicker = page.locator("#regpub-start .regpub-kicker")
     expect(kicker).to_be_in_viewport()
     page.close()
+
+
+SITE_URL = "https://council.example.org/npa/"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample as published at SITE_URL (no DOCX: the data is what is read here)."""
+    output = tmp_path_factory.mktemp("published") / "site"
+    _build_sample("--output", str(output), "--no-docx", "--site-url", SITE_URL)
+    return output
+
+
+def _feed_problems(feed: feedparser.FeedParserDict) -> list[str]:
+    """What RFC 4287 requires of the feed and that feedparser reads: absolute ids, authors."""
+    problems = [f"not well-formed: {feed.bozo_exception}"] if feed.bozo else []
+    ids = [feed.feed.get("id", ""), *(entry.get("id", "") for entry in feed.entries)]
+    problems += [f"relative id {id_!r}" for id_ in ids if not urlsplit(id_).scheme]
+    problems += [f"{entry.id}: no author" for entry in feed.entries if not entry.get("authors")]
+    return problems
+
+
+def test_the_feed_is_atom_as_feed_readers_read_it(sample_site: Path, published: Path) -> None:
+    unpublished = feedparser.parse(sample_site / "feed.xml")
+    assert len(unpublished.entries) == 8
+    assert _feed_problems(unpublished) == []
+    feed = feedparser.parse(published / "feed.xml")
+    assert _feed_problems(feed) == []
+    assert feed.feed.id == f"{SITE_URL}feed.xml"
+    for entry in feed.entries:  # each entry is its page's address, and the page is there
+        assert entry.id == entry.link
+        assert (published / entry.link.removeprefix(SITE_URL) / "index.html").is_file(), entry.link
+    # Without a site URL, links are relative to the feed, as a reader resolves them.
+    for entry in unpublished.entries:
+        assert (sample_site / entry.link / "index.html").is_file(), entry.link
+
+
+def test_the_sitemap_lists_every_page_when_the_site_has_an_address(
+    sample_site: Path, published: Path
+) -> None:
+    assert not (sample_site / "sitemap.xml").exists()  # no address, no sitemap
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locations = [
+        loc.text or "" for loc in ET.parse(published / "sitemap.xml").getroot().iter(f"{namespace}loc")
+    ]
+    pages = {
+        path.parent.relative_to(published).as_posix()
+        for path in published.rglob("index.html")
+        if not path.parent.relative_to(published).as_posix().startswith(("assets", "pagefind"))
+    }
+    listed = {location.removeprefix(SITE_URL).rstrip("/") or "." for location in locations}
+    assert all(location.startswith(SITE_URL) for location in locations)
+    assert listed == pages
+
+
+def _links(data: object) -> list[str]:
+    """Every address a JSON client would follow: the values of its url-like fields."""
+    if isinstance(data, dict):
+        found = [v for k, v in data.items() if k in ("url", "docx", "changes", "changes_docx", "file") and v]
+        return [*found, *(link for value in data.values() for link in _links(value))]
+    if isinstance(data, list):
+        return [link for item in data for link in _links(item)]
+    return []
+
+
+def test_open_data_links_resolve_as_a_client_resolves_them(sample_site: Path) -> None:
+    base = "https://data.example.org/site/"
+    files = [sample_site / "catalog.json", *sample_site.glob("*/*/*.json")]
+    assert len(files) == 9  # the catalog and one file per document
+    broken = []
+    for file in files:
+        address = base + file.relative_to(sample_site).as_posix()
+        for link in _links(json.loads(file.read_text(encoding="utf-8"))):
+            target = urljoin(address, link)
+            path = sample_site / target.removeprefix(base)
+            if (
+                not target.startswith(base)
+                or not (path / "index.html" if target.endswith("/") else path).is_file()
+            ):
+                broken.append(f"{file.name}: {link} → {target}")
+    assert broken == []
+
+
+def test_open_data_dates_are_iso_as_well_as_russian(sample_site: Path) -> None:
+    regulation = json.loads(
+        (
+            sample_site
+            / "regulations/coordination-regulation-2021-2025/coordination-regulation-2021-2025.json"
+        ).read_text(encoding="utf-8")
+    )
+    assert regulation["effective"] == {
+        "from": "1 января 2021 г.",
+        "from_iso": "2021-01-01",
+        "to": "31 декабря 2025 г.",
+        "to_iso": "2025-12-31",
+    }
+    assert regulation["status"]["code"] == "expired"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", regulation["source"]["date_iso"])

@@ -135,7 +135,7 @@ def test_open_data(sample_site: Path) -> None:
     updated = [entry.findtext(f"{atom}updated") or "" for entry in feed.iter(f"{atom}entry")]
     assert len(updated) == 8
     assert updated == sorted(updated, reverse=True)
-    assert (sample_site / "sitemap.xml").is_file()
+    assert not (sample_site / "sitemap.xml").exists()  # no site URL, no sitemap (test_clients)
 
 
 def test_document_pages_stay_small(sample_site: Path) -> None:

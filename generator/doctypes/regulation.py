@@ -66,10 +66,16 @@ def page(pages: PageContexts, entry: Entry, record: Regulation) -> Context:
             }
             for signatory in record.signatories
         ],
-        effective={"from": long_date(period.from_), "to": long_date(period.to) if period.to else None}
+        effective={
+            "from": long_date(period.from_),
+            "from_iso": period.from_.isoformat(),
+            "to": long_date(period.to) if period.to else None,
+            "to_iso": period.to.isoformat() if period.to else None,
+        }
         if period
         else None,
         repealed_on=long_date(record.repealed_on) if record.repealed_on else None,
+        repealed_on_iso=record.repealed_on.isoformat() if record.repealed_on else None,
         external=record.external,
         source_url=record.source_url,
         adopted_at=pages.documents(adopted),

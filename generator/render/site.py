@@ -7,6 +7,7 @@ for it), so the two cannot show different things. Contexts are made once per rec
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from collections.abc import Callable
 from functools import cached_property
 
@@ -78,7 +79,8 @@ class SiteRenderer:
     def _make_text(self, file: PlannedFile) -> str:
         if file.kind is FileKind.RECORD_DATA:
             assert file.record is not None
-            return data.to_json(self.record(file.record))
+            folder = posixpath.dirname(file.path)
+            return data.to_json(data.relative_links(self.record(file.record), folder))
         if file.path == "catalog.json":
             return data.catalog(self.contexts, self._documents)
         if file.path == "register.json":
