@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
 
 from generator.frontmatter import Key
 from generator.values import Date, Flag, Id, Ids, NonEmptyIds, Number, Text, Url
@@ -229,7 +230,24 @@ class DocumentFields(Record):
         yield from _list_links(Relation.RELATED, "related", self.related)
 
 
+# `status: repealed` and `repealed_on` go together (doctypes/regulation.py checks it): the
+# schema says so too, for editors' tools.
+_REPEAL: JsonDict = {
+    "allOf": [
+        {
+            "if": {"required": ["status"], "properties": {"status": {"const": "repealed"}}},
+            "then": {"required": ["repealed_on"]},
+        },
+        {
+            "if": {"required": ["repealed_on"]},
+            "then": {"required": ["status"], "properties": {"status": {"const": "repealed"}}},
+        },
+    ]
+}
+
+
 class Regulation(DocumentFields):
+    model_config = ConfigDict(json_schema_extra=_REPEAL)
     ISSUED_BY = "issuers"
     type: Literal["regulation"]
     form: Text

@@ -118,25 +118,28 @@ def _check_url(value: object) -> object:
     return value
 
 
+# The schema reads values as `check` does: every scalar as its text. So where check takes
+# any scalar's text (`title: 2021` is the text "2021"), the schema admits numbers and
+# booleans too; what a YAML tool would type otherwise is in tests/test_schema.py.
+_SCALAR = ["string", "number", "boolean"]
 Id = Annotated[
     str,
     BeforeValidator(_check_id),
-    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX_LENGTH}),
+    WithJsonSchema(
+        {"type": ["string", "integer"], "minimum": 0, "pattern": ID_PATTERN, "maxLength": ID_MAX_LENGTH}
+    ),
 ]
 Date = Annotated[
     date,
     BeforeValidator(parse_date),
     WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
 ]
-Text = Annotated[str, BeforeValidator(_check_text), WithJsonSchema({"type": "string", "minLength": 1})]
-# An official number is text (`05-CT/TW`, `1.10`), but editors write `number: 4` unquoted and
-# YAML 1.2 tools then see an integer; the schema admits both so their editors stay quiet.
-Number = Annotated[
-    str,
-    BeforeValidator(_check_text),
-    WithJsonSchema({"type": ["string", "integer"], "minLength": 1}),
-]
+Text = Annotated[str, BeforeValidator(_check_text), WithJsonSchema({"type": _SCALAR, "minLength": 1})]
+# An official number is text (`05-CT/TW`, `1.10`), though editors write `number: 4` unquoted.
+Number = Text
 Flag = Annotated[bool, BeforeValidator(_parse_bool), WithJsonSchema({"type": "boolean"})]
-Url = Annotated[str, BeforeValidator(_check_url), WithJsonSchema({"type": "string", "format": "uri"})]
+Url = Annotated[
+    str, BeforeValidator(_check_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})
+]
 Ids = tuple[Id, ...]
 NonEmptyIds = Annotated[tuple[Id, ...], Field(min_length=1)]

@@ -156,7 +156,9 @@ def test_schema_prints_json_schema() -> None:
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     assert schema["$schema"].startswith("https://json-schema.org/")
-    assert {"regulation", "meeting"} == set(schema["discriminator"]["mapping"])
+    assert schema["properties"]["type"]["enum"] == ["meeting", "regulation"]
+    chosen = {case["if"]["properties"]["type"]["const"]: case["then"]["$ref"] for case in schema["allOf"]}
+    assert chosen == {"meeting": "#/$defs/Meeting", "regulation": "#/$defs/Regulation"}
     people = json.loads(run("schema", "people").stdout)
     assert people["type"] == "array"
 

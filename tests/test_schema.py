@@ -67,7 +67,7 @@ def test_sample_registries_validate_against_the_schema(name: str) -> None:
     [
         ({"issuer": ["ppc-party-committee"]}, "Additional properties are not allowed"),
         ({"id": "Coordination_2021"}, "does not match"),
-        ({"type": "regultion"}, "'regulation' was expected"),
+        ({"type": "regultion"}, "'regultion' is not one of ['meeting', 'regulation']"),
         ({"issuers": []}, "should be non-empty"),
         ({"status": "active"}, "'active' is not one of"),
     ],
