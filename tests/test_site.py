@@ -355,3 +355,23 @@ def test_versions_have_their_pages_and_a_diff(sample_site: Path) -> None:
 def test_citations_by_form_and_number_link_to_the_document(sample_site: Path) -> None:
     page = html(sample_site, Kind.REGULATION, "coordination-amendment-2022")
     assert '<a href="../directive-05-ct-tw/">Директиве № 05-CT/TW</a>' in page
+
+
+def test_decisions_are_numbered_as_in_the_protocol(sample_site: Path) -> None:
+    meeting = html(sample_site, Kind.MEETING, "coordination-meeting-2020-12-21")
+    numbers = re.findall(r'<span class="regpub-decisions__number">([\d.]+)</span>', meeting)
+    assert numbers
+    assert all(re.fullmatch(r"\d+\.\d+\.", number) for number in numbers)
+    assert numbers[0].endswith(".1.")
+
+
+def test_each_related_document_is_listed_once_and_only_documents_are() -> None:
+    corpus = check_content(SAMPLE, AS_OF).corpus
+    contexts = PageContexts(corpus, AS_OF)
+    for entry in corpus.entries:
+        if entry.kind not in (Kind.REGULATION, Kind.MEETING):
+            continue
+        listed = [item for group in contexts.for_entry(entry)["relations"] for item in group["items"]]
+        ids = [item["id"] for item in listed]
+        assert len(ids) == len(set(ids)), entry.id
+        assert {item["kind"] for item in listed} <= {"regulation", "meeting"}, entry.id

@@ -72,8 +72,11 @@ class PageContexts:
         return self.documents(link.source for link in self.corpus.incoming(id_, relation))
 
     def groups(self, entry: Entry, groups: Iterable[tuple[str, str, str]]) -> list[Context]:
-        """The related documents, each group a (label, relation, direction: out, in or both)."""
+        """The related documents, each group a (label, relation, direction: out, in or both),
+        strongest first: a document is listed once, under the first group it belongs to.
+        People and organizations a body mentions are on their own pages, not among documents."""
         result = []
+        seen = {entry.id}
         for label, name, direction in groups:
             relation = Relation(name)
             ids: list[str] = []
@@ -81,7 +84,8 @@ class PageContexts:
                 ids += [link.target for link in self.corpus.outgoing(entry.id, relation)]
             if direction in ("in", "both"):
                 ids += [link.source for link in self.corpus.incoming(entry.id, relation)]
-            documents = self.documents(id_ for id_ in ids if id_ != entry.id)
+            documents = self.documents(id_ for id_ in ids if id_ not in seen and self.corpus.document(id_))
+            seen.update(document["id"] for document in documents)
             if documents:
                 result.append({"label": label, "relation": str(relation), "items": documents})
         return result
