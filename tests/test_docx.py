@@ -26,7 +26,7 @@ from docx.shared import Cm, Length, Mm, Pt
 
 from generator.check import Checked, check_content
 from generator.errors import DocxError
-from generator.model import Kind
+from generator.model import Kind, Person
 from generator.progress import Progress
 from generator.render.docx import DocxResult, build_docx, documents_with_docx, render_native
 from generator.render.docx_pandoc import Job, find_toolchain, run_jobs
@@ -168,20 +168,22 @@ def test_fonts_sizes_indents_and_language(sample: Build) -> None:
 # The regulation
 
 
-def test_regulation_head_lists_issuers_form_title_status_and_date(sample: Build) -> None:
+def test_regulation_head_is_a_note_then_the_requisites_in_gost_order(sample: Build) -> None:
     paragraphs = texts(sample.open(REGULATION))
     assert paragraphs[:7] == [
+        # What the site knows of this text, apart from the requisites:
+        ("Document Note", "Редакция от 1 января 2023 г. (недействующая)"),  # it has an earlier text
+        ("Document Note", "Срок действия истёк"),  # 2021–2025, seen from 2026
+        # GOST R 7.0.97-2016: issuer, form, date and number, (place), title.
         ("Issuer", "ПАРТИЙНЫЙ КОМИТЕТ ПРОВИНЦИАЛЬНОГО НАРОДНОГО КОМИТЕТА"),
         ("Issuer", "ПАРТИЙНЫЙ КОМИТЕТ БЛОКА ПРОВИНЦИАЛЬНЫХ АГЕНТСТВ"),
         ("Document Form", "ПОЛОЖЕНИЕ"),
+        ("Document Date Number", "21 декабря 2020 г."),
         (
             "Document Title",
             "о координации работы партийного комитета провинциального народного комитета и партийного "
             "комитета блока провинциальных агентств на период 2021–2025 годов",
         ),
-        ("Subtitle", "Редакция от 1 января 2023 г. (недействующая)"),  # it has an earlier text
-        ("Document Status", "Срок действия истёк"),  # 2021–2025, seen from 2026
-        ("Document Date Number", "21 декабря 2020 г."),
     ]
 
 
@@ -230,7 +232,7 @@ def test_signature_uses_signature_name(write_content: WriteContent, tmp_path: Pa
     built = build(root, tmp_path / "site", tmp_path / "cache")
     rows = [[cell.text for cell in row.cells] for row in built.open("a").tables[-1].rows]
     assert rows == [["Директор", "И.П. Сидоров"]]
-    assert not any(style == "Document Status" for style, _ in texts(built.open("a")))  # in force
+    assert not any(style == "Document Note" for style, _ in texts(built.open("a")))  # in force, one text
 
 
 # The meeting (protocol form)
@@ -444,9 +446,12 @@ def test_no_user_or_machine_names_in_any_part(sample: Build) -> None:
 # Versions (SPEC §7): a DOCX per earlier text, a redline per amendment
 
 
+REQUISITES = ("Issuer", "Document Form", "Document Date Number", "Document Place", "Document Title")
+
+
 def edition_line(document: docx.document.Document) -> str:
-    """The line under the title saying which text this is."""
-    return next(p.text for p in document.paragraphs if p.style and p.style.name == "Subtitle")
+    """The note above the requisites saying which text this is."""
+    return next(p.text for p in document.paragraphs if p.style and p.style.name == "Document Note")
 
 
 def test_an_earlier_text_gets_its_own_docx_laid_out_like_the_current_one(sample: Build) -> None:
@@ -462,12 +467,11 @@ def test_an_earlier_text_gets_its_own_docx_laid_out_like_the_current_one(sample:
     # The same head and signatures; as of 2026 the document has expired, so no text is in force.
     assert edition_line(earlier) == "Редакция от 1 января 2021 г. (недействующая)"
     assert edition_line(current) == "Редакция от 1 января 2023 г. (недействующая)"
-    head = [
-        (style, text) for style, text in texts(current) if style.startswith("Document") or style == "Issuer"
-    ]
-    assert [
-        (style, text) for style, text in texts(earlier) if style.startswith("Document") or style == "Issuer"
-    ] == head
+
+    def requisites(document: docx.document.Document) -> list[tuple[str, str]]:  # the note differs
+        return [(style, text) for style, text in texts(document) if style in REQUISITES]
+
+    assert requisites(earlier) == requisites(current)
     assert [cell.text for row in earlier.tables[-1].rows for cell in row.cells] == [
         cell.text for row in current.tables[-1].rows for cell in row.cells
     ]
@@ -475,7 +479,8 @@ def test_an_earlier_text_gets_its_own_docx_laid_out_like_the_current_one(sample:
 
 def test_a_regulation_without_versions_has_no_edition_line(sample: Build) -> None:
     document = sample.open("coordination-content-2021")
-    assert not [p for p in document.paragraphs if p.style and p.style.name == "Subtitle"]
+    notes = [p.text for p in document.paragraphs if p.style and p.style.name == "Document Note"]
+    assert not [note for note in notes if note.startswith("Редакция")]
 
 
 def test_the_redline_shows_the_amendment_as_tracked_changes(sample: Build) -> None:
@@ -561,8 +566,8 @@ def test_a_change_converts_only_what_it_affects(tmp_path: Path) -> None:
     # The 2021–2025 regulation, its earlier text and its redline; the plan for 2021 stays expired.
     assert result.converted == 3
     current = docx.Document(str(next(f for f in result.files if f.stem == REGULATION)))
-    label = [p.text for p in current.paragraphs if p.style and p.style.name == "Document Status"]
-    assert label == []
+    notes = [p.text for p in current.paragraphs if p.style and p.style.name == "Document Note"]
+    assert notes == ["Редакция от 1 января 2023 г. (действующая)"]  # no status: in force
     # Seen from 2024 the current text is the one in force, the original one is not.
     assert edition_line(current) == "Редакция от 1 января 2023 г. (действующая)"
     assert edition_line(docx.Document(str(tmp_path / "four" / EARLIER))) == (
@@ -699,6 +704,7 @@ def test_libreoffice_converts_every_docx_to_pdf(sample: Build) -> None:
     completed = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     assert completed.returncode == 0, completed.stderr
     shutil.rmtree(profile, ignore_errors=True)
+    signers = {person.signature for person in sample.checked.corpus.records(Person)}
     for path in sample.result.files:
         pdf = ARTIFACTS / f"{path.stem}.pdf"
         assert pdf.is_file(), f"{path.name}: {completed.stderr}"
@@ -710,6 +716,7 @@ def test_libreoffice_converts_every_docx_to_pdf(sample: Build) -> None:
         assert (ARTIFACTS / f"{path.stem}-1.png").is_file()
         text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "ПАРТИЙНЫЙ КОМИТЕТ" in text, path.name
+        assert _signatures_not_alone(pdftotext, pdf, signers), f"{path.name}: the signatures stand alone"
     meeting = subprocess.run(
         [pdftotext, str(ARTIFACTS / f"{MEETING}.pdf"), "-"], capture_output=True, text=True, check=True
     )
@@ -774,3 +781,18 @@ def test_a_redline_marks_deleted_words_as_well_as_inserted_ones(tmp_path: Path) 
     for change in [*root.iter(f"{W}del"), *root.iter(f"{W}ins")]:
         assert (change.get(f"{W}author") or "").startswith("Решение")
         assert (change.get(f"{W}date") or "").startswith("2022-12-01")
+
+
+def _signatures_not_alone(pdftotext: str, pdf: Path, signers: set[str]) -> bool:
+    """Whether the page with the signatures also holds some of the document's text (GOST R
+    7.0.97: a signature is never alone on a page); true for a document without signatures."""
+    pages = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    for page in reversed(pages.stdout.split("\f")):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        if not any(signer in line for line in lines for signer in signers):
+            continue
+        text = [
+            line for line in lines if not line.isdigit() and not any(signer in line for signer in signers)
+        ]
+        return bool(text)
+    return True

@@ -18,7 +18,7 @@ from generator.render.docx_blocks import (
     div,
     lower_first,
     sentence,
-    signature_table,
+    signatures,
     styled,
 )
 from generator.render.pandoc_body import escape
@@ -129,21 +129,27 @@ def _check_photo(root: Path, entry: Entry, file: str, key: Key, report: Report) 
 
 
 def frame(names: Names, record: Meeting, status: Status | None, edition: str | None) -> Frame:
-    """The protocol: organizers, ПРОТОКОЛ, title, date, place, who was present, the agenda
-    with what was heard and decided; the chairs' and secretary's signatures at the end."""
+    """The protocol: organizers, ПРОТОКОЛ, date, place, title (GOST R 7.0.97-2016), who was
+    present, the agenda with what was heard and decided; the chairs' and secretary's
+    signatures at the end."""
     blocks = [
         styled("Issuer", *(names.name(id_).upper() for id_ in record.organizers)),
         styled("Document Form", labels.PROTOCOL_FORM),
-        styled("Document Title", record.title),
         date_line(record.date, None),
     ]
     if record.place:
         blocks.append(styled("Document Place", record.place))
-    blocks += [GAP, _attendance(names, record), *_agenda(names, record), GAP]
+    blocks += [
+        styled("Document Title", record.title),
+        GAP,
+        _attendance(names, record),
+        *_agenda(names, record),
+        GAP,
+    ]
     rows = [(labels.CHAIR, names.signature(id_)) for id_ in record.chairs]
     if record.secretary:
         rows.append((labels.SECRETARY, names.signature(record.secretary)))
-    tail = "\n".join([GAP, signature_table(rows)])
+    tail = signatures(rows)
     return Frame("\n".join(blocks), tail, labels.PROTOCOL, [names.name(id_) for id_ in record.organizers])
 
 

@@ -13,7 +13,7 @@ from generator.render.docx_blocks import (
     Names,
     capitalise,
     date_line,
-    signature_table,
+    signatures,
     styled,
     title_after_form,
 )
@@ -105,25 +105,25 @@ def check(corpus: Corpus, entry: Entry, regulation: Regulation, as_of: date, rep
 
 
 def frame(names: Names, record: Regulation, status: Status | None, edition: str | None) -> Frame:
-    """Issuer, form, title, the edition's line, a status other than in force, date and number,
-    place; signatures at the end."""
-    blocks = [
+    """The requisites in the order of GOST R 7.0.97-2016 (issuer, form, date and number,
+    place, title), after a note of what the site knows of this text (its edition, a status
+    other than in force); signatures at the end."""
+    note = [edition] if edition else []
+    if status is not None and status is not Status.IN_FORCE:
+        note.append(status.label)
+    blocks = [styled("Document Note", *note), GAP] if note else []
+    blocks += [
         styled("Issuer", *(names.name(id_).upper() for id_ in record.issuers)),
         styled("Document Form", record.form.upper()),
-        styled("Document Title", title_after_form(record.title, record.form)),
+        date_line(record.date, record.number),
     ]
-    if edition:
-        blocks.append(styled("Subtitle", edition))
-    if status is not None and status is not Status.IN_FORCE:
-        blocks.append(styled("Document Status", status.label))
-    blocks.append(date_line(record.date, record.number))
     if record.place:
         blocks.append(styled("Document Place", record.place))
-    blocks.append(GAP)
+    blocks += [styled("Document Title", title_after_form(record.title, record.form)), GAP]
     rows = [
         (capitalise(signatory.position or ""), names.signature(signatory.person))
         for signatory in record.signatories
     ]
-    tail = "\n".join([GAP, signature_table(rows)]) if rows else ""
+    tail = signatures(rows) if rows else ""
     subject = " ".join(filter(None, (record.form, f"№ {record.number}" if record.number else None)))
     return Frame("\n".join(blocks), tail, subject, [names.name(id_) for id_ in record.issuers])

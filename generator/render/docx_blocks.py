@@ -105,8 +105,14 @@ def date_line(when: date, number: str | None) -> str:
     return div("Document Date Number", [text])
 
 
-def signature_table(rows: list[tuple[str, str]]) -> str:
-    """A borderless two-column table: the position on the left, the name on the right.
+# The gap before the signatures, kept with them; convert.lua keeps the paragraph before it too,
+# so the signature block never stands alone at the top of a page.
+SIGNATURES_GAP = '```{=openxml}\n<w:p><w:pPr><w:pStyle w:val="Gap"/><w:keepNext/></w:pPr></w:p>\n```\n'
+
+
+def signatures(rows: list[tuple[str, str]]) -> str:
+    """The signature block: a gap, then a borderless two-column table, the position on the
+    left, the name on the right, its rows kept together and with what precedes them.
 
     Raw OpenXML, because pandoc's tables take the bordered default table style.
     """
@@ -114,10 +120,10 @@ def signature_table(rows: list[tuple[str, str]]) -> str:
     cells = "".join(
         "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
         f'<w:tc><w:tcPr><w:tcW w:w="{POSITION_WIDTH}" w:type="dxa"/></w:tcPr>'
-        f"{_xml_paragraph('SignaturePosition', position)}</w:tc>"
+        f"{_xml_paragraph('SignaturePosition', position, keep=index < len(rows) - 1)}</w:tc>"
         f'<w:tc><w:tcPr><w:tcW w:w="{name_width}" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr>'
-        f"{_xml_paragraph('SignatureName', name)}</w:tc></w:tr>"
-        for position, name in rows
+        f"{_xml_paragraph('SignatureName', name, keep=index < len(rows) - 1)}</w:tc></w:tr>"
+        for index, (position, name) in enumerate(rows)
     )
     borders = "".join(
         f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -131,16 +137,17 @@ def signature_table(rows: list[tuple[str, str]]) -> str:
         f'<w:tblGrid><w:gridCol w:w="{POSITION_WIDTH}"/><w:gridCol w:w="{name_width}"/></w:tblGrid>'
         f"{cells}</w:tbl>"
     )
-    return f"```{{=openxml}}\n{table}\n```\n"
+    return f"{SIGNATURES_GAP}\n```{{=openxml}}\n{table}\n```\n"
 
 
-def _xml_paragraph(style_id: str, text: str) -> str:
+def _xml_paragraph(style_id: str, text: str, *, keep: bool = False) -> str:
     run = (
         f'<w:r><w:t xml:space="preserve">{xml_escape(_SPACE.sub(" ", text).strip())}</w:t></w:r>'
         if text
         else ""
     )
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{run}</w:p>'
+    keep_next = "<w:keepNext/>" if keep else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep_next}</w:pPr>{run}</w:p>'
 
 
 def sentence(text: str) -> str:

@@ -148,8 +148,10 @@ STYLES: tuple[Style, ...] = (
         keep_next=True,
         hyphenate=False,
     ),
-    Style("Document Title", align="center", line=240, bold=True, keep_next=True, hyphenate=False),
-    Style("Document Status", align="center", before=120, italic=True, hyphenate=False),
+    Style("Document Title", align="center", before=240, line=240, bold=True, keep_next=True, hyphenate=False),
+    # What the site knows of the text (its edition, a status other than in force), above the
+    # requisites and apart from them: not part of the document as it was signed.
+    Style("Document Note", align="right", line=240, size=12, italic=True, hyphenate=False),
     Style("Document Date Number", align="left", before=240, tabs=(("right", TEXT_WIDTH),)),
     Style("Document Place", align="center", hyphenate=False),
     Style("Gap", line=240, exact_line=True),
@@ -412,12 +414,12 @@ def _set_settings(document: docx.document.Document) -> None:
 
 
 SPECIMEN: tuple[tuple[str, str], ...] = (
+    ("Document Note", "Редакция от 1 января 2021 г. (недействующая). Срок действия истёк"),
     ("Issuer", "НАИМЕНОВАНИЕ ОРГАНИЗАЦИИ"),
     ("Document Form", "ПОЛОЖЕНИЕ"),
-    ("Document Title", "о порядке работы (образец стилей, pandoc не переносит этот текст)"),
-    ("Document Status", "Срок действия истёк"),
     ("Document Date Number", "21 декабря 2020 г.\t№ 05-CT/TW"),
     ("Document Place", "г. Винь"),
+    ("Document Title", "о порядке работы (образец стилей, pandoc не переносит этот текст)"),
     ("heading 1", "Раздел I. Общие положения"),
     ("heading 3", "Статья 1. Предмет регулирования"),
     ("First Paragraph", "Первый абзац после заголовка: Times New Roman 14 пт, отступ 1,25 см, по ширине."),

@@ -53,6 +53,37 @@ local APP_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
   .. '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
   .. '<Application>regpub</Application></Properties>'
 
+-- The signature block never stands alone at the top of a page: its gap (marked keepNext by
+-- regpub) and rows keep together, and the paragraph before the gap keeps with them too.
+local SIGNATURES = '<w:p><w:pPr><w:pStyle w:val="Gap"/><w:keepNext/></w:pPr></w:p>'
+
+local function keep_before_signatures(xml)
+  local gap = xml:find(SIGNATURES, 1, true)
+  if gap == nil then
+    return xml
+  end
+  local before = xml:sub(1, gap - 1)
+  local start = nil
+  for position in before:gmatch('()<w:p[ >]') do
+    start = position
+  end
+  if start == nil then
+    return xml
+  end
+  local paragraph = before:sub(start)
+  local kept
+  if paragraph:find('^<w:p[^>]*><w:pPr>') then
+    -- keepNext comes right after the paragraph's style, as the schema orders pPr.
+    kept = paragraph:gsub('^(<w:p[^>]*><w:pPr>%s*<w:pStyle [^>]*/>)', '%1<w:keepNext/>', 1)
+    if kept == paragraph then
+      kept = paragraph:gsub('^(<w:p[^>]*><w:pPr>)', '%1<w:keepNext/>', 1)
+    end
+  else
+    kept = paragraph:gsub('^(<w:p[^>]*>)', '%1<w:pPr><w:keepNext/></w:pPr>', 1)
+  end
+  return before:sub(1, start - 1) .. kept .. xml:sub(gap)
+end
+
 local function fixed_zip(bytes, core, time)
   local entries = {}
   for _, entry in ipairs(pandoc.zip.Archive(bytes).entries) do
@@ -61,6 +92,8 @@ local function fixed_zip(bytes, core, time)
       contents = core
     elseif entry.path == 'docProps/app.xml' then
       contents = APP_XML
+    elseif entry.path == 'word/document.xml' then
+      contents = keep_before_signatures(entry:contents())
     else
       contents = entry:contents()
     end
