@@ -211,3 +211,32 @@ def test_search_over_an_index_in_parts_finds_what_the_whole_index_finds(
         parts = everything_found(split_url)
     assert len(whole[0]) > 10
     assert parts == whole
+
+
+def test_search_ranks_an_earlier_text_after_the_current_one_and_says_so(page: Page, site_url: str) -> None:
+    search(page, site_url, "координации")
+    results = page.locator(".regpub-search__result")
+    expect(results.first).to_be_visible()
+    more = page.locator(".regpub-search__more")
+    while more.is_visible():
+        shown = results.count()
+        more.click()
+        expect(results).not_to_have_count(shown)
+    titles = results.all_inner_texts()
+    current = "Положение о координации работы партийного комитета провинциального народного комитета"
+    texts = [(index, title) for index, title in enumerate(titles) if title.startswith(current)]
+    earlier = [index for index, title in texts if title.endswith("прежняя редакция")]  # marked
+    now = [index for index, title in texts if not title.endswith("прежняя редакция")]
+    assert now, titles
+    assert earlier, titles
+    assert now[0] < earlier[0]
+
+
+def test_register_never_breaks_a_date_or_a_number(page: Page, site_url: str) -> None:
+    page.goto(site_url + "register/")
+    cells = page.locator("table.regpub-register .regpub-register__nowrap")
+    expect(cells.first).to_be_visible()
+    lines = cells.evaluate_all("(cells) => cells.map((cell) => cell.getClientRects().length)")
+    assert lines
+    assert set(lines) == {1}
+    shoot(page, "register-1280")

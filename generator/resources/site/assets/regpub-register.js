@@ -66,12 +66,22 @@
 
   function renderRow(row) {
     const tr = document.createElement("tr");
-    const cells = [longDate(row.date), row.number ? `${row.form} № ${row.number}` : row.form];
-    for (const text of cells) {
-      const td = document.createElement("td");
-      td.textContent = text;
-      tr.appendChild(td);
+    // The date and the number are never broken over lines: "21 декабря 2020 г.", "№ 05-CT/TW".
+    const when = document.createElement("td");
+    const time = document.createElement("time");
+    time.dateTime = row.date;
+    time.className = "regpub-register__nowrap";
+    time.textContent = longDate(row.date);
+    when.appendChild(time);
+    const formCell = document.createElement("td");
+    formCell.textContent = row.form;
+    if (row.number) {
+      const number = document.createElement("span");
+      number.className = "regpub-register__nowrap";
+      number.textContent = `№ ${row.number}`;
+      formCell.append(" ", number);
     }
+    tr.append(when, formCell);
     const title = document.createElement("td");
     const link = document.createElement("a");
     link.href = base + row.url;

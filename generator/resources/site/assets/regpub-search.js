@@ -67,17 +67,21 @@
   }
 
   const PAGE = 10;
+  const SECONDARY = { "Редакция": "прежняя редакция", "Страница сайта": "страница сайта" };
   let found = [];
   let shown = 0;
   let asked = 0;
 
+  // Values picked in one filter are alternatives (2020 or 2021); filters combine with "and".
   function chosen() {
     const picked = {};
     for (const box of filters.querySelectorAll("input:checked")) {
       (picked[box.name] = picked[box.name] || []).push(box.value);
     }
+    for (const [name, values] of Object.entries(picked)) picked[name] = { any: values };
     return picked;
   }
+
 
   async function search() {
     const query = input.value.trim();
@@ -121,6 +125,16 @@
     link.className = "regpub-search__result";
     link.href = data.url;
     link.textContent = data.meta.title || data.url;
+    // Earlier texts and the site's own pages rank after documents (their weight is low, see
+    // the templates) and say what they are.
+    const kind = (data.filters["Тип"] || [])[0];
+    const note = SECONDARY[kind];
+    if (note) {
+      const label = document.createElement("span");
+      label.className = "regpub-search__kind";
+      label.textContent = note;
+      link.append(" ", label);
+    }
     const excerpt = document.createElement("p");
     excerpt.innerHTML = data.excerpt; // Pagefind escapes the text; it adds only <mark>
     item.append(link, excerpt);
