@@ -20,10 +20,11 @@ from pathlib import Path
 from generator.corpus import Corpus, Entry
 from generator.doctypes import REGISTRY
 from generator.render.indexes import SECTION_PAGES, IndexPages
+from generator.render.open_data import SCHEMA_FILES
 from generator.render.versions import editions_shown
 from generator.urls import RecordUrls, source_of
 
-DATA_FILES = ("catalog.json", "register.json", "feed.xml")
+DATA_FILES = ("catalog.json", "register.json", "feed.xml", *SCHEMA_FILES)
 CHECKSUMS = "SHA256SUMS"
 
 
@@ -35,7 +36,7 @@ class PageKind(StrEnum):
 
 
 class FileKind(StrEnum):
-    DATA = "data"  # catalog.json, register.json, feed.xml, SHA256SUMS
+    DATA = "data"  # catalog.json, register.json, feed.xml, schema/*.json, SHA256SUMS
     RECORD_DATA = "record-data"  # a document's <id>.json
     PHOTO = "photo"  # a meeting photo, copied from the content root
     DOCX = "docx"  # a DOCX download (the document, an earlier text, a redline)

@@ -196,3 +196,20 @@ def test_open_data_dates_are_iso_as_well_as_russian(sample_site: Path) -> None:
     }
     assert regulation["status"]["code"] == "expired"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", regulation["source"]["date_iso"])
+
+
+CHECK_JSONSCHEMA = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "check-jsonschema"
+
+
+@pytest.mark.skipif(not CHECK_JSONSCHEMA.exists(), reason="check-jsonschema is not installed (make test)")
+def test_open_data_validates_against_its_published_schema(sample_site: Path) -> None:
+    documents = sorted(sample_site.glob("*/*/*.json"))
+    assert len(documents) == 8
+    for schema, files in (("catalog.json", [sample_site / "catalog.json"]), ("document.json", documents)):
+        result = subprocess.run(
+            [str(CHECK_JSONSCHEMA), "--schemafile", str(sample_site / "schema" / schema), *map(str, files)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr

@@ -17,6 +17,7 @@ from generator.render import data
 from generator.render.context import Context, PageContexts
 from generator.render.indexes import IndexPages
 from generator.render.markdown import page_markdown
+from generator.render.open_data import SCHEMA_FILES, open_data_schema
 from generator.render.versions import version_pages
 
 # Adds what only the build knows to a record's context (its DOCX checksum, its git history).
@@ -85,6 +86,8 @@ class SiteRenderer:
             return data.catalog(self.contexts, self._documents)
         if file.path == "register.json":
             return data.register_rows(self.contexts, self._documents)
+        if file.path in SCHEMA_FILES:
+            return data.to_json(open_data_schema(SCHEMA_FILES[file.path]))
         if file.path == "feed.xml":
             return data.atom_feed(self.contexts, self._documents, self.site_url, self.site_name)
         assert file.path == CHECKSUMS, file
