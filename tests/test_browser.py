@@ -240,3 +240,17 @@ def test_register_never_breaks_a_date_or_a_number(page: Page, site_url: str) -> 
     assert lines
     assert set(lines) == {1}
     shoot(page, "register-1280")
+
+
+def test_on_a_phone_the_register_shows_the_list_before_the_filters(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}register/")
+    first = page.locator("table.regpub-register tbody tr").first
+    expect(first).to_be_in_viewport()  # the first document is on the first screen
+    expect(page.locator(".regpub-register__filters select[name=kind]")).to_be_hidden()
+    page.get_by_text("Отбор", exact=True).click()
+    expect(page.locator(".regpub-register__filters select[name=kind]")).to_be_visible()
+    page.goto(f"{site_url}register/?kind=meeting")  # a shared link with a filter shows it
+    expect(page.locator(".regpub-register__filters select[name=kind]")).to_be_visible()
+    context.close()

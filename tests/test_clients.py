@@ -213,3 +213,27 @@ def test_open_data_validates_against_its_published_schema(sample_site: Path) -> 
             check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make test installs it)")
+def test_every_status_badge_is_readable(browser: Browser, site_url: str) -> None:
+    """The sample has no draft or pending document, so each badge is shown here, as the
+    templates write it, and axe-core judges its contrast."""
+    page = browser.new_page()
+    page.goto(site_url + "regulations/coordination-regulation-2021-2025/")
+    codes = ["draft", "repealed", "superseded", "pending", "expired", "external", "in_force"]
+    page.evaluate(
+        """(codes) => {
+            const kicker = document.querySelector(".regpub-kicker");
+            for (const code of codes) {
+                const badge = document.createElement("span");
+                badge.className = `regpub-status regpub-status--${code}`;
+                badge.textContent = "Не вступил в силу";
+                kicker.append(" ", badge);
+            }
+        }""",
+        codes,
+    )
+    violations = AXE.run(page, options={"runOnly": ["color-contrast"]}).response["violations"]
+    page.close()
+    assert [node["html"] for violation in violations for node in violation["nodes"]] == []

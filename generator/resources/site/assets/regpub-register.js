@@ -4,6 +4,9 @@
   "use strict";
   const form = document.querySelector("[data-regpub-register]");
   if (!form) return;
+  // On a phone the list comes first: the filters start closed, unless the link carries some.
+  const box = form.closest("details");
+  if (box && !location.search && window.matchMedia("(max-width: 44.9375em)").matches) box.open = false;
   const table = document.querySelector(".regpub-register tbody");
   const count = document.querySelector(".regpub-register__count");
   const more = document.querySelector(".regpub-register__more");
