@@ -139,8 +139,9 @@ def _mark_code(lines: Sequence[str], start: int, end: int, indent: int, code: se
     index = start
     while index < end:
         line = lines[index][indent:]
-        opening = FENCE.match(line)
-        admonition = None if fence is not None or opening else ADMONITION.match(line)
+        opening = FENCE.match(line) if "`" in line or "~" in line else None
+        maybe = fence is None and opening is None and ("!!!" in line or "???" in line)
+        admonition = ADMONITION.match(line) if maybe else None
         if admonition is not None:
             inner = indent + len(admonition.group("indent")) + 4
             stop = index + 1
@@ -182,9 +183,10 @@ def parse_reference(inner: str) -> tuple[str, str | None, str | None] | None:
 
 def scan_body(text: str, first_line: int) -> Body:
     lines = text.split("\n")
-    body = Body(text, first_line, code=code_lines(lines))
-    for offset, line, is_code in body.lines():
-        if not is_code:
+    code = code_lines(lines)
+    body = Body(text, first_line, code=code)
+    for offset, line in enumerate(lines):
+        if offset not in code:
             _scan_line(body, _blank_code_spans(line.rstrip("\r")), first_line + offset)
     return body
 

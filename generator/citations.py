@@ -175,15 +175,18 @@ def cite(corpus: Corpus, body: Body, self_id: str) -> CitedBody:
     cached = _CITED.get(body)
     if cached is not None and cached[0] is index and cached[1] == self_id:
         return cached[2]
-    lines = body.text.split("\n")
+    text = body.text
     found: list[tuple[int, Citation]] = []
-    if "№" in body.text:
-        for offset, line, is_code in body.lines():
-            if not is_code and "№" in line:
+    if "№" in text:
+        lines = text.split("\n")
+        for offset, line in enumerate(lines):
+            if "№" in line and offset not in body.code:
                 citations = index.find(line, exclude=self_id)
                 found += [(offset, citation) for citation in citations]
                 lines[offset] = _linked(line, citations)
-    cited = CitedBody("\n".join(lines), tuple(found))
+        if any(citation.target for _, citation in found):
+            text = "\n".join(lines)
+    cited = CitedBody(text, tuple(found))
     _CITED[body] = (index, self_id, cited)
     return cited
 

@@ -72,9 +72,10 @@ class Relation(StrEnum):
     @property
     def targets(self) -> frozenset[Kind]:
         """The kinds of record this relation may point to."""
-        return _TARGETS.get(self, frozenset(Kind))
+        return _TARGETS.get(self, _ANY_KIND)
 
 
+_ANY_KIND = frozenset(Kind)
 _REGULATION = frozenset({Kind.REGULATION})
 _ORGANIZATION = frozenset({Kind.ORGANIZATION})
 _PERSON = frozenset({Kind.PERSON})
