@@ -14,7 +14,7 @@ mistaken for references, headings or HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")  # a code fence's opening or closing line
@@ -78,13 +78,13 @@ class Body:
     def is_empty(self) -> bool:
         return not self.text.strip()
 
-    def lines(self) -> Iterator[tuple[int, str, bool]]:
-        """(offset, line, is_code) for every line, as found when the body was read."""
-        for offset, line in enumerate(self.text.split("\n")):
-            yield offset, line, offset in self.code
-
     def parts(self) -> list[Part]:
-        """The preamble, then each article, section and chapter with its blocks."""
+        """The preamble, then each article, section and chapter with its blocks.
+
+        >>> body = scan_body("Преамбула.\\n\\n## Статья 1. Предмет\\n\\n1. Первый пункт.\\n", 1)
+        >>> [(part.anchor, part.number, [block.text for block in part.blocks]) for part in body.parts()]
+        [('', '', ['Преамбула.']), ('article-1', '1', ['Статья 1. Предмет', 'Первый пункт.'])]
+        """
         return split_parts(self.text)
 
     def heading_anchors(self) -> dict[int, str]:
@@ -116,14 +116,6 @@ def heading_anchor(title: str) -> str | None:
         value = number if number.isdigit() else str(roman_to_int(number))
         return f"{_DIVISION_ANCHOR[word]}-{value}"
     return None
-
-
-def classify_lines(text: str) -> Iterator[tuple[int, str, bool]]:
-    """(offset, line, is_code) for every line of a Markdown text (see `code_lines`)."""
-    lines = text.split("\n")
-    code = code_lines(lines)
-    for offset, line in enumerate(lines):
-        yield offset, line, offset in code
 
 
 def code_lines(lines: Sequence[str]) -> frozenset[int]:
