@@ -3,10 +3,11 @@ person or an organization beyond its fields.
 
 A `RecordType` names its model (the schema of its front matter or registry entry, with the
 relations its fields state, in `generator.model`), its page (the context its theme template
-`regpub-<kind>.html` renders), what a link to one shows, the checks that need more than one
-field, and, for documents, its DOCX frame. Everything that differs between kinds of record is
+`regpub-<kind>.html`, named by `render.markdown.generated_page`, renders), what a link to one
+shows, the checks that need more than one field, and, for documents, its DOCX frame.
+Everything that differs between kinds of record is
 reached through `REGISTRY`; nothing outside this package asks which class a record is.
-Adding a document type is described in docs/developers.md.
+Adding a document type is described in the README ("Adding a document type").
 """
 
 from __future__ import annotations
@@ -48,14 +49,6 @@ class RecordType:
     def document(self) -> bool:
         """Dated, with a body, a data file and relation groups (a regulation, a meeting)."""
         return self.kind in DOCUMENT_KINDS
-
-    @property
-    def section(self) -> str:  # of the URLs: regulations/<id>/
-        return self.kind.section
-
-    @property
-    def template(self) -> str:
-        return f"regpub-{self.kind}.html"
 
 
 REGISTRY: dict[Kind, RecordType] = {
