@@ -114,6 +114,27 @@ ADMONITION_TITLES = {
     "cite": "Цитата",
 }
 
+# The sections a page's template puts around the body, by anchor: the template's heading and
+# its entry in the page's table of contents (`generator.doctypes.sections`).
+SECTIONS = {
+    "agenda": "Повестка дня",
+    "adopted": "Принятые документы",
+    "record": "Ход заседания",
+    "photos": "Фотографии",
+    "versions": "Редакции",
+    "relations": "Связанные документы",
+    "positions": "Должности",
+    "signed": "Подписанные документы",
+    "chaired": "Председательствовал на заседаниях",
+    "secretary": "Секретарь заседаний",
+    "attended": "Участвовал в заседаниях",
+    "spoke": "Выступления",
+    "issued": "Изданные документы",
+    "organized": "Проведённые заседания",
+    "signed-for": "Документы, подписанные от имени организации",
+    "referenced": "Упоминается в документах",
+}
+
 # The site's navigation and generated list pages.
 HOME = "Главная"
 REGISTER = "Реестр"

@@ -47,8 +47,9 @@ from generator.provenance import Revision, last_changes
 from generator.render.context import Context, PageContexts
 from generator.render.docx import build_docx
 from generator.render.indexes import SECTION_PAGES, IndexPages
+from generator.render.sections import TEXT, page_toc
 from generator.render.site import Decorate, SiteRenderer
-from generator.render.valid_html import start_of_content, valid_html
+from generator.render.valid_html import valid_html
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.russian import long_date
 from generator.search import PART_PAGES, build_search_index
@@ -291,9 +292,12 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        context["regpub"] = self.contexts.get(page.file.src_uri)  # type: ignore[typeddict-unknown-key]
+        regpub = self.contexts.get(page.file.src_uri)
+        context["regpub"] = regpub  # type: ignore[typeddict-unknown-key]
+        context["regpub_sections"] = labels.SECTIONS  # type: ignore[typeddict-unknown-key]
         if page.meta.get("template", "").startswith("regpub-"):
-            page.toc = start_of_content(page.title or "", page.toc)
+            shown = regpub.get("sections", [TEXT]) if regpub else [TEXT]
+            page.toc = page_toc(page.title or "", page.toc, shown)
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

@@ -64,6 +64,10 @@ def test_search_finds_a_word_in_another_grammatical_case(page: Page, site_url: s
     expect(results.first).to_be_visible()
     titles = results.all_inner_texts()
     assert any(title.startswith("Положение о координации работы") for title in titles), titles
+    # An excerpt that runs through the metadata keeps its labels apart from their values.
+    excerpts = " ".join(page.locator("dialog.regpub-search li > p").all_inner_texts())
+    assert "координации" in excerpts
+    assert not re.search(r"(Дата|Организаторы|Издан)[0-9А-Я]", excerpts), excerpts
 
 
 def test_search_finds_a_number_as_typed(page: Page, site_url: str) -> None:

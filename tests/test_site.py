@@ -375,3 +375,29 @@ def test_each_related_document_is_listed_once_and_only_documents_are() -> None:
         ids = [item["id"] for item in listed]
         assert len(ids) == len(set(ids)), entry.id
         assert {item["kind"] for item in listed} <= {"regulation", "meeting"}, entry.id
+
+
+def test_every_page_lists_its_sections_in_its_table_of_contents(sample_site: Path) -> None:
+    """The table of contents names the template's sections (Повестка дня, Редакции…) and the
+    body's headings, in the order the page shows them, and nothing the page does not have."""
+    checked = set()
+    for path in sorted(sample_site.rglob("index.html")):
+        page = path.read_text(encoding="utf-8")
+        if '<div id="regpub-start"' not in page:
+            continue
+        sidebar = page[page.index("md-nav--secondary") : page.index('class="md-content"')]
+        content = page[page.index('class="md-content"') :]
+        listed = re.findall(r'<a href="#([^"]+)" class="md-nav__link">', sidebar)
+        headings = re.findall(r'<h[2-6] id="([^"]+)"', content)
+        assert listed == headings, path.relative_to(sample_site)
+        checked.add(path.parent.parent.name)
+    assert {"regulations", "meetings", "people", "organizations"} <= checked
+    meeting = html(sample_site, Kind.MEETING, "coordination-meeting-2020-12-21")
+    sidebar = meeting[meeting.index("md-nav--secondary") : meeting.index('class="md-content"')]
+    assert re.findall(r'<a href="#([a-z]+)" class="md-nav__link">', sidebar) == [
+        "agenda",
+        "adopted",
+        "record",
+        "relations",
+    ]
+    assert '<nav class="md-nav" aria-label="Ход заседания">' in sidebar  # the record's headings under it

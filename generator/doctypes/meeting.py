@@ -22,6 +22,7 @@ from generator.render.docx_blocks import (
     styled,
 )
 from generator.render.pandoc_body import escape
+from generator.render.sections import RECORD, sections
 from generator.urls import RecordUrls
 
 if TYPE_CHECKING:
@@ -86,6 +87,13 @@ def page(pages: PageContexts, entry: Entry, record: Meeting) -> Context:
         ],
         adopted=pages.documents(adopted),
         relations=pages.groups(entry, labels.MEETING_RELATIONS),
+    )
+    context["sections"] = sections(
+        ("agenda", context["agenda"]),
+        ("adopted", context["adopted"]),
+        (RECORD, entry.body is not None and not entry.body.is_empty),
+        ("photos", context["photos"]),
+        ("relations", context["relations"]),
     )
     return context
 

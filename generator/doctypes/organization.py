@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.model import Kind, Organization, Relation
+from generator.render.sections import sections
 from generator.urls import page_path
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ def ref(pages: PageContexts, record: Organization) -> Context:
 def page(pages: PageContexts, entry: Entry, record: Organization) -> Context:
     people = [link.source for link in pages.corpus.incoming(record.id, Relation.POSITION_AT)]
     children = [link.source for link in pages.corpus.incoming(record.id, Relation.PARENT)]
-    return {
+    context: Context = {
         "kind": str(Kind.ORGANIZATION),
         "id": record.id,
         "title": record.name,
@@ -36,3 +37,10 @@ def page(pages: PageContexts, entry: Entry, record: Organization) -> Context:
         "signed_for": pages.sources(record.id, Relation.SIGNED_FOR),
         "referenced_by": pages.sources(record.id, Relation.REFERENCES),
     }
+    context["sections"] = sections(
+        ("issued", context["issued"]),
+        ("organized", context["organized"]),
+        ("signed-for", context["signed_for"]),
+        ("referenced", context["referenced_by"]),
+    )
+    return context

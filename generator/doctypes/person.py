@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.model import Kind, Meeting, Person, Relation
+from generator.render.sections import sections
 from generator.russian import long_date
 from generator.urls import page_path
 
@@ -28,7 +29,7 @@ def page(pages: PageContexts, entry: Entry, record: Person) -> Context:
         summary = item.speakers[int(link.key[3])].summary
         spoke.append({"meeting": pages.ref(meeting.id), "item": item.title, "summary": summary})
     spoke.sort(key=lambda row: row["meeting"]["date_iso"], reverse=True)
-    return {
+    context: Context = {
         "kind": str(Kind.PERSON),
         "id": record.id,
         "title": record.name,
@@ -50,3 +51,13 @@ def page(pages: PageContexts, entry: Entry, record: Person) -> Context:
         "spoke": spoke,
         "referenced_by": pages.sources(record.id, Relation.REFERENCES),
     }
+    context["sections"] = sections(
+        ("positions", context["positions"]),
+        ("signed", context["signed"]),
+        ("chaired", context["chaired"]),
+        ("secretary", context["secretary_of"]),
+        ("attended", context["attended"]),
+        ("referenced", context["referenced_by"]),
+        ("spoke", spoke),
+    )
+    return context

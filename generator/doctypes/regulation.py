@@ -17,6 +17,7 @@ from generator.render.docx_blocks import (
     styled,
     title_after_form,
 )
+from generator.render.sections import TEXT, sections
 from generator.render.versions import versions_context
 from generator.russian import long_date
 from generator.status import Status
@@ -85,6 +86,9 @@ def page(pages: PageContexts, entry: Entry, record: Regulation) -> Context:
     )
     if record.external:
         context["docx"] = None
+    context["sections"] = sections(
+        (TEXT, True), ("versions", context["versions"]), ("relations", context["relations"])
+    )
     return context
 
 

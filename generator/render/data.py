@@ -34,6 +34,15 @@ def document_ids(contexts: PageContexts) -> list[str]:
     return [d.id for d in sorted(documents, key=lambda d: (d.date, d.id), reverse=True)]
 
 
+# What a page's context holds for its template alone: not part of the open data.
+_LAYOUT = frozenset({"sections"})
+
+
+def published(context: Context) -> Context:
+    """A record's open data: its page's context without what only lays the page out."""
+    return {key: value for key, value in context.items() if key not in _LAYOUT}
+
+
 # The fields of a context that hold an address on the site, relative to its root.
 _SITE_PATHS = frozenset({"url", "docx", "changes", "changes_docx", "file"})
 
@@ -68,7 +77,7 @@ def catalog(contexts: PageContexts, pages: dict[str, Context]) -> str:
     return to_json(
         {
             "as_of": contexts.as_of.isoformat(),
-            "documents": [pages[id_] for id_ in document_ids(contexts)],
+            "documents": [published(pages[id_]) for id_ in document_ids(contexts)],
         }
     )
 

@@ -14,6 +14,7 @@ from typing import Any
 from generator.body import REFERENCE, Body, parse_reference, split_code_spans
 from generator.citations import cite
 from generator.corpus import Corpus, Entry
+from generator.render.sections import RECORD
 from generator.urls import page_source
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -48,16 +49,17 @@ def link_to(page: str, target: Entry, anchor: str | None = None) -> str:
     return f"{there}#{anchor}" if anchor else there
 
 
-def render_body(corpus: Corpus, body: Body | None, page: str, self_id: str) -> str:
+def render_body(corpus: Corpus, body: Body | None, page: str, self_id: str, top: int = 2) -> str:
     """A body (of the document `self_id`) ready for MkDocs on the virtual page `page`: its
     citations linked, its references as links, its headings' anchors written out; after a
     clean check every reference resolves."""
     if body is None:
         return ""
     anchors = body.heading_anchors()
-    # The page's title is its only h1: the body's top headings become h2, whatever level the
-    # editor began at, and the others keep their distance from them.
-    shift = 2 - min(body.headings.values(), default=2)
+    # The page's title is its only h1: the body's top headings become h2 (h3 under a section
+    # heading of the template: `top`), whatever level the editor began at, and the others keep
+    # their distance from them.
+    shift = top - min(body.headings.values(), default=top)
     lines = cite(corpus, body, self_id).text.split("\n")
     for offset, line in enumerate(lines):
         if offset in body.code:
@@ -97,7 +99,8 @@ def page_markdown(corpus: Corpus, entry: Entry, context: dict[str, Any]) -> str:
     """A record's page: its title and theme template in front matter, then the body."""
     assert entry.kind is not None
     page = page_source(entry.kind, entry.id)
-    return generated_page(context, render_body(corpus, entry.body, page, entry.id))
+    top = 3 if RECORD in context.get("sections", ()) else 2  # under the record's own h2
+    return generated_page(context, render_body(corpus, entry.body, page, entry.id, top))
 
 
 def generated_page(context: dict[str, Any], body: str = "") -> str:

@@ -81,7 +81,7 @@ class SiteRenderer:
         if file.kind is FileKind.RECORD_DATA:
             assert file.record is not None
             folder = posixpath.dirname(file.path)
-            return data.to_json(data.relative_links(self.record(file.record), folder))
+            return data.to_json(data.relative_links(data.published(self.record(file.record)), folder))
         if file.path == "catalog.json":
             return data.catalog(self.contexts, self._documents)
         if file.path == "register.json":

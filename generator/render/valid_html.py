@@ -1,5 +1,4 @@
-"""Material's markup made valid and accessible: HTML as the W3C Nu checker reads the
-standard, and a skip link that lands on the content.
+"""Material's markup made valid: HTML as the W3C Nu checker reads the standard.
 
 Material for MkDocs 9 writes three things the standard does not allow, on every page:
 `autocomplete` on its checkbox toggles (the attribute belongs to text-like inputs),
@@ -11,8 +10,6 @@ not have. They are removed from each page's output, so Material's own templates 
 from __future__ import annotations
 
 import re
-
-from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 _TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 _EMPTY_TABINDEX = re.compile(r'(<label [^>]*?) tabindex=""')
@@ -26,13 +23,3 @@ def valid_html(page: str) -> str:
     if 'id="__toc"' not in page:
         page = _TOC_LABEL.sub(r"\1", page)
     return page
-
-
-def start_of_content(title: str, toc: TableOfContents) -> TableOfContents:
-    """A regpub page's table of contents, its title first: Material's skip link goes to the
-    first entry, so it lands where the page's own content starts (`#regpub-start` in every
-    regpub template), not past the title, status and metadata to the first heading of the body;
-    the table of contents lists the body's headings under it."""
-    start = AnchorLink(title, "regpub-start", 1)
-    start.children = list(toc)
-    return TableOfContents([start])
