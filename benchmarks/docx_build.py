@@ -1,6 +1,8 @@
-"""Time the DOCX downloads on a synthetic corpus: cold, warm, one change, and the naive way.
+"""Time the DOCX (or PDF) downloads on a synthetic corpus: cold, warm, one change, the naive way.
 
-Usage: python benchmarks/docx_build.py [N] [--naive K]   (default: 1000 documents, naive on 100)
+Usage: python benchmarks/docx_build.py [N] [--naive K] [--pdf]   (default: 1000 documents, naive on 100)
+
+With `--pdf` the same runs time `build_pdf` (pandoc writes Typst, Typst lays it out), no naive run.
 
 - cold: `build_docx` with an empty cache (every document converted by pandoc workers);
 - warm: the same again with the cache filled (nothing converted, no pandoc started);
@@ -32,6 +34,7 @@ from generator.corpus import Corpus
 from generator.render.docx import DocxResult, build_docx, documents_with_docx
 from generator.render.docx_pandoc import find_toolchain
 from generator.render.docx_source import docx_source
+from generator.render.pdf import build_pdf
 
 HERE = Path(__file__).resolve().parent
 AS_OF = date(2026, 1, 1)
@@ -43,8 +46,12 @@ def timed_check(root: Path) -> tuple[Corpus, float]:
     return checked.corpus, time.perf_counter() - started
 
 
+PDF = False  # set by --pdf
+
+
 def timed_build(corpus: Corpus, out: Path, cache: Path) -> DocxResult:
-    return build_docx(corpus, AS_OF, out, cache_dir=cache, progress=True)
+    build = build_pdf if PDF else build_docx
+    return build(corpus, AS_OF, out, cache_dir=cache, progress=True)
 
 
 def edit_one(root: Path) -> Path:
@@ -97,7 +104,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("size", nargs="?", type=int, default=1000)
     parser.add_argument("--naive", type=int, default=100, help="documents for the naive run (0: skip)")
+    parser.add_argument("--pdf", action="store_true", help="time the PDF downloads instead")
     args = parser.parse_args()
+    global PDF  # noqa: PLW0603
+    PDF = args.pdf
     root = corpus_of(args.size)
     corpus, check_seconds = timed_check(root)
     total = len(list(documents_with_docx(corpus)))
@@ -110,11 +120,12 @@ def main() -> None:
         changed = timed_build(changed_corpus, work / "changed", work / "cache")
         shutil.rmtree(changed_root.parent)
         naive_seconds = 0.0
-        if args.naive:
+        if args.naive and not PDF:
             (work / "naive").mkdir()
             naive_seconds = naive(corpus, args.naive, work / "naive")
     print(f"machine: {machine()}")
-    print(f"corpus: {args.size} documents ({total} get a DOCX), check {check_seconds:.2f} s\n")
+    what = "PDF" if PDF else "DOCX"
+    print(f"corpus: {args.size} documents ({total} get a DOCX), {what}, check {check_seconds:.2f} s\n")
     print("| run | wall time | documents/s | converted | reused | pandoc processes |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, result in (("cold (empty cache)", cold), ("warm (no change)", warm), ("one change", changed)):

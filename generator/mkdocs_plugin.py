@@ -47,6 +47,7 @@ from generator.provenance import Revision, last_changes
 from generator.render.context import Context, PageContexts
 from generator.render.docx import build_docx
 from generator.render.indexes import SECTION_PAGES, IndexPages
+from generator.render.pdf import build_pdf
 from generator.render.sections import TEXT, page_toc
 from generator.render.site import Decorate, SiteRenderer
 from generator.render.valid_html import valid_html
@@ -221,14 +222,15 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             if file.kind is FileKind.PHOTO:
                 assert file.disk is not None
                 files.append(File.generated(config, file.path, abs_src_path=str(file.disk)))
-            elif file.kind is not FileKind.DOCX:
+            elif file.kind not in (FileKind.DOCX, FileKind.PDF):
                 files.append(File.generated(config, file.path, content=renderer.text(file)))
         return files
 
     def _add_docx(
         self, files: Files, config: MkDocsConfig, checked: Checked, plan: SitePlan
     ) -> dict[str, str]:
-        """Convert before the pages render, so each page can show its DOCX's checksum."""
+        """Convert (DOCX, then PDF) before the pages render, so each page can show its DOCX's
+        checksum."""
         self._docx_folder = tempfile.TemporaryDirectory(prefix="regpub-docx-")
         folder = Path(self._docx_folder.name)
         try:
@@ -241,17 +243,19 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                 progress=True,
                 reference=reference,
             )
+            pdf = build_pdf(checked.corpus, self.as_of, folder, site_url=config.site_url, progress=True)
         except DocxError as error:
-            raise PluginError(f"DOCX downloads failed: {error}") from None
+            raise PluginError(f"DOCX and PDF downloads failed: {error}") from None
         self.report.append(f"DOCX: {result.converted} converted, {result.reused} from the cache")
+        self.report.append(f"PDF: {pdf.converted} converted, {pdf.reused} from the cache")
         checksums = {}
-        for path in result.files:
+        for path in (*result.files, *pdf.files):
             target = path.relative_to(folder).as_posix()
             files.append(File.generated(config, target, abs_src_path=str(path)))
             checksums[target] = hashlib.sha256(path.read_bytes()).hexdigest()
-        planned = [file.path for file in plan.of_kind(FileKind.DOCX)]
+        planned = [file.path for file in (*plan.of_kind(FileKind.DOCX), *plan.of_kind(FileKind.PDF))]
         if sorted(planned) != sorted(checksums):  # a bug: the plan and the converter disagree
-            raise InternalError(f"DOCX made {sorted(set(checksums) ^ set(planned))[:5]} unlike the site plan")
+            raise InternalError(f"downloads {sorted(set(checksums) ^ set(planned))[:5]} unlike the site plan")
         return checksums
 
     def decorator(self, changes: dict[Path, Revision], checksums: dict[str, str]) -> Decorate:

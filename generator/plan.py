@@ -22,7 +22,7 @@ from generator.doctypes import REGISTRY
 from generator.render.indexes import SECTION_PAGES, IndexPages
 from generator.render.open_data import SCHEMA_FILES
 from generator.render.versions import editions_shown
-from generator.urls import RecordUrls, source_of
+from generator.urls import RecordUrls, pdf_of, source_of
 
 DATA_FILES = ("catalog.json", "register.json", "feed.xml", *SCHEMA_FILES)
 CHECKSUMS = "SHA256SUMS"
@@ -40,6 +40,7 @@ class FileKind(StrEnum):
     RECORD_DATA = "record-data"  # a document's <id>.json
     PHOTO = "photo"  # a meeting photo, copied from the content root
     DOCX = "docx"  # a DOCX download (the document, an earlier text, a redline)
+    PDF = "pdf"  # the PDF beside a DOCX of a document or an earlier text (redlines have none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def plan_site(corpus: Corpus, as_of: date, indexes: IndexPages, *, docx: bool) -
             files.append(PlannedFile(urls.photo(photo), FileKind.PHOTO, entry.id, disk))
         if docx:
             files.extend(
-                PlannedFile(path, FileKind.DOCX, entry.id) for path in docx_files(corpus, entry, as_of)
+                PlannedFile(path, kind, entry.id) for path, kind in download_files(corpus, entry, as_of)
             )
     in_nav = set(SECTION_PAGES.values())
     for source in indexes.pages():
@@ -127,14 +128,15 @@ def _edition_pages(corpus: Corpus, entry: Entry, as_of: date) -> list[PlannedPag
     return pages
 
 
-def docx_files(corpus: Corpus, entry: Entry, as_of: date) -> list[str]:
+def download_files(corpus: Corpus, entry: Entry, as_of: date) -> list[tuple[str, FileKind]]:
     """The DOCX downloads of one document: its own; for a regulation with several texts, each
-    earlier text's and each later text's redline (SPEC §6, §7). External documents have none."""
+    earlier text's and each later text's redline (SPEC §6, §7); each but the redlines with its
+    PDF. External documents have none."""
     record_type = REGISTRY[entry.kind] if entry.kind else None
     if record_type is None or entry.record is None or not record_type.has_docx(entry.record):
         return []
     urls = RecordUrls(record_type.kind, entry.id)
-    paths = [urls.docx]
+    paths = [(urls.docx, FileKind.DOCX), (pdf_of(urls.docx), FileKind.PDF)]
     regulation = corpus.regulation(entry.id) if record_type.editions else None
     if regulation is not None:
         editions = corpus.editions(regulation, as_of)
@@ -142,7 +144,7 @@ def docx_files(corpus: Corpus, entry: Entry, as_of: date) -> list[str]:
             for index, edition in enumerate(editions):
                 text = urls.edition(edition.start, current=edition.current)
                 if not edition.current:
-                    paths.append(text.docx)
+                    paths += [(text.docx, FileKind.DOCX), (pdf_of(text.docx), FileKind.PDF)]
                 if index > 0:
-                    paths.append(text.redline)
+                    paths.append((text.redline, FileKind.DOCX))
     return paths

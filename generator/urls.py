@@ -118,6 +118,15 @@ def docx_path(kind: Kind, id_: str) -> str:
     return RecordUrls(kind, id_).docx
 
 
+def pdf_of(docx: str) -> str:
+    """The PDF beside a DOCX, laid out the same (SPEC §6).
+
+    >>> pdf_of("regulations/reg/2021-01-01/reg-2021-01-01.docx")
+    'regulations/reg/2021-01-01/reg-2021-01-01.pdf'
+    """
+    return docx.removesuffix(".docx") + ".pdf"
+
+
 def version_docx_path(id_: str, start: date) -> str:
     """The DOCX of an earlier text, beside its page: `regulations/<id>/<date>/<id>-<date>.docx`.
 
@@ -136,3 +145,14 @@ def changes_docx_path(id_: str, start: date, *, current: bool) -> str:
     'regulations/reg/2022-01-01/reg-2022-01-01-changes.docx'
     """
     return RecordUrls(Kind.REGULATION, id_).edition(start, current=current).redline
+
+
+def downloads(path: str | None, *, docx: bool) -> dict[str, str | None]:
+    """A text's files beside its page, given where its DOCX goes (None: a text without files,
+    as an external document): the DOCX and its PDF when the build makes them.
+
+    >>> downloads("meetings/m/m.docx", docx=True)
+    {'docx': 'meetings/m/m.docx', 'pdf': 'meetings/m/m.pdf'}
+    """
+    made = path is not None and docx
+    return {"docx": path if made else None, "pdf": pdf_of(path) if made and path else None}

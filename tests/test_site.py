@@ -259,7 +259,7 @@ def test_meeting_photos_are_published_beside_the_page(tmp_path: Path) -> None:
     assert '<img src="meeting-2020-12-21.png"' in (page / "index.html").read_text(encoding="utf-8")
 
 
-def test_sha256sums_cover_every_docx_and_json_and_match(sample_site: Path) -> None:
+def test_sha256sums_cover_every_download_and_json_and_match(sample_site: Path) -> None:
     listed = {}
     for line in (sample_site / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
         digest, name = line.split("  ", 1)
@@ -267,10 +267,11 @@ def test_sha256sums_cover_every_docx_and_json_and_match(sample_site: Path) -> No
     published = {
         str(path.relative_to(sample_site))
         for path in sample_site.rglob("*")
-        if path.suffix in (".docx", ".json") and not path.is_relative_to(sample_site / "pagefind")
+        if path.suffix in (".docx", ".pdf", ".json") and not path.is_relative_to(sample_site / "pagefind")
     }
     assert set(listed) == published
     assert len([name for name in listed if name.endswith(".docx")]) == 7
+    assert len([name for name in listed if name.endswith(".pdf")]) == 6  # not the redline
     for name, digest in listed.items():
         assert hashlib.sha256((sample_site / name).read_bytes()).hexdigest() == digest, name
     page = html(sample_site, Kind.REGULATION, "coordination-regulation-2021-2025")

@@ -21,6 +21,7 @@ from generator.render.sections import TEXT, sections
 from generator.render.versions import versions_context
 from generator.russian import long_date
 from generator.status import Status
+from generator.urls import downloads
 
 if TYPE_CHECKING:
     from generator.corpus import Corpus, Entry
@@ -85,7 +86,7 @@ def page(pages: PageContexts, entry: Entry, record: Regulation) -> Context:
         versions=versions_context(pages, record),
     )
     if record.external:
-        context["docx"] = None
+        context.update(downloads(None, docx=False))
     context["sections"] = sections(
         (TEXT, True), ("versions", context["versions"]), ("relations", context["relations"])
     )

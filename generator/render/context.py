@@ -18,7 +18,7 @@ from generator.model import Document, Regulation, Relation
 from generator.render.markdown import title_of
 from generator.russian import long_date
 from generator.status import Status
-from generator.urls import docx_path, page_path
+from generator.urls import docx_path, downloads, page_path
 
 Context = dict[str, Any]
 
@@ -103,5 +103,5 @@ class PageContexts:
             "tags": list(record.tags),
             "place": record.place,
             "url": page_path(entry.kind, record.id),
-            "docx": docx_path(entry.kind, record.id) if self.docx else None,
+            **downloads(docx_path(entry.kind, record.id), docx=self.docx),
         }

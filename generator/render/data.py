@@ -34,8 +34,9 @@ def document_ids(contexts: PageContexts) -> list[str]:
     return [d.id for d in sorted(documents, key=lambda d: (d.date, d.id), reverse=True)]
 
 
-# What a page's context holds for its template alone: not part of the open data.
-_LAYOUT = frozenset({"sections"})
+# What a page's context holds for its template alone (the JSON-LD repeats the rest): not part
+# of the open data.
+_LAYOUT = frozenset({"sections", "json_ld"})
 
 
 def published(context: Context) -> Context:
@@ -44,7 +45,7 @@ def published(context: Context) -> Context:
 
 
 # The fields of a context that hold an address on the site, relative to its root.
-_SITE_PATHS = frozenset({"url", "docx", "changes", "changes_docx", "file"})
+_SITE_PATHS = frozenset({"url", "docx", "pdf", "changes", "changes_docx", "file"})
 
 
 def relative_links(data: Any, folder: str) -> Any:
@@ -56,7 +57,7 @@ def relative_links(data: Any, folder: str) -> Any:
     """
     if isinstance(data, dict):
         return {
-            key: _relative(value, folder)
+            key: relative_path(value, folder)
             if key in _SITE_PATHS and isinstance(value, str)
             else relative_links(value, folder)
             for key, value in data.items()
@@ -66,7 +67,7 @@ def relative_links(data: Any, folder: str) -> Any:
     return data
 
 
-def _relative(path: str, folder: str) -> str:
+def relative_path(path: str, folder: str) -> str:
     if "://" in path or path.startswith("/"):
         return path
     relative = posixpath.relpath(path or ".", folder or ".")

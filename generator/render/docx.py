@@ -40,7 +40,9 @@ __all__ = [
     "DocxResult",
     "build_docx",
     "default_cache_dir",
+    "document_sources",
     "documents_with_docx",
+    "publish",
     "render_native",
 ]
 
@@ -97,14 +99,7 @@ def build_docx(
     started = time.perf_counter()
     toolchain = find_toolchain(pandoc, reference=reference)
     cache = cache_dir if cache_dir is not None else default_cache_dir()
-    sources = [
-        source
-        for entry in documents_with_docx(corpus)
-        for source in (
-            docx_source(corpus, entry, as_of, site_url),
-            *version_sources(corpus, entry, as_of, site_url),
-        )
-    ]
+    sources = document_sources(corpus, as_of, site_url)
     cached = {source.path: cache / f"{toolchain.digest(source.canonical())}.docx" for source in sources}
     missing: dict[Path, DocxSource] = {}
     for source in sources:
@@ -116,11 +111,23 @@ def build_docx(
         work = [Job(source.job(), "docx", path) for path, source in missing.items()]
         bar = Progress(len(work), "DOCX", enabled=progress and sys.stderr.isatty())
         processes = run_jobs(toolchain, work, jobs or os.cpu_count() or 1, bar)
-    files = tuple(_publish(cached[source.path], out_dir / source.path) for source in sources)
+    files = tuple(publish(cached[source.path], out_dir / source.path) for source in sources)
     prune(cache, set(cached.values()), (".docx",))
     return DocxResult(
         files, len(missing), len(sources) - len(missing), processes, time.perf_counter() - started
     )
+
+
+def document_sources(corpus: Corpus, as_of: date, site_url: str | None) -> list[DocxSource]:
+    """What pandoc converts: every document's current text, its earlier texts and redlines."""
+    return [
+        source
+        for entry in documents_with_docx(corpus)
+        for source in (
+            docx_source(corpus, entry, as_of, site_url),
+            *version_sources(corpus, entry, as_of, site_url),
+        )
+    ]
 
 
 def render_native(
@@ -153,7 +160,7 @@ def readable_native(text: str) -> str:
     return _NATIVE_ESCAPE.sub(decode, text)
 
 
-def _publish(cached: Path, target: Path) -> Path:
+def publish(cached: Path, target: Path) -> Path:
     """Copy from the cache through a temporary file, so `target` is always a whole DOCX."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.part")

@@ -83,9 +83,14 @@ def title_after_form(title: str, form: str) -> str:
     return rest if rest and head.casefold() == form.strip().casefold() else words
 
 
+# Raw parts come twice, as OpenXML for the DOCX and as Typst for the PDF (each writer keeps
+# its own format and drops the other); `generator/resources/docx/regpub.typ` defines the calls.
 # An empty paragraph of fixed height between the parts of the page (the reference's "Gap").
-GAP = '```{=openxml}\n<w:p><w:pPr><w:pStyle w:val="Gap"/></w:pPr></w:p>\n```\n'
-_TAB = "`<w:r><w:tab/></w:r>`{=openxml}"
+GAP = (
+    '```{=openxml}\n<w:p><w:pPr><w:pStyle w:val="Gap"/></w:pPr></w:p>\n```\n'
+    "\n```{=typst}\n#regpub-gap()\n```\n"
+)
+_TAB = "`<w:r><w:tab/></w:r>`{=openxml}`#h(1fr)`{=typst}"
 
 
 def div(style: str, paragraphs: list[str]) -> str:
@@ -108,6 +113,16 @@ def date_line(when: date, number: str | None) -> str:
 # The gap before the signatures, kept with them; convert.lua keeps the paragraph before it too,
 # so the signature block never stands alone at the top of a page.
 SIGNATURES_GAP = '```{=openxml}\n<w:p><w:pPr><w:pStyle w:val="Gap"/><w:keepNext/></w:pPr></w:p>\n```\n'
+
+
+def typst_string(text: str) -> str:
+    r"""Text as a Typst string literal.
+
+    >>> print(typst_string('Секретарь "ПК" \\ 1'))
+    "Секретарь \"ПК\" \\ 1"
+    """
+    text = _SPACE.sub(" ", text).strip()
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def signatures(rows: list[tuple[str, str]]) -> str:
@@ -137,7 +152,9 @@ def signatures(rows: list[tuple[str, str]]) -> str:
         f'<w:tblGrid><w:gridCol w:w="{POSITION_WIDTH}"/><w:gridCol w:w="{name_width}"/></w:tblGrid>'
         f"{cells}</w:tbl>"
     )
-    return f"{SIGNATURES_GAP}\n```{{=openxml}}\n{table}\n```\n"
+    pairs = ", ".join(f"({typst_string(position)}, {typst_string(name)})" for position, name in rows)
+    typst = f"#regpub-signatures(({pairs},))"
+    return f"{SIGNATURES_GAP}\n```{{=openxml}}\n{table}\n```\n\n```{{=typst}}\n{typst}\n```\n"
 
 
 def _xml_paragraph(style_id: str, text: str, *, keep: bool = False) -> str:

@@ -46,6 +46,9 @@ class DocxSource:
     core: str = ""  # docProps/core.xml
     time: int = 0  # seconds since the epoch for every zip entry
     path: str = ""  # where the DOCX goes under the site root (not part of the job)
+    # The PDF's properties (title, authors and keywords one a line, date): what `core` says.
+    properties: dict[str, str] = field(default_factory=dict)
+    redline: bool = False  # a text's changes as tracked changes: a DOCX only, no PDF
 
     def job(self) -> dict[str, object]:
         """The job `convert.lua` reads, without its output path."""
@@ -143,6 +146,7 @@ def version_sources(
                 title=labels.CHANGES_DOCX_TITLE.format(title=record.title, date=start),
                 path=changes_docx_path(entry.id, text.start, current=text.current),
                 when=when,
+                redline=True,
             )
         )
     return sources
@@ -183,6 +187,7 @@ def _assemble(
     title: str | None = None,
     path: str | None = None,
     when: date | None = None,
+    redline: bool = False,
 ) -> DocxSource:
     """Head, body and tail of a regulation or meeting DOCX; `edition` is a line under the title."""
     record, kind = corpus.document(entry.id), entry.kind
@@ -199,7 +204,25 @@ def _assemble(
         title or record.title, frame.subject, frame.authors, record.tags, record.summary, when=day
     )
     output = path or docx_path(kind, entry.id)
-    return DocxSource(entry.id, kind, frame.head, body, frame.tail, names.refs, core, zip_time(day), output)
+    properties = {
+        "title": _SPACE.sub(" ", title or record.title).strip(),
+        "authors": "\n".join(frame.authors),
+        "keywords": "\n".join(record.tags),
+        "date": day.isoformat(),
+    }
+    return DocxSource(
+        entry.id,
+        kind,
+        frame.head,
+        body,
+        frame.tail,
+        names.refs,
+        core,
+        zip_time(day),
+        output,
+        properties,
+        redline,
+    )
 
 
 def zip_time(day: date) -> int:

@@ -74,6 +74,7 @@ class _Document(_Open):
     place: str | None
     url: Address
     docx: Address | None
+    pdf: Address | None  # the same text laid out the same, as PDF
     docx_sha256: str | None = None
     source: Source | None = None
     relations: list[Group]
@@ -105,6 +106,7 @@ class Version(_Open):
     label: str
     changes: Address | None
     docx: Address | None
+    pdf: Address | None
     changes_docx: Address | None
 
 

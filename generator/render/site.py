@@ -16,6 +16,7 @@ from generator.plan import CHECKSUMS, FileKind, PageKind, PlannedFile, PlannedPa
 from generator.render import data
 from generator.render.context import Context, PageContexts
 from generator.render.indexes import IndexPages
+from generator.render.linked_data import json_ld, script_text
 from generator.render.markdown import page_markdown
 from generator.render.open_data import SCHEMA_FILES, open_data_schema
 from generator.render.versions import version_pages
@@ -56,6 +57,9 @@ class SiteRenderer:
             context = self.contexts.for_entry(entry)
             if self._decorate is not None:
                 self._decorate(entry, context)
+            linked = json_ld(self.corpus, context, site_url=self.site_url, site_name=self.site_name)
+            if linked is not None:
+                context["json_ld"] = script_text(linked)
             self._records[id_] = context
         return context
 

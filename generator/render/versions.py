@@ -23,6 +23,7 @@ from generator.urls import (
     changes_docx_path,
     changes_path,
     docx_path,
+    downloads,
     version_docx_path,
 )
 
@@ -79,8 +80,8 @@ def _readable(contexts: PageContexts, body: str) -> str:
     return REFERENCE.sub(shown, body)
 
 
-def _docx(contexts: PageContexts, regulation: Regulation, text: Text) -> str | None:
-    if not contexts.docx or regulation.external:
+def _docx(regulation: Regulation, text: Text) -> str | None:
+    if regulation.external:
         return None
     return (
         docx_path(Kind.REGULATION, regulation.id)
@@ -107,7 +108,7 @@ def versions_context(contexts: PageContexts, regulation: Regulation) -> list[Con
                     state=labels.EDITION_IN_FORCE if text.edition.in_force else labels.EDITION_NOT_IN_FORCE
                 ),
                 "changes": changes_path(text.url) if index > 0 else None,
-                "docx": _docx(contexts, regulation, text),
+                **downloads(_docx(regulation, text), docx=contexts.docx),
                 "changes_docx": (
                     changes_docx_path(regulation.id, text.start, current=text.current)
                     if index > 0 and contexts.docx

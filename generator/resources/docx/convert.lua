@@ -5,7 +5,7 @@ Why: starting pandoc costs more than converting one document, so `generator/rend
 starts one of these per core and feeds it documents. Jobs come on standard input, one JSON
 object a line (no command-line arguments: pandoc crashes with too many of them):
 
-  {"id": ..., "to": "docx" | "native", "output": PATH, "head": MARKDOWN, "body": MARKDOWN,
+  {"id": ..., "to": "docx" | "typst" | "native", "output": PATH, "head": MARKDOWN, "body": MARKDOWN,
    "tail": MARKDOWN, "refs": {ID: {"title": ..., "url": ...}}, "core": XML, "time": SECONDS}
 
 For each job it answers one line, `ok` or `error<TAB>message`, after writing OUTPUT (through
@@ -102,11 +102,49 @@ local function fixed_zip(bytes, core, time)
   return pandoc.zip.Archive(entries):bytestring()
 end
 
+-- Typst markup for the PDF (generator/render/pdf.py adds `regpub.typ`, the page and styles):
+-- a paragraph style of the reference document becomes a call of the same name there.
+local function keep_with_signatures(blocks)
+  -- The paragraph before the signatures goes to their page with them (as in the DOCX).
+  for index, block in ipairs(blocks) do
+    if block.t == 'RawBlock' and block.format == 'typst' and block.text:find('^#regpub%-signatures') then
+      local before = index - 1
+      while before > 0 and blocks[before].t == 'RawBlock' do
+        before = before - 1
+      end
+      if before > 0 then
+        blocks:insert(before + 1, pandoc.RawBlock('typst', ']'))
+        blocks:insert(before, pandoc.RawBlock('typst', '#block(sticky: true)['))
+      end
+      return blocks
+    end
+  end
+  return blocks
+end
+
+local function typst_of(doc)
+  doc.blocks = keep_with_signatures(doc.blocks)
+  return doc:walk {
+    Div = function(div)
+      local style = div.attributes['custom-style']
+      if style == nil then
+        return div.content
+      end
+      local blocks = pandoc.Blocks { pandoc.RawBlock('typst', '#regpub-style("' .. style .. '")[') }
+      blocks:extend(div.content)
+      blocks:insert(pandoc.RawBlock('typst', ']'))
+      return blocks
+    end,
+  }
+end
+
 local function convert(job)
   local doc = document_of(job)
   local output
   if job.to == 'native' then
     output = pandoc.write(doc, 'native') .. '\n'
+  elseif job.to == 'typst' then
+    output = pandoc.write(typst_of(doc), 'typst')
   else
     output = fixed_zip(pandoc.write(doc, 'docx', writer_options), job.core, job.time)
   end
