@@ -59,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="check, then build the site and downloads")
     build.add_argument("--output", metavar="DIR", default="site", help="output folder (default: site/)")
-    build.add_argument("--no-docx", action="store_true", help="skip the DOCX downloads")
+    build.add_argument("--no-docx", action="store_true", help="skip the DOCX and PDF downloads")
     build.add_argument(
         "--site-url", metavar="URL", help="where the site is published (absolute links in sitemap and feed)"
     )

@@ -165,8 +165,11 @@ def test_open_an_earlier_version_and_what_the_amendment_changed(page: Page, site
 def test_download_an_earlier_text_and_the_redline(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}{REGULATION}2021-01-01/")
     with page.expect_download() as version:
-        page.get_by_role("link", name="текст этой редакции").click()
+        page.get_by_role("link", name="текст этой редакции", exact=True).click()
     assert version.value.suggested_filename == "coordination-regulation-2021-2025-2021-01-01.docx"
+    with page.expect_download() as printable:
+        page.get_by_role("link", name="текст этой редакции в PDF").click()
+    assert printable.value.suggested_filename == "coordination-regulation-2021-2025-2021-01-01.pdf"
     page.goto(f"{site_url}{REGULATION}changes/")
     with page.expect_download() as redline:
         page.get_by_role("link", name="Скачать DOCX с исправлениями").click()
