@@ -42,6 +42,7 @@ __all__ = [
     "default_cache_dir",
     "document_sources",
     "documents_with_docx",
+    "not_cached",
     "publish",
     "render_native",
 ]
@@ -101,10 +102,7 @@ def build_docx(
     cache = cache_dir if cache_dir is not None else default_cache_dir()
     sources = document_sources(corpus, as_of, site_url)
     cached = {source.path: cache / f"{toolchain.digest(source.canonical())}.docx" for source in sources}
-    missing: dict[Path, DocxSource] = {}
-    for source in sources:
-        if not cached[source.path].is_file():
-            missing.setdefault(cached[source.path], source)
+    missing = not_cached(sources, cached)
     processes = 0
     if missing:
         cache.mkdir(parents=True, exist_ok=True)
@@ -116,6 +114,16 @@ def build_docx(
     return DocxResult(
         files, len(missing), len(sources) - len(missing), processes, time.perf_counter() - started
     )
+
+
+def not_cached(sources: list[DocxSource], cached: dict[str, Path]) -> dict[Path, DocxSource]:
+    """What to convert: one source per cache file that does not exist yet (identical
+    documents share one)."""
+    missing: dict[Path, DocxSource] = {}
+    for source in sources:
+        if not cached[source.path].is_file():
+            missing.setdefault(cached[source.path], source)
+    return missing
 
 
 def document_sources(corpus: Corpus, as_of: date, site_url: str | None) -> list[DocxSource]:

@@ -30,7 +30,7 @@ from generator.cache import cache_dir, prune
 from generator.corpus import Corpus
 from generator.errors import DocxError
 from generator.progress import Progress
-from generator.render.docx import DocxResult, document_sources, publish
+from generator.render.docx import DocxResult, document_sources, not_cached, publish
 from generator.render.docx_pandoc import Job, Toolchain, find_toolchain, run_jobs
 from generator.render.docx_source import DocxSource
 from generator.urls import pdf_of
@@ -94,10 +94,7 @@ def build_pdf(
     cache = cache_dir if cache_dir is not None else default_cache_dir()
     sources = [source for source in document_sources(corpus, as_of, site_url) if not source.redline]
     cached = {source.path: cache / f"{typesetter.digest(toolchain, source)}.pdf" for source in sources}
-    missing: dict[Path, DocxSource] = {}
-    for source in sources:
-        if not cached[source.path].is_file():
-            missing.setdefault(cached[source.path], source)
+    missing = not_cached(sources, cached)
     processes = 0
     if missing:
         cache.mkdir(parents=True, exist_ok=True)
