@@ -44,9 +44,11 @@ from generator.errors import DocxError, InternalError, SearchError, UsageError
 from generator.mkdocs_pages import PageCache, render_pages, site_fingerprint, worker_count
 from generator.plan import FileKind, SitePlan, plan_site
 from generator.provenance import Revision, last_changes
+from generator.render.akn import DEFAULT_COUNTRY, valid_country
 from generator.render.context import Context, PageContexts
 from generator.render.docx import build_docx
 from generator.render.indexes import SECTION_PAGES, IndexPages
+from generator.render.markdown import MARKDOWN_EXTENSIONS, toc_settings
 from generator.render.pdf import build_pdf
 from generator.render.sections import TEXT, page_toc
 from generator.render.site import Decorate, SiteRenderer
@@ -59,23 +61,6 @@ from generator.urls import absolute
 
 log = logging.getLogger("mkdocs.plugins.regpub")
 _HOME_MARKERS = ("latest", "status", "entry-points")
-# What every body may use (SPEC §2.4) and what the generated pages need (attr_list: anchors).
-MARKDOWN_EXTENSIONS = (
-    "attr_list",
-    "tables",
-    "footnotes",
-    "def_list",
-    "admonition",
-    "pymdownx.details",
-    "pymdownx.superfences",
-)
-
-
-def toc_settings() -> dict[str, Any]:
-    """Permalinks on headings; Russian headings get readable anchors (#повестка-дня, not #_1)."""
-    from pymdownx.slugs import slugify  # type: ignore[import-untyped]  # noqa: PLC0415
-
-    return {"permalink": "#", "permalink_title": labels.PERMALINK, "slugify": slugify(case="lower")}
 
 
 class RegpubConfig(base.Config):
@@ -92,6 +77,8 @@ class RegpubConfig(base.Config):
     # https://github.com/ORG/REPO/commit/{commit} and https://github.com/ORG/REPO/commits/main/{path}
     commit_url = c.Optional(c.Type(str))
     history_url = c.Optional(c.Type(str))
+    # The country in the documents' Akoma Ntoso FRBR URIs (/akn/ru/act/…): ISO 3166-1 alpha-2.
+    country = c.Type(str, default=DEFAULT_COUNTRY)
 
 
 class RegpubPlugin(BasePlugin[RegpubConfig]):
@@ -136,6 +123,11 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                 raise ConfigurationError(
                     f"the regpub plugin's {option} '{pattern}' may use only {{commit}} and {{path}} ({error})"
                 ) from None
+        if not valid_country(country := self.config.country):
+            raise ConfigurationError(
+                f"the regpub plugin's country '{country}' is not an ISO 3166-1 code in lower case "
+                "such as 'ru' (or with a region, 'ru-mow'): it names the country in Akoma Ntoso URIs"
+            )
         if (pages := self.config.search_part_pages) < 1:
             raise ConfigurationError(f"the regpub plugin's search_part_pages must be 1 or more, not {pages}")
 
@@ -205,7 +197,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         decorate = self.decorator(last_changes(root), checksums)
         renderer = SiteRenderer(
             plan, contexts, self.index_pages, site_url=config.site_url, site_name=config.site_name,
-            decorate=decorate, docx_checksums=checksums,
+            decorate=decorate, docx_checksums=checksums, country=self.config.country,
         )  # fmt: skip
         self.contexts = {}
         self.plan = plan

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.corpus import Corpus, Entry
 from generator.doctypes import REGISTRY
+from generator.render.akn import akn_texts
 from generator.render.indexes import SECTION_PAGES, IndexPages
 from generator.render.open_data import SCHEMA_FILES
 from generator.render.versions import editions_shown
@@ -41,6 +42,7 @@ class FileKind(StrEnum):
     PHOTO = "photo"  # a meeting photo, copied from the content root
     DOCX = "docx"  # a DOCX download (the document, an earlier text, a redline)
     PDF = "pdf"  # the PDF beside a DOCX of a document or an earlier text (redlines have none)
+    AKN = "akn"  # a text of a document as Akoma Ntoso XML (external documents' too)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,7 @@ class PlannedFile:
     kind: FileKind
     record: str | None = None
     disk: Path | None = None  # PHOTO: the editor's file
+    start: date | None = None  # AKN: an earlier text's date (None: the current text)
 
 
 @dataclass(frozen=True)  # no slots: the lookups below are cached on the instance
@@ -100,6 +103,10 @@ def plan_site(corpus: Corpus, as_of: date, indexes: IndexPages, *, docx: bool) -
         record_type = REGISTRY[entry.kind]
         if record_type.document:
             files.append(PlannedFile(urls.data, FileKind.RECORD_DATA, entry.id))
+            for text in akn_texts(corpus, entry, as_of):
+                edition = urls.edition(text.start, current=text.current)
+                start = None if text.current else text.start
+                files.append(PlannedFile(edition.xml, FileKind.AKN, entry.id, start=start))
         for photo in record_type.photos(entry.record):
             disk = (entry.path.parent / photo.replace("\\", "/")).resolve()
             files.append(PlannedFile(urls.photo(photo), FileKind.PHOTO, entry.id, disk))

@@ -199,7 +199,7 @@ class _Generation:
         self.plan = plan_site(self.corpus, site.state.as_of, self.indexes, docx=False)
         self.renderer = SiteRenderer(
             self.plan, contexts, self.indexes, site_url=self.config.site_url, site_name=self.config.site_name,
-            decorate=site.decorate,
+            decorate=site.decorate, country=site.plugin.config.country,
         )  # fmt: skip
 
     @cached_property

@@ -57,6 +57,11 @@ class RecordUrls:
         return f"{self.page}{self.id}.docx"
 
     @property
+    def xml(self) -> str:
+        """The document's current text as Akoma Ntoso 3.0 XML (SPEC §6)."""
+        return f"{self.page}{self.id}.xml"
+
+    @property
     def data(self) -> str:
         """The document's open data, `<id>.json` beside its page."""
         return f"{self.page}{self.id}.json"
@@ -91,6 +96,12 @@ class EditionUrls:
         if self.current:
             return self.record.docx
         return f"{self.page}{self.record.id}-{self.start.isoformat()}.docx"
+
+    @property
+    def xml(self) -> str:
+        if self.current:
+            return self.record.xml
+        return f"{self.page}{self.record.id}-{self.start.isoformat()}.xml"
 
     @property
     def redline(self) -> str:

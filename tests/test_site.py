@@ -207,7 +207,12 @@ def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:
         name for name, digest in tree_digest(tmp_path / "edited").items()
         if not name.startswith("pagefind/") and before.get(name) != digest
     }  # fmt: skip
-    assert changed == {"regulations/coordination-programme-2019-2020/index.html"}
+    # The page, the document's Akoma Ntoso XML (it holds the text) and the checksums of the XML.
+    assert changed == {
+        "regulations/coordination-programme-2019-2020/index.html",
+        "regulations/coordination-programme-2019-2020/coordination-programme-2019-2020.xml",
+        "SHA256SUMS",
+    }
 
 
 def test_failed_build_leaves_the_previous_output_untouched(tmp_path: Path) -> None:
@@ -267,11 +272,14 @@ def test_sha256sums_cover_every_download_and_json_and_match(sample_site: Path) -
     published = {
         str(path.relative_to(sample_site))
         for path in sample_site.rglob("*")
-        if path.suffix in (".docx", ".pdf", ".json") and not path.is_relative_to(sample_site / "pagefind")
+        if path.suffix in (".docx", ".pdf", ".json", ".xml")
+        and path.name != "feed.xml"
+        and not path.is_relative_to(sample_site / "pagefind")
     }
     assert set(listed) == published
     assert len([name for name in listed if name.endswith(".docx")]) == 7
     assert len([name for name in listed if name.endswith(".pdf")]) == 6  # not the redline
+    assert len([name for name in listed if name.endswith(".xml")]) == 9  # external documents' too
     for name, digest in listed.items():
         assert hashlib.sha256((sample_site / name).read_bytes()).hexdigest() == digest, name
     page = html(sample_site, Kind.REGULATION, "coordination-regulation-2021-2025")

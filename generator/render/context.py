@@ -18,7 +18,7 @@ from generator.model import Document, Regulation, Relation
 from generator.render.markdown import title_of
 from generator.russian import long_date
 from generator.status import Status
-from generator.urls import docx_path, downloads, page_path
+from generator.urls import RecordUrls, docx_path, downloads, page_path
 
 Context = dict[str, Any]
 
@@ -104,4 +104,5 @@ class PageContexts:
             "place": record.place,
             "url": page_path(entry.kind, record.id),
             **downloads(docx_path(entry.kind, record.id), docx=self.docx),
+            "xml": RecordUrls(entry.kind, record.id).xml,
         }

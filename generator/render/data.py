@@ -45,7 +45,7 @@ def published(context: Context) -> Context:
 
 
 # The fields of a context that hold an address on the site, relative to its root.
-_SITE_PATHS = frozenset({"url", "docx", "pdf", "changes", "changes_docx", "file"})
+_SITE_PATHS = frozenset({"url", "docx", "pdf", "xml", "changes", "changes_docx", "file"})
 
 
 def relative_links(data: Any, folder: str) -> Any:

@@ -32,6 +32,7 @@ LEGAL_FORCE = {
 FORMATS = (
     ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ("pdf", "application/pdf"),
+    ("xml", "application/akn+xml"),
 )
 
 

@@ -11,6 +11,7 @@ import posixpath
 import re
 from typing import Any
 
+from generator import labels
 from generator.body import REFERENCE, Body, parse_reference, split_code_spans
 from generator.citations import cite
 from generator.corpus import Corpus, Entry
@@ -18,6 +19,25 @@ from generator.render.sections import RECORD
 from generator.urls import page_source
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+# What every body may use (SPEC §2.4) and what the generated pages need (attr_list: anchors).
+MARKDOWN_EXTENSIONS = (
+    "attr_list",
+    "tables",
+    "footnotes",
+    "def_list",
+    "admonition",
+    "pymdownx.details",
+    "pymdownx.superfences",
+)
+
+
+def toc_settings() -> dict[str, Any]:
+    """Permalinks on headings; Russian headings get readable anchors (#повестка-дня, not #_1)."""
+    from pymdownx.slugs import slugify  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    return {"permalink": "#", "permalink_title": labels.PERMALINK, "slugify": slugify(case="lower")}
 
 
 def escape(text: str) -> str:

@@ -75,6 +75,7 @@ class _Document(_Open):
     url: Address
     docx: Address | None
     pdf: Address | None  # the same text laid out the same, as PDF
+    xml: Address  # the text as Akoma Ntoso 3.0 XML
     docx_sha256: str | None = None
     source: Source | None = None
     relations: list[Group]
@@ -107,6 +108,7 @@ class Version(_Open):
     changes: Address | None
     docx: Address | None
     pdf: Address | None
+    xml: Address
     changes_docx: Address | None
 
 

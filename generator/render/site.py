@@ -14,6 +14,7 @@ from functools import cached_property
 from generator.corpus import Entry
 from generator.plan import CHECKSUMS, FileKind, PageKind, PlannedFile, PlannedPage, SitePlan
 from generator.render import data
+from generator.render.akn import DEFAULT_COUNTRY, akn_texts, akn_xml
 from generator.render.context import Context, PageContexts
 from generator.render.indexes import IndexPages
 from generator.render.linked_data import json_ld, script_text
@@ -36,6 +37,7 @@ class SiteRenderer:
         site_name: str,
         decorate: Decorate | None = None,
         docx_checksums: dict[str, str] | None = None,
+        country: str = DEFAULT_COUNTRY,
     ) -> None:
         self.plan = plan
         self.contexts = contexts
@@ -45,6 +47,7 @@ class SiteRenderer:
         self.site_name = site_name
         self._decorate = decorate
         self._docx_checksums = docx_checksums or {}
+        self.country = country
         self._records: dict[str, Context] = {}
         self._texts: dict[str, str] = {}
         self._editions: dict[str, dict[str, tuple[Context, str]]] = {}
@@ -86,6 +89,8 @@ class SiteRenderer:
             assert file.record is not None
             folder = posixpath.dirname(file.path)
             return data.to_json(data.relative_links(data.published(self.record(file.record)), folder))
+        if file.kind is FileKind.AKN:
+            return self._akn(file)
         if file.path == "catalog.json":
             return data.catalog(self.contexts, self._documents)
         if file.path == "register.json":
@@ -96,6 +101,15 @@ class SiteRenderer:
             return data.atom_feed(self.contexts, self._documents, self.site_url, self.site_name)
         assert file.path == CHECKSUMS, file
         return self._checksums()
+
+    def _akn(self, file: PlannedFile) -> str:
+        assert file.record is not None
+        entry = self.corpus.by_id[file.record]
+        as_of = self.contexts.as_of
+        texts = akn_texts(self.corpus, entry, as_of)
+        text = next(text for text in texts if (text.start == file.start if file.start else text.current))
+        xml = akn_xml(self.corpus, entry, as_of, country=self.country, site_url=self.site_url, edition=text)
+        return xml.decode("utf-8")
 
     @cached_property
     def _lists(self) -> dict[str, str]:
@@ -119,9 +133,9 @@ class SiteRenderer:
         return pages
 
     def _checksums(self) -> str:
-        """SHA256SUMS: every DOCX and JSON file of the site, by path."""
+        """SHA256SUMS: every DOCX, PDF, JSON and XML file of the site, by path."""
         sums = dict(self._docx_checksums)
         for file in self.plan.files:
-            if file.path.endswith(".json"):
+            if file.path.endswith(".json") or file.kind is FileKind.AKN:
                 sums[file.path] = hashlib.sha256(self.text(file).encode("utf-8")).hexdigest()
         return "".join(f"{digest}  {path}\n" for path, digest in sorted(sums.items()))

@@ -109,6 +109,9 @@ def versions_context(contexts: PageContexts, regulation: Regulation) -> list[Con
                 ),
                 "changes": changes_path(text.url) if index > 0 else None,
                 **downloads(_docx(regulation, text), docx=contexts.docx),
+                "xml": RecordUrls(Kind.REGULATION, regulation.id)
+                .edition(text.start, current=text.current)
+                .xml,
                 "changes_docx": (
                     changes_docx_path(regulation.id, text.start, current=text.current)
                     if index > 0 and contexts.docx

