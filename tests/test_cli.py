@@ -242,3 +242,19 @@ def test_build_counts_notes_by_code_instead_of_listing_them(
     assert built.returncode == 0, built.stderr
     assert "[unmatched-citation]" not in built.stdout
     assert built.stdout.splitlines()[0] == "3 notes (unmatched-citation: 3): run `regpub check` to list them."
+
+
+def test_a_country_akoma_ntoso_cannot_name_is_a_usage_error(tmp_path: Path) -> None:
+    subprocess.run(["cp", "-r", str(SAMPLE), str(tmp_path / "content")], check=True)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Тест\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Тест\ntheme:\n  name: material\n  language: ru\n"
+        "plugins:\n  - regpub:\n      content: content\n      country: RUS\n",
+        encoding="utf-8",
+    )
+    result = run("build", "--no-docx", "--output", str(tmp_path / "site"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "the regpub plugin's country 'RUS' is not an ISO 3166-1 code in lower case" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
