@@ -37,7 +37,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator import labels
 from generator.build import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
-from generator.cache import cache_dir
+from generator.cache import cache_dir, prune
 from generator.check import Checked, check_content
 from generator.corpus import Entry
 from generator.errors import DocxError, InternalError, SearchError, UsageError
@@ -210,6 +210,8 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                 self.contexts[page.source] = context
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else aside
             files.append(File.generated(config, page.source, content=markdown, inclusion=inclusion))
+        renderer.make_texts(plan.of_kind(FileKind.AKN), self.jobs)
+        prune(cache_dir("akn"), (), (".html",))
         for file in plan.files:
             if file.kind is FileKind.PHOTO:
                 assert file.disk is not None

@@ -12,6 +12,8 @@ record whatever `refer` says (a `<ref>` to a document's FRBR URI, a person namin
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import posixpath
 import re
 from collections.abc import Callable
@@ -22,6 +24,7 @@ from lxml import etree, html
 
 from generator import labels
 from generator.body import Body
+from generator.cache import cache_dir, installed_version, write_atomically
 from generator.corpus import Corpus, Entry
 from generator.render.markdown import MARKDOWN_EXTENSIONS, render_body, toc_settings
 
@@ -43,6 +46,30 @@ def _converter() -> markdown.Markdown:
     """Python-Markdown as the site has it (its extensions, its heading ids), made once."""
     settings = toc_settings() | {"permalink": False}
     return markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, "toc"], extension_configs={"toc": settings})
+
+
+# Part of every cached body's key: change it when the converter's settings change.
+XHTML_FORMAT = "regpub-akn-xhtml-1"
+
+
+@functools.cache
+def _versions() -> str:
+    markdown_versions = f"{installed_version('markdown')} {installed_version('pymdown-extensions')}"
+    return f"{XHTML_FORMAT} {MARKDOWN_EXTENSIONS} {markdown_versions}"
+
+
+def xhtml(text: str) -> str:
+    """A body's Markdown as Python-Markdown makes it XHTML: most of what the XML costs, so kept
+    in `~/.cache/regpub/akn` under the digest of the text (a rebuild converts what changed)."""
+    key = hashlib.sha256(f"{_versions()}\n{text}".encode()).hexdigest()
+    path = cache_dir("akn") / f"{key}.html"
+    try:
+        made = path.read_text(encoding="utf-8")
+        os.utime(path)  # used: kept from pruning
+    except FileNotFoundError:
+        made = _converter().reset().convert(text)
+        write_atomically(path, made.encode("utf-8"))
+    return made
 
 
 def sub(
@@ -135,7 +162,7 @@ class BodyWriter:
         if body is None or body.is_empty:
             return None
         self.anchors = set(body.anchors)
-        text = _converter().reset().convert(render_body(self.corpus, body, self.page, self_id))
+        text = xhtml(render_body(self.corpus, body, self.page, self_id))
         root = html.fragment_fromstring(text, create_parent="div")
         boxes = root.findall("div[@class='footnote']")
         for box in boxes:
