@@ -26,7 +26,7 @@ from pathlib import Path
 
 import typst
 
-from generator.cache import cache_dir, prune
+from generator.cache import cache_dir, prune, write_atomically
 from generator.corpus import Corpus
 from generator.errors import DocxError
 from generator.progress import Progress
@@ -50,8 +50,10 @@ class _Typesetter:
         key = f"{self.fingerprint}\n{toolchain.digest(source.canonical())}"
         return hashlib.sha256(key.encode()).hexdigest()
 
-    def compile(self, body: str, source: DocxSource, target: Path) -> None:
-        """Write `target` (through a temporary file, so it is whole or absent)."""
+    def compile(self, typst_body: Path, source: DocxSource, target: Path) -> None:
+        """Lay out the body pandoc wrote to `typst_body`; write `target` (through a temporary
+        file, so it is whole or absent)."""
+        body = typst_body.read_text(encoding="utf-8")
         compiler = typst.Compiler(font_paths=self.fonts)
         try:
             pdf = compiler.compile(
@@ -60,9 +62,7 @@ class _Typesetter:
         except typst.TypstError as error:
             raise DocxError(f"PDF of {source.id}: Typst failed: {error.message}") from None
         assert isinstance(pdf, bytes)
-        partial = target.with_name(f".{target.name}.{os.getpid()}.part")
-        partial.write_bytes(pdf)
-        os.replace(partial, target)
+        write_atomically(target, pdf)
 
 
 def _typesetter(toolchain: Toolchain) -> _Typesetter:
@@ -106,14 +106,8 @@ def build_pdf(
             ]
             bar = Progress(len(work), "PDF", enabled=progress and sys.stderr.isatty())
             processes = run_jobs(toolchain, work, workers, bar)
-            with ThreadPoolExecutor(workers) as pool:
-                done = pool.map(
-                    lambda item: typesetter.compile(
-                        item[0].output.read_text(encoding="utf-8"), item[1], item[2]
-                    ),
-                    [(job, source, path) for job, (path, source) in zip(work, missing.items(), strict=True)],
-                )
-                list(done)
+            with ThreadPoolExecutor(workers) as pool:  # Typst lets go of the GIL while it works
+                list(pool.map(typesetter.compile, [job.output for job in work], missing.values(), missing))
     files = tuple(publish(cached[source.path], out_dir / pdf_of(source.path)) for source in sources)
     prune(cache, set(cached.values()), (".pdf",))
     return DocxResult(
