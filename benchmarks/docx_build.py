@@ -29,12 +29,12 @@ from pathlib import Path
 
 from check import corpus_of  # benchmarks/ is on sys.path when run as a script
 
-from generator.check import check_content
-from generator.corpus import Corpus
-from generator.render.docx import DocxResult, build_docx, documents_with_docx
-from generator.render.docx_pandoc import find_toolchain
-from generator.render.docx_source import docx_source
-from generator.render.pdf import build_pdf
+from generator.content.check import check_content
+from generator.core.corpus import Corpus
+from generator.formats.docx.build import DocxResult, build_docx, documents_with_docx
+from generator.formats.docx.pandoc import find_toolchain
+from generator.formats.docx.source import docx_source
+from generator.formats.pdf import build_pdf
 
 HERE = Path(__file__).resolve().parent
 AS_OF = date(2026, 1, 1)

@@ -1,3 +1,3 @@
-from generator.cli import entry_point
+from generator.app.cli import entry_point
 
 entry_point()

@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from generator.check import check_content
-from generator.corpus import Corpus
-from generator.model import DOCUMENT_KINDS
-from generator.render.akn import akn_texts, akn_xml, frbr_uri
-from generator.render.akn_body import NS
-from generator.render.context import PageContexts
-from generator.render.markdown import page_markdown
+from generator.content.check import check_content
+from generator.core.corpus import Corpus
+from generator.core.editions import editions
+from generator.core.model import DOCUMENT_KINDS
+from generator.formats.akn.body import NS
+from generator.formats.akn.document import akn_xml, frbr_uri
+from generator.site.context import PageContexts
+from generator.site.markdown import page_markdown
 from tests.conftest import SAMPLE, WriteContent
 
 GOLDEN = Path(__file__).parent / "akn"
@@ -74,7 +75,7 @@ def assert_valid(data: bytes, name: str) -> etree._Element:
 def all_texts(corpus: Corpus) -> Iterator[tuple[str, bytes]]:
     for id_ in corpus.ids_of(DOCUMENT_KINDS):
         entry = corpus.by_id[id_]
-        for text in akn_texts(corpus, entry, AS_OF):
+        for text in editions(corpus, entry, AS_OF):
             yield f"{id_}@{text.start}", akn_xml(corpus, entry, AS_OF, country="vn", edition=text)
 
 
@@ -164,7 +165,7 @@ def test_the_lifecycle_has_every_text(corpus: Corpus) -> None:
     assert values(root, "//a:FRBRExpression/a:FRBRuri/@value") == [
         f"/akn/vn/act/2020-12-21/{REGULATION}/rus@2023-01-01"
     ]
-    earlier = akn_texts(corpus, corpus.by_id[REGULATION], AS_OF)[0]
+    earlier = editions(corpus, corpus.by_id[REGULATION], AS_OF)[0]
     old = etree.fromstring(akn_xml(corpus, corpus.by_id[REGULATION], AS_OF, country="vn", edition=earlier))
     assert values(old, "//a:FRBRExpression/a:FRBRdate/@date") == ["2021-01-01"]
     assert text(old, "//a:preface/a:p[@class='note']") == "Редакция от 1 января 2021 г. (недействующая)"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_content
-from generator.diagnostics import CODES
+from generator.content.check import check_content
+from generator.core.diagnostics import CODES
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASES = sorted(path for path in CASES_DIR.iterdir() if path.is_dir())

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import Checked, check_content
-from generator.citations import CitationIndex
-from generator.render.markdown import page_markdown, render_body
-from generator.render.pandoc_body import body_markdown
+from generator.content.check import Checked, check_content
+from generator.core.citations import CitationIndex
+from generator.core.pandoc_markdown import body_markdown
+from generator.site.markdown import page_markdown, render_body
 from tests.conftest import regulation
 
 DOCUMENTS = {

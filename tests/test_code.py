@@ -1,13 +1,23 @@
-"""The shape of the code a new engineer reads: small modules and functions, no import cycles,
-and the kind of a record asked of the registry (generator/doctypes), never of its class."""
+"""The shape of the code a new engineer reads: small modules and functions, layers that import
+only downwards, no import cycles, and the kind of a record asked of the registry
+(generator/doctypes), never of its class."""
 
 from __future__ import annotations
 
 import ast
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 RECORD_CLASSES = {"Regulation", "Meeting", "Person", "Organization"}
+# The README's "Layout", bottom up: a layer imports its own and lower layers only.
+LAYERS = ("core", "doctypes", "content", "site", "formats", "mkdocs", "app")
+BESIDE_CORE = {"generator", "generator.resources"}  # the package itself; its files
+OUTSIDE = {*BESIDE_CORE, "generator.__main__"}
+# What makes an output: none of it below the site layer.
+OUTPUT_LIBRARIES = {"mkdocs", "material", "pypandoc", "typst", "lxml", "markdown", "jinja2", "pagefind"}
 
 
 def _modules() -> dict[str, ast.Module]:
@@ -80,3 +90,91 @@ def test_only_the_registry_asks_a_records_class() -> None:
                 if classes & RECORD_CLASSES:
                     asked.append((name, node.lineno, sorted(classes & RECORD_CLASSES)))
     assert asked == []
+
+
+def _layer(module: str) -> int:
+    if module in BESIDE_CORE or module.startswith("generator.resources."):
+        return 0
+    if module == "generator.__main__":
+        return len(LAYERS) - 1
+    return LAYERS.index(module.split(".")[1])
+
+
+def _run_time_imports(tree: ast.Module) -> list[tuple[int, str]]:
+    """(line, module) of every import that runs, at the top or in a function; imports for type
+    checking only (`if TYPE_CHECKING:`) are left out."""
+    found: list[tuple[int, str]] = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            return
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+            found.extend((node.lineno, f"{node.module}.{alias.name}") for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name) for alias in node.names)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def test_every_module_belongs_to_a_layer() -> None:
+    strays = [
+        name
+        for name in _modules()
+        if name not in OUTSIDE
+        and not name.startswith("generator.resources.")
+        and name.split(".")[1] not in LAYERS
+    ]
+    assert strays == []
+
+
+def test_layers_import_only_downwards() -> None:
+    """core < doctypes < content < site < formats < mkdocs < app, at run time. A record type's
+    page builder names the site's `PageContexts` in its signature, for type checking only."""
+    modules = _modules()
+    upwards = [
+        (name, line, target)
+        for name, tree in modules.items()
+        for line, target in _run_time_imports(tree)
+        if target in modules and _layer(target) > _layer(name)
+    ]
+    assert upwards == []
+
+
+def test_the_core_content_and_types_know_no_output() -> None:
+    """Loading and checking a corpus imports nothing that makes an output, not even for types."""
+    lower = {name: tree for name, tree in _modules().items() if _layer(name) <= LAYERS.index("content")}
+    found = [
+        (name, node.lineno, module)
+        for name, tree in lower.items()
+        for node in ast.walk(tree)
+        for module in (
+            [node.module]
+            if isinstance(node, ast.ImportFrom) and node.module
+            else [alias.name for alias in node.names]
+            if isinstance(node, ast.Import)
+            else []
+        )
+        if module.split(".")[0] in OUTPUT_LIBRARIES
+    ]
+    assert found == []
+
+
+def test_regpub_check_loads_no_output_library() -> None:
+    """`regpub check` on the sample imports neither MkDocs nor pandoc, Typst, lxml or Jinja."""
+    script = (
+        "import json, sys\n"
+        "from generator.app.cli import entry_point\n"
+        "sys.argv = ['regpub', 'check', '--content', 'regulations']\n"
+        "try:\n    entry_point()\nexcept SystemExit as done:\n    assert done.code == 0, done.code\n"
+        "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=PACKAGE.parent, capture_output=True, text=True, check=True
+    )
+    loaded = set(json.loads(run.stdout.strip().splitlines()[-1]))
+    assert "generator" in loaded
+    assert loaded & OUTPUT_LIBRARIES == set()

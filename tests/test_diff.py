@@ -12,10 +12,10 @@ from xml.etree import ElementTree
 
 import pytest
 
-from generator.compare import compare
-from generator.render.diff import render_html
-from generator.render.docx_pandoc import find_toolchain
-from generator.render.redline import redline
+from generator.core.compare import compare
+from generator.formats.docx.pandoc import find_toolchain
+from generator.formats.docx.redline import redline
+from generator.site.changes import render_html
 
 GOLDEN = Path(__file__).parent / "diff"
 UPDATE = os.environ.get("REGPUB_UPDATE_GOLDEN") == "1"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.diagnostics import CODES
+from generator.core.diagnostics import CODES
 from tests.conftest import REPO
 
 

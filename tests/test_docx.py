@@ -24,16 +24,16 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Length, Mm, Pt
 
-from generator.check import Checked, check_content
-from generator.errors import DocxError
-from generator.model import Kind, Person
-from generator.progress import Progress
-from generator.render.docx import DocxResult, build_docx, documents_with_docx, render_native
-from generator.render.docx_pandoc import Job, find_toolchain, run_jobs
-from generator.render.docx_source import docx_source, version_sources
-from generator.render.redline import redline
+from generator.content.check import Checked, check_content
+from generator.core.errors import DocxError
+from generator.core.model import Kind, Person
+from generator.core.progress import Progress
+from generator.core.urls import changes_docx_path, docx_path, version_docx_path
+from generator.formats.docx.build import DocxResult, build_docx, documents_with_docx, render_native
+from generator.formats.docx.pandoc import Job, find_toolchain, run_jobs
+from generator.formats.docx.redline import redline
+from generator.formats.docx.source import docx_source, version_sources
 from generator.resources import docx_theme
-from generator.urls import changes_docx_path, docx_path, version_docx_path
 from tests.conftest import REPO, SAMPLE, WriteContent, regulation
 
 AS_OF = date(2026, 1, 1)

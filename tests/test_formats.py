@@ -19,8 +19,8 @@ import extruct  # type: ignore[import-untyped]
 import pytest
 from lxml import etree
 
-from generator.check import check_content
-from generator.render.pdf import build_pdf
+from generator.content.check import check_content
+from generator.formats.pdf import build_pdf
 from tests.conftest import SAMPLE
 
 AS_OF = date(2026, 1, 1)

@@ -9,10 +9,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from generator.check import check_content
-from generator.diagnostics import Report
-from generator.frontmatter import load_yaml
-from generator.model import Regulation, Relation
+from generator.content.check import check_content
+from generator.core.diagnostics import Report
+from generator.core.frontmatter import load_yaml
+from generator.core.model import Regulation, Relation
 from tests.conftest import SAMPLE, WriteContent, regulation
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_content
-from generator.plan import FileKind, SitePlan, plan_site
-from generator.render.context import PageContexts
-from generator.render.indexes import IndexPages
+from generator.content.check import check_content
+from generator.site.context import PageContexts
+from generator.site.indexes import IndexPages
+from generator.site.plan import FileKind, SitePlan, plan_site
 from tests.conftest import REGPUB, REPO, SAMPLE
 
 AS_OF = date(2026, 1, 1)

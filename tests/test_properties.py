@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.check import check_content
+from generator.content.check import check_content
 from tests.conftest import ORGANIZATIONS, PEOPLE
 
 FIELDS = [

@@ -10,9 +10,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.diagnostics import Report
-from generator.frontmatter import load_yaml, split_front_matter
-from generator.schema import json_schema
+from generator.app.schema import json_schema
+from generator.core.diagnostics import Report
+from generator.core.frontmatter import load_yaml, split_front_matter
 from tests.conftest import SAMPLE
 
 _INT = re.compile(r"[-+]?[0-9]+")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_content
-from generator.schema import json_schema
+from generator.app.schema import json_schema
+from generator.content.check import check_content
 from tests.conftest import REPO, SAMPLE
 
 CHECK_JSONSCHEMA = REPO / ".venv" / "bin" / "check-jsonschema"

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_content
-from generator.model import Kind, Relation
-from generator.render.context import PageContexts
-from generator.render.markdown import page_markdown
-from generator.urls import page_path
+from generator.content.check import check_content
+from generator.core.model import Kind, Relation
+from generator.core.urls import page_path
+from generator.site.context import PageContexts
+from generator.site.markdown import page_markdown
 from tests.conftest import REGPUB, REPO, SAMPLE, config_with_parts
 
 GOLDEN = Path(__file__).parent / "pages"

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from generator.check import check_content
-from generator.corpus import Corpus
-from generator.model import Regulation
-from generator.status import Status
+from generator.content.check import check_content
+from generator.core.corpus import Corpus
+from generator.core.model import Regulation
+from generator.core.status import Status
 from tests.conftest import SAMPLE, WriteContent, regulation
 
 

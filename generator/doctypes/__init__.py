@@ -2,7 +2,7 @@
 person or an organization beyond its fields.
 
 A `RecordType` names its model (the schema of its front matter or registry entry, with the
-relations its fields state, in `generator.model`), its page (the context its theme template
+relations its fields state, in `generator.core.model`), its page (the context its theme template
 `regpub-<kind>.html`, named by `render.markdown.generated_page`, renders), what a link to one
 shows, the checks that need more than one field, and, for documents, its DOCX frame.
 Everything that differs between kinds of record is
@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from generator.core.model import DOCUMENT_KINDS, Kind
 from generator.doctypes import meeting, organization, person, regulation
-from generator.model import DOCUMENT_KINDS, Kind
 
 if TYPE_CHECKING:
-    from generator.corpus import Corpus, Entry
-    from generator.diagnostics import Report
-    from generator.render.context import Context, PageContexts
-    from generator.render.docx_blocks import Frame, Names
-    from generator.status import Status
+    from generator.core.corpus import Corpus, Entry
+    from generator.core.diagnostics import Report
+    from generator.core.status import Status
+    from generator.doctypes.frame import Frame, Names
+    from generator.site.context import Context, PageContexts
 
 
 @dataclass(frozen=True, slots=True)

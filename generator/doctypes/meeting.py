@@ -7,10 +7,12 @@ from datetime import date
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
-from generator import labels
-from generator.frontmatter import Key
-from generator.model import Kind, Meeting, Relation
-from generator.render.docx_blocks import (
+from generator.core import labels
+from generator.core.frontmatter import Key
+from generator.core.model import Kind, Meeting, Relation
+from generator.core.pandoc_markdown import escape
+from generator.core.urls import RecordUrls
+from generator.doctypes.frame import (
     GAP,
     Frame,
     Names,
@@ -21,15 +23,13 @@ from generator.render.docx_blocks import (
     signatures,
     styled,
 )
-from generator.render.pandoc_body import escape
-from generator.render.sections import RECORD, sections
-from generator.urls import RecordUrls
+from generator.doctypes.sections import RECORD, sections
 
 if TYPE_CHECKING:
-    from generator.corpus import Corpus, Entry
-    from generator.diagnostics import Report
-    from generator.render.context import Context, PageContexts
-    from generator.status import Status
+    from generator.core.corpus import Corpus, Entry
+    from generator.core.diagnostics import Report
+    from generator.core.status import Status
+    from generator.site.context import Context, PageContexts
 
 __all__ = ["Meeting", "check", "frame", "page", "photos", "ref"]
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.model import Kind, Organization, Relation
-from generator.render.sections import sections
-from generator.urls import page_path
+from generator.core.model import Kind, Organization, Relation
+from generator.core.urls import page_path
+from generator.doctypes.sections import sections
 
 if TYPE_CHECKING:
-    from generator.corpus import Entry
-    from generator.render.context import Context, PageContexts
+    from generator.core.corpus import Entry
+    from generator.site.context import Context, PageContexts
 
 __all__ = ["Organization", "page", "ref"]
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.model import Kind, Meeting, Person, Relation
-from generator.render.sections import sections
-from generator.russian import long_date
-from generator.urls import page_path
+from generator.core.model import Kind, Meeting, Person, Relation
+from generator.core.russian import long_date
+from generator.core.urls import page_path
+from generator.doctypes.sections import sections
 
 if TYPE_CHECKING:
-    from generator.corpus import Entry
-    from generator.render.context import Context, PageContexts
+    from generator.core.corpus import Entry
+    from generator.site.context import Context, PageContexts
 
 __all__ = ["Person", "page", "ref"]
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from generator import labels
-from generator.model import Regulation, Relation
-from generator.render.docx_blocks import (
+from generator.core import labels
+from generator.core.model import Regulation, Relation
+from generator.core.russian import long_date
+from generator.core.status import Status
+from generator.core.urls import downloads
+from generator.doctypes.frame import (
     GAP,
     Frame,
     Names,
@@ -17,16 +20,12 @@ from generator.render.docx_blocks import (
     styled,
     title_after_form,
 )
-from generator.render.sections import TEXT, sections
-from generator.render.versions import versions_context
-from generator.russian import long_date
-from generator.status import Status
-from generator.urls import downloads
+from generator.doctypes.sections import TEXT, sections
 
 if TYPE_CHECKING:
-    from generator.corpus import Corpus, Entry
-    from generator.diagnostics import Report
-    from generator.render.context import Context, PageContexts
+    from generator.core.corpus import Corpus, Entry
+    from generator.core.diagnostics import Report
+    from generator.site.context import Context, PageContexts
 
 __all__ = ["Regulation", "check", "frame", "has_docx", "page", "ref"]
 
@@ -83,7 +82,7 @@ def page(pages: PageContexts, entry: Entry, record: Regulation) -> Context:
         adopted_at=pages.documents(adopted),
         relations=pages.groups(entry, labels.REGULATION_RELATIONS),
         outstanding=pages.refs(pages.corpus.outstanding_amendments(record, pages.as_of)),
-        versions=versions_context(pages, record),
+        versions=pages.versions(record),
     )
     if record.external:
         context.update(downloads(None, docx=False))

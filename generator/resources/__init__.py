@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-from generator.errors import ResourceError
+from generator.core.errors import ResourceError
 
 SITE_FILES = (
     "main.html",

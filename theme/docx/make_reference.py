@@ -10,7 +10,7 @@ uses exists) and rewrites the styles and the page as a Russian official document
 (GOST R 7.0.97-2016): A4; margins 20 mm left, 10 mm right, 20 mm top and bottom; Times New
 Roman 14 pt, first-line indent 1.25 cm, justified, line spacing 1.15; 12 pt in tables and
 signature blocks; the page number at the top centre from page 2; language ru-RU. The custom
-paragraph styles (Issuer, Document Form, …) are the ones `generator/render/docx_source.py`
+paragraph styles (Issuer, Document Form, …) are the ones `generator/formats/docx/source.py`
 names. The body of the reference shows a specimen of each, so a reviewer can open the file and
 see them; pandoc ignores it.
 

@@ -1,7 +1,7 @@
 --[[
 A long-lived DOCX converter: `pandoc lua convert.lua REFERENCE.docx`.
 
-Why: starting pandoc costs more than converting one document, so `generator/render/docx.py`
+Why: starting pandoc costs more than converting one document, so `generator/formats/docx/build.py`
 starts one of these per core and feeds it documents. Jobs come on standard input, one JSON
 object a line (no command-line arguments: pandoc crashes with too many of them):
 
@@ -102,7 +102,7 @@ local function fixed_zip(bytes, core, time)
   return pandoc.zip.Archive(entries):bytestring()
 end
 
--- Typst markup for the PDF (generator/render/pdf.py adds `regpub.typ`, the page and styles):
+-- Typst markup for the PDF (generator/formats/pdf.py adds `regpub.typ`, the page and styles):
 -- a paragraph style of the reference document becomes a call of the same name there.
 local function keep_with_signatures(blocks)
   -- The paragraph before the signatures goes to their page with them (as in the DOCX).

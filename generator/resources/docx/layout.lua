@@ -2,7 +2,7 @@
 How the body of a regpub document is laid out in DOCX: pandoc Lua filters.
 
 `convert.lua` loads this module and applies it to each document it converts; the input it
-gets is written by `generator/render/docx_source.py`.
+gets is written by `generator/formats/docx/source.py`.
 
 What it does, and why:
 - `[[id]]`, `[[id|text]]`, `[[id#anchor]]` (read as pandoc wikilinks) print as the target's

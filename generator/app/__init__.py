@@ -1,0 +1,1 @@
+"""The commands: check, build, serve, new, schema, init."""

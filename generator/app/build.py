@@ -1,0 +1,161 @@
+"""`regpub build`: check, then MkDocs with the regpub plugin.
+
+The build writes into a temporary folder beside the output and swaps it in only when every
+step succeeded, so a failed build leaves the previous site untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import jinja2
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+from generator.content.check import Checked
+from generator.core.errors import BuildFailed, UsageError
+from generator.mkdocs.plugin import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
+
+
+@contextmanager
+def regpub_environment(content: Path, as_of: date, *, docx: bool) -> Iterator[None]:
+    saved = {key: os.environ.get(key) for key in (CONTENT_ENV, AS_OF_ENV, NO_DOCX_ENV)}
+    os.environ[CONTENT_ENV] = str(content.resolve())
+    os.environ[AS_OF_ENV] = as_of.isoformat()
+    os.environ.pop(NO_DOCX_ENV, None)
+    if not docx:
+        os.environ[NO_DOCX_ENV] = "1"
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def site_config(config_file: Path, **overrides: str | None) -> MkDocsConfig:
+    """mkdocs.yml, validated by MkDocs, with regpub's plugin in it; UsageError names what is wrong.
+
+    Why the log capture: MkDocs logs each configuration problem and then raises a bare
+    "Aborted with a configuration error!", so the messages are taken from its log.
+    """
+    if not config_file.is_file():
+        raise UsageError(f"{config_file} not found: run regpub in the site's folder (regpub init makes one)")
+    with _mkdocs_errors() as errors:
+        try:
+            config = load_config(str(config_file), **overrides)
+        except (Abort, ConfigurationError) as error:
+            raise UsageError(f"{config_file}: {_config_problem(errors, error)}") from None
+    if "regpub" not in config.plugins:
+        raise UsageError(f"{config_file} does not use the regpub plugin: add `plugins: [regpub]`")
+    return config
+
+
+def build_site(
+    config_file: Path, output: Path, checked: Checked, *, docx: bool = True, site_url: str | None = None
+) -> MkDocsConfig:
+    """Build the checked content into a fresh folder beside `output`, then put it in place.
+
+    The plugin is handed `checked`, so the corpus is read once per build, not twice. Returns
+    the configuration the site was built with. Raises UsageError for a set-up that cannot
+    build (exit 2) and BuildFailed when a build step failed; `output` is untouched then.
+    """
+    content, as_of = checked.corpus.root, checked.as_of
+    _show_mkdocs_warnings()
+    output = output.resolve()
+    with regpub_environment(content, as_of, docx=docx):
+        config = site_config(config_file, site_url=site_url)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
+        config.site_dir = str(staging)
+        config.plugins["regpub"].preloaded = checked  # type: ignore[attr-defined]
+        try:
+            with _mkdocs_errors() as errors:
+                mkdocs_build(config)
+        except ConfigurationError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise UsageError(f"{config_file}: {error}") from None
+        except jinja2.TemplateError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise UsageError(f"a page template failed: {_template_problem(error)}") from None
+        except MkDocsException as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise BuildFailed(_config_problem(errors, error)) from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    _replace(output, staging)
+    return config
+
+
+@contextmanager
+def _mkdocs_errors() -> Iterator[list[str]]:
+    """The error messages MkDocs logs while the block runs."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    handler = Collect(logging.ERROR)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def _config_problem(logged: list[str], error: Exception) -> str:
+    """What MkDocs logged, less its wording about its own config keys; else the error itself."""
+    lines = [re.sub(r"^Config value '(\w+)': ", r"\1: ", line) for line in logged]
+    lines = [
+        re.sub(r"^plugins: Plugin '(\w+)' option '(\w+)': ", r"plugin \1, option \2: ", line)
+        for line in lines
+    ]
+    return "; ".join(lines) or str(error)
+
+
+def _template_problem(error: jinja2.TemplateError) -> str:
+    if isinstance(error, jinja2.TemplateNotFound):
+        return (
+            f"template '{error.name}' not found in the theme folders "
+            "(a custom_dir template that names it, or a broken regpub installation)"
+        )
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        # The bare message: str() of an error that came back from a page worker has the place twice.
+        return f"{error.message} ({error.filename}:{error.lineno})"
+    return str(error)
+
+
+def _replace(output: Path, staging: Path) -> None:
+    previous = output.with_name(f".{output.name}-previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if output.exists():
+        output.rename(previous)
+    staging.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _show_mkdocs_warnings() -> None:
+    """MkDocs' warnings as it prints them; its errors come back once, in regpub's message."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.addFilter(lambda record: record.levelno < logging.ERROR)
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)

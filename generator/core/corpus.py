@@ -1,0 +1,239 @@
+"""The linked corpus: every record by id, both directions of every relation, status on a date."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TypeVar, cast
+
+from generator.core import labels
+from generator.core.body import Body
+from generator.core.diagnostics import Location
+from generator.core.frontmatter import Key, LocatedYaml
+from generator.core.model import (
+    DOCUMENT_KINDS,
+    AnyRecord,
+    Document,
+    Kind,
+    Meeting,
+    Organization,
+    Person,
+    Regulation,
+    Relation,
+    VersionFile,
+)
+from generator.core.russian import long_date
+from generator.core.status import Status
+
+R = TypeVar("R", Regulation, Meeting, Person, Organization)
+
+
+@dataclass(slots=True)
+class Entry:
+    """One record as loaded: `record` is None when its fields failed validation."""
+
+    id: str
+    kind: Kind | None
+    record: AnyRecord | None
+    source: LocatedYaml
+    key: Key = ()  # where the record's fields sit in `source` (an index in a registry)
+    body: Body | None = None
+    complete: bool = True  # False when some fields failed and were left out of `record`
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    def locate(self, key: Key = (), *, at_key: bool = False) -> Location:
+        return self.source.locate((*self.key, *key), at_key=at_key)
+
+
+@dataclass(slots=True)
+class VersionText:
+    """An earlier text of a regulation, from a file with `version_of` (SPEC §7)."""
+
+    record: VersionFile | None  # None when its fields failed validation
+    source: LocatedYaml
+    body: Body
+    complete: bool = True
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    def locate(self, key: Key = (), *, at_key: bool = False) -> Location:
+        return self.source.locate(key, at_key=at_key)
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One text of a regulation (SPEC §7): an earlier one from a version file, or the current one."""
+
+    start: date
+    by: str | None
+    note: str | None
+    body: Body | None
+    current: bool
+    in_force: bool  # the text in force as of the date asked, while the document is in force
+
+    @property
+    def label(self) -> str:
+        """`Редакция от 1 января 2021 г. (недействующая)`: how documents name it."""
+        state = labels.EDITION_IN_FORCE if self.in_force else labels.EDITION_NOT_IN_FORCE
+        return labels.EDITION.format(date=long_date(self.start), state=state)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A reference written in a record: a field value or a `[[…]]` in the body."""
+
+    source: str
+    relation: Relation
+    target: str
+    key: Key = ()  # the field holding it; empty for body references
+    line: int = 0  # body references only
+    column: int = 0
+    anchor: str | None = None
+
+
+def links_of(entry: Entry) -> Iterator[Link]:
+    """Every reference the entry writes, with where it is written."""
+    record = entry.record
+    if record is not None:
+        for relation, target, key in record.links():
+            yield Link(entry.id, relation, target, key)
+    if entry.body is not None:
+        for ref in entry.body.references:
+            yield Link(entry.id, Relation.REFERENCES, ref.target, (), ref.line, ref.column, ref.anchor)
+
+
+def _version_order(text: VersionText) -> tuple[str, str]:
+    record = text.record
+    return (record.version.from_.isoformat() if record else "", str(text.path))
+
+
+class Corpus:
+    """All records of a content root, linked.
+
+    The first record with an id owns it; later ones are kept in `duplicates` for the report.
+    Only links whose target exists become edges, so pages never show dangling relations.
+    """
+
+    def __init__(self, root: Path, entries: list[Entry], versions: list[VersionText] | None = None) -> None:
+        self.root = root
+        self.version_texts = versions or []
+        # Earlier texts by the regulation they belong to, oldest first.
+        self.versions: dict[str, list[VersionText]] = defaultdict(list)
+        for text in sorted(self.version_texts, key=_version_order):
+            if text.record is not None:
+                self.versions[text.record.version_of].append(text)
+        self.entries: list[Entry] = []
+        self.duplicates: list[tuple[Entry, Entry]] = []  # (later, first)
+        self.by_id: dict[str, Entry] = {}
+        for entry in entries:
+            first = self.by_id.get(entry.id)
+            if first is None:
+                self.by_id[entry.id] = entry
+                self.entries.append(entry)
+            else:
+                self.duplicates.append((entry, first))
+        self.links: list[Link] = [link for entry in self.entries for link in links_of(entry)]
+        self._outgoing: dict[str, list[Link]] = defaultdict(list)
+        self._incoming: dict[str, list[Link]] = defaultdict(list)
+        for link in self.links:
+            if link.target in self.by_id:
+                self._outgoing[link.source].append(link)
+                self._incoming[link.target].append(link)
+
+    def get(self, id_: str) -> Entry | None:
+        return self.by_id.get(id_)
+
+    def ids_of(self, kinds: frozenset[Kind]) -> list[str]:
+        return [entry.id for entry in self.entries if entry.kind in kinds]
+
+    def records(self, kind: type[R]) -> Iterator[R]:
+        for entry in self.entries:
+            if isinstance(entry.record, kind):
+                yield entry.record
+
+    def regulation(self, id_: str) -> Regulation | None:
+        entry = self.by_id.get(id_)
+        return cast(Regulation, entry.record) if entry and entry.kind is Kind.REGULATION else None
+
+    def person(self, id_: str) -> Person | None:
+        entry = self.by_id.get(id_)
+        return cast(Person, entry.record) if entry and entry.kind is Kind.PERSON else None
+
+    def document(self, id_: str) -> Document | None:
+        entry = self.by_id.get(id_)
+        return cast(Document, entry.record) if entry and entry.kind in DOCUMENT_KINDS else None
+
+    def outgoing(self, id_: str, relation: Relation | None = None) -> list[Link]:
+        links = self._outgoing.get(id_, [])
+        return [link for link in links if relation is None or link.relation is relation]
+
+    def incoming(self, id_: str, relation: Relation | None = None) -> list[Link]:
+        """The other direction: who points at `id_` (backlinks, 'Заменён', 'Основание для', …)."""
+        links = self._incoming.get(id_, [])
+        return [link for link in links if relation is None or link.relation is relation]
+
+    def status(self, regulation: Regulation, as_of: date) -> Status:
+        """SPEC §3, rule by rule, in order."""
+        if regulation.status == "draft":
+            return Status.DRAFT
+        if regulation.status == "repealed" and regulation.repealed_on and regulation.repealed_on <= as_of:
+            return Status.REPEALED
+        if any(
+            self._supersedes_by(link.source, as_of)
+            for link in self.incoming(regulation.id, Relation.SUPERSEDES)
+        ):
+            return Status.SUPERSEDED
+        period = regulation.effective
+        if period and period.from_ > as_of:
+            return Status.PENDING
+        if period and period.to and period.to < as_of:
+            return Status.EXPIRED
+        if regulation.external:
+            return Status.EXTERNAL
+        return Status.IN_FORCE
+
+    def editions(self, regulation: Regulation, as_of: date) -> list[Edition]:
+        """Every text of the regulation, oldest first; just the current one when it never changed."""
+        texts: list[tuple[date, str | None, str | None, Body | None, bool]] = [
+            (text.record.version.from_, text.record.version.by, text.record.note, text.body, False)
+            for text in self.versions.get(regulation.id, [])
+            if text.record is not None and text.complete
+        ]
+        period, version = regulation.effective, regulation.version
+        start = version.from_ if version else (period.from_ if period else regulation.date)
+        texts.append((start, version.by if version else None, None, self.by_id[regulation.id].body, True))
+        texts.sort(key=lambda text: text[0])
+        applicable = [text for text in texts if text[0] <= as_of]
+        in_force = max(applicable, key=lambda text: text[0], default=None)
+        if self.status(regulation, as_of) is not Status.IN_FORCE:
+            in_force = None
+        return [Edition(*text, in_force=text is in_force) for text in texts]
+
+    def outstanding_amendments(self, regulation: Regulation, as_of: date) -> list[str]:
+        """Amending documents in force whose change is in no text of `regulation` (SPEC §7)."""
+        made_by = {text.record.version.by for text in self.versions.get(regulation.id, []) if text.record}
+        if regulation.version:
+            made_by.add(regulation.version.by)
+        return [
+            link.source
+            for link in self.incoming(regulation.id, Relation.AMENDS)
+            if link.source != regulation.id
+            and link.source not in made_by
+            and (amending := self.regulation(link.source)) is not None
+            and self.status(amending, as_of) is Status.IN_FORCE
+        ]
+
+    def _supersedes_by(self, id_: str, as_of: date) -> bool:
+        other = self.regulation(id_)
+        if other is None or other.status == "draft":
+            return False
+        start = other.effective.from_ if other.effective else other.date
+        return start <= as_of

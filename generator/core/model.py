@@ -1,0 +1,318 @@
+"""Typed records of the content: Regulation, Meeting, Person, Organization, and the relations
+their fields state.
+
+These pydantic models are the one definition of the front-matter and registry schema: `check`
+validates with them and `regpub schema` prints their JSON Schema, so the two cannot drift.
+Every scalar reaches them as text (see `frontmatter`); the types in `generator.core.values` parse
+it deliberately. Everything else regpub knows about a kind of record is in `generator.doctypes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.config import JsonDict
+
+from generator.core.frontmatter import Key
+from generator.core.values import Date, Flag, Id, Ids, NonEmptyIds, Number, Text, Url
+
+FieldLink = tuple["Relation", str, Key]  # a relation, the id it points to, the field stating it
+
+
+class Kind(StrEnum):
+    """What an id names; ids are unique across all kinds together."""
+
+    REGULATION = "regulation"
+    MEETING = "meeting"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+
+    @property
+    def section(self) -> str:
+        """The URL section of this kind's pages: `regulations/<id>/`."""
+        return _SECTIONS[self]
+
+
+_SECTIONS = {
+    Kind.REGULATION: "regulations",
+    Kind.MEETING: "meetings",
+    Kind.PERSON: "people",
+    Kind.ORGANIZATION: "organizations",
+}
+
+
+DOCUMENT_KINDS = frozenset({Kind.REGULATION, Kind.MEETING})  # dated, with a body: the rest are registries
+
+
+class Relation(StrEnum):
+    """A typed edge from one record to another, named after the field that states it."""
+
+    BASED_ON = "based_on"
+    SUPERSEDES = "supersedes"
+    AMENDS = "amends"
+    ADOPTED_AT = "adopted_at"
+    RELATED = "related"
+    REFERENCES = "references"  # [[id]] in a body
+    ISSUER = "issuers"
+    SIGNATORY = "signatories.person"
+    SIGNED_FOR = "signatories.organization"
+    ORGANIZER = "organizers"
+    CHAIR = "chairs"
+    SECRETARY = "secretary"
+    ATTENDEE = "attendees"
+    SPEAKER = "agenda.speakers.person"
+    AGENDA_DOCUMENT = "agenda.documents"
+    POSITION_AT = "positions.organization"
+    PARENT = "parent"
+    VERSION_BY = "version.by"
+
+    @property
+    def targets(self) -> frozenset[Kind]:
+        """The kinds of record this relation may point to."""
+        return _TARGETS.get(self, _ANY_KIND)
+
+
+_ANY_KIND = frozenset(Kind)
+_REGULATION = frozenset({Kind.REGULATION})
+_ORGANIZATION = frozenset({Kind.ORGANIZATION})
+_PERSON = frozenset({Kind.PERSON})
+_TARGETS: dict[Relation, frozenset[Kind]] = {
+    Relation.BASED_ON: _REGULATION,
+    Relation.SUPERSEDES: _REGULATION,
+    Relation.AMENDS: _REGULATION,
+    Relation.AGENDA_DOCUMENT: _REGULATION,
+    Relation.VERSION_BY: _REGULATION,
+    Relation.ADOPTED_AT: frozenset({Kind.MEETING}),
+    Relation.RELATED: DOCUMENT_KINDS,
+    Relation.ISSUER: _ORGANIZATION,
+    Relation.SIGNED_FOR: _ORGANIZATION,
+    Relation.ORGANIZER: _ORGANIZATION,
+    Relation.POSITION_AT: _ORGANIZATION,
+    Relation.PARENT: _ORGANIZATION,
+    Relation.SIGNATORY: _PERSON,
+    Relation.CHAIR: _PERSON,
+    Relation.SECRETARY: _PERSON,
+    Relation.ATTENDEE: _PERSON,
+    Relation.SPEAKER: _PERSON,
+}
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _list_links(relation: Relation, field: str, ids: tuple[str, ...]) -> Iterator[FieldLink]:
+    for i, target in enumerate(ids):
+        yield relation, target, (field, i)
+
+
+# Registries (SPEC §2.2)
+
+
+class Position(Record):
+    title: Text
+    organization: Id | None = None
+    from_: Date | None = Field(default=None, alias="from")
+    to: Date | None = None
+
+
+class Person(Record):
+    id: Id
+    name: Text
+    signature_name: Text | None = None
+    positions: tuple[Position, ...] = ()
+
+    @property
+    def signature(self) -> str:
+        return self.signature_name or self.name
+
+    @property
+    def display_title(self) -> str:
+        return self.name
+
+    def links(self) -> Iterator[FieldLink]:
+        for i, position in enumerate(self.positions):
+            if position.organization:
+                yield Relation.POSITION_AT, position.organization, ("positions", i, "organization")
+
+
+class Organization(Record):
+    id: Id
+    name: Text
+    short_name: Text | None = None
+    parent: Id | None = None
+
+    @property
+    def display_title(self) -> str:
+        return self.name
+
+    def links(self) -> Iterator[FieldLink]:
+        if self.parent:
+            yield Relation.PARENT, self.parent, ("parent",)
+
+
+# Documents (SPEC §2.3)
+
+
+class Period(Record):
+    from_: Date = Field(alias="from")
+    to: Date | None = None
+
+
+class CurrentVersion(Record):
+    """`version` of a document file whose text is not the original (SPEC §7)."""
+
+    from_: Date = Field(alias="from")
+    by: Id
+
+
+class EarlierVersion(Record):
+    """`version` of an earlier text: `by` is absent for the original."""
+
+    from_: Date = Field(alias="from")
+    by: Id | None = None
+
+
+class VersionFile(Record):
+    """A file holding an earlier text of a regulation; everything else it inherits."""
+
+    version_of: Id
+    version: EarlierVersion
+    note: Text | None = None
+
+
+class Signatory(Record):
+    person: Id
+    position: Text | None = None
+    organization: Id | None = None
+
+
+class Speaker(Record):
+    person: Id
+    summary: Text | None = None
+
+
+class AgendaItem(Record):
+    title: Text
+    speakers: tuple[Speaker, ...] = ()
+    decisions: tuple[Text, ...] = ()
+    documents: Ids = ()
+
+
+class Photo(Record):
+    file: Text
+    caption: Text | None = None
+    credit: Text | None = None
+
+
+class DocumentFields(Record):
+    id: Id
+    title: Text
+    date: Date
+    summary: Text | None = None
+    tags: tuple[Text, ...] = ()
+    related: Ids = ()
+
+    ISSUED_BY: ClassVar[str]  # the field naming who issued the document or held the meeting
+
+    @property
+    def display_title(self) -> str:
+        return self.title
+
+    @property
+    def issued_by(self) -> tuple[str, ...]:
+        ids: tuple[str, ...] = getattr(self, self.ISSUED_BY)
+        return ids
+
+    def links(self) -> Iterator[FieldLink]:
+        yield from _list_links(Relation.RELATED, "related", self.related)
+
+
+# `status: repealed` and `repealed_on` go together (doctypes/regulation.py checks it): the
+# schema says so too, for editors' tools.
+_REPEAL: JsonDict = {
+    "allOf": [
+        {
+            "if": {"required": ["status"], "properties": {"status": {"const": "repealed"}}},
+            "then": {"required": ["repealed_on"]},
+        },
+        {
+            "if": {"required": ["repealed_on"]},
+            "then": {"required": ["status"], "properties": {"status": {"const": "repealed"}}},
+        },
+    ]
+}
+
+
+class Regulation(DocumentFields):
+    model_config = ConfigDict(json_schema_extra=_REPEAL)
+    ISSUED_BY = "issuers"
+    type: Literal["regulation"]
+    form: Text
+    number: Number | None = None
+    issuers: NonEmptyIds
+    signatories: tuple[Signatory, ...] = ()
+    place: Text | None = None
+    effective: Period | None = None
+    status: Literal["draft", "repealed"] | None = None
+    repealed_on: Date | None = None
+    adopted_at: Id | None = None
+    based_on: Ids = ()
+    supersedes: Ids = ()
+    amends: Ids = ()
+    external: Flag = False
+    source_url: Url | None = None
+    version: CurrentVersion | None = None
+
+    def links(self) -> Iterator[FieldLink]:
+        yield from _list_links(Relation.ISSUER, "issuers", self.issuers)
+        for i, signatory in enumerate(self.signatories):
+            yield Relation.SIGNATORY, signatory.person, ("signatories", i, "person")
+            if signatory.organization:
+                yield Relation.SIGNED_FOR, signatory.organization, ("signatories", i, "organization")
+        if self.adopted_at:
+            yield Relation.ADOPTED_AT, self.adopted_at, ("adopted_at",)
+        yield from _list_links(Relation.BASED_ON, "based_on", self.based_on)
+        yield from _list_links(Relation.SUPERSEDES, "supersedes", self.supersedes)
+        yield from _list_links(Relation.AMENDS, "amends", self.amends)
+        if self.version:
+            yield Relation.VERSION_BY, self.version.by, ("version", "by")
+        yield from super().links()
+
+
+class Meeting(DocumentFields):
+    ISSUED_BY = "organizers"
+    type: Literal["meeting"]
+    organizers: NonEmptyIds
+    place: Text | None = None
+    chairs: NonEmptyIds
+    secretary: Id | None = None
+    attendees: Ids = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    photos: tuple[Photo, ...] = ()
+
+    def links(self) -> Iterator[FieldLink]:
+        yield from _list_links(Relation.ORGANIZER, "organizers", self.organizers)
+        yield from _list_links(Relation.CHAIR, "chairs", self.chairs)
+        if self.secretary:
+            yield Relation.SECRETARY, self.secretary, ("secretary",)
+        yield from _list_links(Relation.ATTENDEE, "attendees", self.attendees)
+        for i, item in enumerate(self.agenda):
+            for j, speaker in enumerate(item.speakers):
+                yield Relation.SPEAKER, speaker.person, ("agenda", i, "speakers", j, "person")
+            for j, document in enumerate(item.documents):
+                yield Relation.AGENDA_DOCUMENT, document, ("agenda", i, "documents", j)
+        yield from super().links()
+
+    @property
+    def participants(self) -> set[str]:
+        """Everyone recorded as present: chairs, the secretary and attendees."""
+        secretary = {self.secretary} if self.secretary else set()
+        return {*self.chairs, *secretary, *self.attendees}
+
+
+Document = Regulation | Meeting
+AnyRecord = Regulation | Meeting | Person | Organization

@@ -1,0 +1,23 @@
+"""The computed status of a regulation (SPEC §3); `Corpus.status` computes it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from generator.core.labels import STATUS
+
+
+class Status(StrEnum):
+    """Computed status of a regulation (SPEC §3), in the order the rules are tried."""
+
+    DRAFT = "draft"
+    REPEALED = "repealed"
+    SUPERSEDED = "superseded"
+    PENDING = "pending"
+    EXPIRED = "expired"
+    EXTERNAL = "external"
+    IN_FORCE = "in_force"
+
+    @property
+    def label(self) -> str:
+        return STATUS[self]

@@ -1,0 +1,1 @@
+"""Akoma Ntoso 3.0 XML of every text of every document."""

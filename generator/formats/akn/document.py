@@ -1,0 +1,383 @@
+"""Akoma Ntoso 3.0 XML of every text of every document, for other systems to read (OASIS LegalDocML).
+
+A regulation is an `<act>`. A meeting is a `<debateReport name="protocol">`: minutes summarise
+what was said and decided (a `<debate>` is a verbatim record), and its open `mainBody` takes the
+attendance (`rollCall`), the agenda (`debateSection`s with `speech`es and decisions) and the
+record as written. An external regulation, published elsewhere, is an act of its requisites
+whose body names its status and where it is published, so that every `<ref>` has a file to go to.
+
+FRBR URIs (`FrbrUri`): the work `/akn/{country}/act/{date}/{id}`, a meeting's
+`/akn/{country}/debateReport/protocol/{date}/{id}`, with the document's date and its id as the
+number (unique and stable, where official numbers are neither: the number is `FRBRnumber`'s
+`showAs`). A text is the expression `…/rus@{the day it took effect}`, its XML the manifestation
+`…/rus@{day}.xml`. The body is `generator.formats.akn.body`'s; this module writes the rest: meta
+(identification, lifecycle, references and their TLCs), preface, conclusions, a meeting's agenda.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import cast
+
+from lxml import etree
+from pymdownx.slugs import slugify  # type: ignore[import-untyped]
+
+from generator.core import labels
+from generator.core.corpus import Corpus, Edition, Entry
+from generator.core.editions import editions
+from generator.core.model import AgendaItem, Document, Kind, Meeting, Regulation, Relation
+from generator.core.russian import long_date
+from generator.core.status import Status
+from generator.core.urls import absolute, page_path, page_source
+from generator.formats.akn.body import NS, BodyWriter, Node, serialize, sub
+from generator.site.markdown import title_of
+
+LANGUAGE = "rus"
+DEFAULT_COUNTRY = "ru"  # the plugin's `country` when mkdocs.yml names none
+DOCTYPES = {Kind.REGULATION: ("act", None), Kind.MEETING: ("debateReport", "protocol")}
+_COUNTRY = re.compile(r"[a-z]{2}(-[a-z0-9]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class FrbrUri:
+    """A document's FRBR URIs, for its XML, `catalog.json` and links alike.
+
+    >>> uri = FrbrUri("vn", "act", None, date(2020, 12, 21), "coordination-regulation")
+    >>> uri.work
+    '/akn/vn/act/2020-12-21/coordination-regulation'
+    >>> uri.expression(date(2021, 1, 1))
+    '/akn/vn/act/2020-12-21/coordination-regulation/rus@2021-01-01'
+    >>> FrbrUri("vn", "debateReport", "protocol", date(2020, 12, 21), "m").manifestation(date(2020, 12, 21))
+    '/akn/vn/debateReport/protocol/2020-12-21/m/rus@2020-12-21.xml'
+    """
+
+    country: str  # ISO 3166-1 alpha-2 in lower case, maybe with a locality: `vn`, `vn-na`
+    doctype: str
+    subtype: str | None
+    work_date: date
+    number: str
+
+    def __post_init__(self) -> None:
+        if not valid_country(self.country):
+            raise ValueError(f"'{self.country}' is not an AKN country code such as 'vn' or 'vn-na'")
+
+    @property
+    def work(self) -> str:
+        parts = ["", "akn", self.country, self.doctype, self.subtype, self.work_date.isoformat(), self.number]
+        return "/".join(part for part in parts if part is not None)
+
+    def expression(self, start: date) -> str:
+        return f"{self.work}/{LANGUAGE}@{start.isoformat()}"
+
+    def manifestation(self, start: date) -> str:
+        return f"{self.expression(start)}.xml"
+
+
+def valid_country(code: str) -> bool:
+    """Whether `code` can stand in an FRBR URI: `ru`, `vn`, `vn-na`; not `RU`, `rus`."""
+    return _COUNTRY.fullmatch(code) is not None
+
+
+def frbr_uri(corpus: Corpus, id_: str, *, country: str) -> FrbrUri | None:
+    """The URIs of the document `id_`; None for a person, an organization or an unknown id."""
+    entry, document = corpus.get(id_), corpus.document(id_)
+    if entry is None or document is None or entry.kind not in DOCTYPES:
+        return None
+    doctype, subtype = DOCTYPES[entry.kind]
+    return FrbrUri(country, doctype, subtype, document.date, id_)
+
+
+def akn_xml(
+    corpus: Corpus,
+    entry: Entry,
+    as_of: date,
+    *,
+    country: str,
+    site_url: str | None = None,
+    edition: Edition | None = None,
+) -> bytes:
+    """The document's text `edition` (one of `editions.editions`; by default the current one) as AKN,
+    as of `as_of` (its status, and the manifestation's date: the same input gives the same bytes).
+
+    With `site_url` the TLCs of people and organizations are their pages on the site; without,
+    ontology IRIs `/ontology/person/{country}/{id}`."""
+    texts = editions(corpus, entry, as_of)
+    text = edition or next(text for text in texts if text.current)
+    writer = _Writer(corpus, entry, as_of, country=country, site_url=site_url, texts=texts, edition=text)
+    return serialize(writer.write())
+
+
+def _frbr(
+    parent: etree._Element, level: str, uri: str, made: tuple[date, str], authors: list[str], *,
+    format_: str = "", alias: str | None = None,
+) -> etree._Element:  # fmt: skip
+    """What a work, an expression and a manifestation all say; `!main`: the document itself."""
+    frbr = sub(parent, level)
+    sub(frbr, "FRBRthis", value=f"{uri}/!main{format_}")
+    sub(frbr, "FRBRuri", value=f"{uri}{format_}")
+    if alias:
+        sub(frbr, "FRBRalias", value=alias, name="title")
+    sub(frbr, "FRBRdate", date=made[0].isoformat(), name=made[1])
+    for author in authors:
+        sub(frbr, "FRBRauthor", href=author)
+    return frbr
+
+
+class _Writer:
+    """One text of one document as AKN; collects the TLCs and documents it names for `<meta>`."""
+
+    def __init__(
+        self, corpus: Corpus, entry: Entry, as_of: date, *, country: str, site_url: str | None,
+        texts: list[Edition], edition: Edition,
+    ) -> None:  # fmt: skip
+        self.corpus, self.entry, self.as_of, self.site_url = corpus, entry, as_of, site_url
+        self.texts, self.edition = texts, edition
+        self.document = cast(Document, corpus.document(entry.id))
+        self.uri = cast(FrbrUri, frbr_uri(corpus, entry.id, country=country))
+        self.regulation = corpus.regulation(entry.id)
+        self.body = BodyWriter(corpus, page_source(cast(Kind, entry.kind), entry.id), self._refer)
+        self.tlcs: dict[str, tuple[str, str, str]] = {}  # eId → (element, href, showAs)
+        self.documents: dict[str, str] = {}  # id → passiveRef (it changes this one) or activeRef
+
+    def write(self) -> etree._Element:
+        # The stubs do not know a default namespace (None) in an nsmap.
+        root = etree.Element(f"{{{NS}}}akomaNtoso", nsmap={None: NS})  # type: ignore[dict-item]
+        tree = self.body.parse(self.edition.body, self.entry.id)
+        if self.regulation is not None:
+            contains = "originalVersion" if self.edition == self.texts[0] else "singleVersion"
+            document = sub(root, "act", name="act", contains=contains)
+            meta = sub(document, "meta")
+            self._preface(document, self.regulation.form, self.regulation.number)
+            self._act(document, tree)
+            signed = [(s.person, s.position, s.organization) for s in self.regulation.signatories]
+            self._signatures(document, signed)
+        else:
+            meeting = cast(Meeting, self.document)
+            document = sub(root, "debateReport", name="protocol")
+            meta = sub(document, "meta")
+            self._preface(document, labels.PROTOCOL, None)
+            self._meeting(sub(document, "mainBody"), meeting, tree)
+            rows = [(id_, labels.CHAIR, None) for id_ in meeting.chairs]
+            secretary = [(id_, labels.SECRETARY, None) for id_ in [meeting.secretary] if id_]
+            self._signatures(document, rows + secretary)
+        self._meta(meta)
+        return root
+
+    # What the text names
+
+    def _tlc(self, id_: str, role: str | None = None) -> str:
+        """`#id` of the TLC of the record `id_`, or of the role `id_` shown as `role`."""
+        if role is not None:
+            self.tlcs.setdefault(
+                id_, ("TLCRole", f"/ontology/role/regpub/{slugify(case='lower')(role, '-')}", role)
+            )
+            return f"#{id_}"
+        entry = self.corpus.by_id[id_]
+        kind = cast(Kind, entry.kind)
+        if self.site_url:
+            href = absolute(self.site_url, page_path(kind, id_))
+        else:
+            href = f"/ontology/{kind.value}/{self.uri.country}/{id_}"
+        self.tlcs.setdefault(
+            id_, ("TLCPerson" if kind is Kind.PERSON else "TLCOrganization", href, title_of(entry))
+        )
+        return f"#{id_}"
+
+    def _refer(self, entry: Entry, anchor: str | None) -> tuple[str, str, str]:
+        """A link in the body: a document's FRBR work URI (and eId), a record's TLC."""
+        if entry.kind in (Kind.PERSON, Kind.ORGANIZATION):
+            return cast(Kind, entry.kind).value, "refersTo", self._tlc(entry.id)
+        work = cast(FrbrUri, frbr_uri(self.corpus, entry.id, country=self.uri.country)).work
+        return "ref", "href", f"{work}#{anchor}" if anchor else work
+
+    def _document_ref(self, id_: str | None, element: str = "passiveRef") -> str:
+        if id_ is None or self.corpus.document(id_) is None:
+            return "#regpub"
+        self.documents.setdefault(id_, element)
+        return f"#{id_}"
+
+    # Meta
+
+    def _meta(self, meta: etree._Element) -> None:
+        self._identification(sub(meta, "identification", source="#regpub"))
+        if self.document.tags:
+            classification = sub(meta, "classification", source="#regpub")
+            for tag in self.document.tags:
+                sub(classification, "keyword", value=tag, showAs=tag, dictionary="#regpub")
+        lifecycle = sub(meta, "lifecycle", source="#regpub")
+        for when, kind, source in sorted(self._events(), key=lambda event: event[0]):
+            sub(lifecycle, "eventRef", date=when.isoformat(), source=source, type=kind)
+        references = sub(meta, "references", source="#regpub")
+        first = self.uri.expression(self.texts[0].start)
+        sub(references, "original", eId="original", href=first, showAs=self.document.title)
+        for id_, element in sorted(self.documents.items()):
+            uri = cast(FrbrUri, frbr_uri(self.corpus, id_, country=self.uri.country))
+            sub(references, element, eId=id_, href=uri.work, showAs=title_of(self.corpus.by_id[id_]))
+        tlcs = [("TLCOrganization", "regpub", self.site_url or "/ontology/organization/regpub", "regpub")]
+        tlcs += sorted((element, eid, href, shown) for eid, (element, href, shown) in self.tlcs.items())
+        for element, eid, href, shown in tlcs:
+            sub(references, element, eId=eid, href=href, showAs=shown)
+        if self.edition.note:
+            sub(sub(sub(meta, "notes", source="#regpub"), "note", eId="edition-note"), "p", self.edition.note)
+
+    def _identification(self, identification: etree._Element) -> None:
+        uri, record, start = self.uri, self.document, self.edition.start
+        authors = [self._tlc(id_) for id_ in record.issued_by]
+        kind = "adoption" if self.regulation else "meeting"
+        work = _frbr(identification, "FRBRWork", uri.work, (record.date, kind), authors, alias=record.title)
+        sub(work, "FRBRcountry", value=uri.country)
+        if uri.subtype:
+            sub(work, "FRBRsubtype", value=uri.subtype)
+        number = self.regulation.number if self.regulation else None
+        sub(work, "FRBRnumber", value=self.entry.id, showAs=number)
+        sub(work, "FRBRname", value=self.regulation.form if self.regulation else labels.PROTOCOL)
+        made = (start, "amendment" if self.edition.by else "generation")
+        expression = _frbr(identification, "FRBRExpression", uri.expression(start), made, authors)
+        sub(expression, "FRBRlanguage", language=LANGUAGE)
+        generated = (self.as_of, "generation")
+        manifestation = _frbr(
+            identification, "FRBRManifestation", uri.expression(start), generated, ["#regpub"], format_=".xml"
+        )
+        sub(manifestation, "FRBRformat", value="application/akn+xml")
+
+    def _events(self) -> list[tuple[date, str, str]]:
+        """(date, type, source) of each text; of each amendment in force that no text has yet;
+        of the repeal, by a document superseding this one when there is one."""
+        events = [(self.texts[0].start, "generation", "#original")]
+        events += [(text.start, "amendment", self._document_ref(text.by)) for text in self.texts[1:]]
+        regulation = self.regulation
+        if regulation is None:
+            return events
+        for id_ in self.corpus.outstanding_amendments(regulation, self.as_of):
+            events.append((self._start(id_), "amendment", self._document_ref(id_)))
+        for link in self.corpus.outgoing(regulation.id):
+            if link.relation in (Relation.AMENDS, Relation.SUPERSEDES):
+                self._document_ref(link.target, "activeRef")
+        if regulation.repealed_on:
+            links = self.corpus.incoming(regulation.id, Relation.SUPERSEDES)
+            by = min((self._start(link.source), link.source) for link in links)[1] if links else None
+            events.append((regulation.repealed_on, "repeal", self._document_ref(by)))
+        return events
+
+    def _start(self, id_: str) -> date:
+        """When the regulation `id_` takes effect."""
+        other = cast(Regulation, self.corpus.regulation(id_))
+        return other.effective.from_ if other.effective else other.date
+
+    # Front and back matter
+
+    def _preface(self, document: etree._Element, form: str, number: str | None) -> None:
+        """The requisites in the DOCX's order (GOST R 7.0.97-2016), after what the site knows of
+        this text: its edition, a status other than in force."""
+        preface, record = sub(document, "preface"), self.document
+        notes = []
+        if self.regulation is not None:
+            if len(self.texts) > 1 or self.regulation.version is not None:
+                notes.append(self.edition.label)
+            if (status := self.corpus.status(self.regulation, self.as_of)) is not Status.IN_FORCE:
+                notes.append(status.label)
+        for note in notes:
+            sub(sub(preface, "p", class_="note"), "docStatus", note)
+        for id_ in record.issued_by:
+            issuer = sub(preface, "p", class_="issuer")
+            sub(issuer, "docProponent", title_of(self.corpus.by_id[id_]), refersTo=self._tlc(id_))
+        sub(sub(preface, "p", class_="form"), "docType", form)
+        line = sub(preface, "p", class_="date")
+        dated = sub(line, "docDate", long_date(record.date), date=record.date.isoformat())
+        if number:
+            dated.tail = " "
+            sub(line, "docNumber", f"№ {number}")
+        if record.place:
+            sub(preface, "p", record.place, class_="place")
+        sub(sub(sub(preface, "longTitle"), "p"), "docTitle", record.title)
+
+    def _act(self, document: etree._Element, tree: Node | None) -> None:
+        if tree is not None:
+            self.body.act(document, tree)
+            return
+        regulation = cast(Regulation, self.regulation)  # external: its status, where it is published
+        content = sub(sub(sub(document, "body"), "hcontainer", name="text", eId="text"), "content")
+        external = Status.EXTERNAL.label if regulation.external and not regulation.source_url else None
+        line = sub(content, "p", external)
+        if regulation.source_url:
+            sub(line, "a", regulation.source_url, href=regulation.source_url)
+
+    def _signatures(
+        self, document: etree._Element, rows: Sequence[tuple[str, str | None, str | None]]
+    ) -> None:
+        """(person, role as printed: a signatory's position, Председатель, Секретарь; for whom)."""
+        if not rows:
+            return
+        box = sub(sub(document, "conclusions"), "blockContainer", class_="signatures")
+        roles = {labels.CHAIR: "chair", labels.SECRETARY: "secretary"}
+        for person, role, organization in rows:
+            signature = sub(sub(box, "p", class_="signature"), "signature")
+            if role:
+                shown = role[:1].upper() + role[1:]
+                eid = roles.setdefault(shown, f"position-{len(roles) - 1}")  # position-1, -2: after the two
+                sub(signature, "role", shown, refersTo=self._tlc(eid, shown)).tail = " "
+            record = self.corpus.person(person)
+            sub(signature, "person", record.signature if record else person, refersTo=self._tlc(person))
+            if organization:
+                signature[-1].tail = ", "
+                shown = title_of(self.corpus.by_id[organization])
+                sub(signature, "organization", shown, refersTo=self._tlc(organization))
+
+    def _meeting(self, main: etree._Element, meeting: Meeting, tree: Node | None) -> None:
+        """Who was there, the agenda (what was heard and decided) and the record as written;
+        eIds are the anchors of the meeting's page (`agenda`, `item-1`, `record`)."""
+        roll = sub(main, "rollCall", eId=self.body.eid("attendance"))
+        chairs = labels.CHAIRS if len(meeting.chairs) > 1 else labels.CHAIR
+        self._people(sub(roll, "p", f"{chairs} — "), meeting.chairs, self._tlc("chair", labels.CHAIR))
+        if meeting.secretary:
+            line = sub(roll, "p", f"{labels.SECRETARY} — ")
+            self._people(line, (meeting.secretary,), self._tlc("secretary", labels.SECRETARY))
+        if meeting.attendees:
+            self._people(sub(roll, "p", f"{labels.PRESENT}: "), meeting.attendees, None)
+        if meeting.agenda:
+            agenda = sub(main, "debateSection", name="agenda", eId=self.body.eid("agenda"))
+            sub(agenda, "heading", labels.SECTIONS["agenda"])
+            for n, item in enumerate(meeting.agenda, 1):
+                self._agenda_item(
+                    sub(agenda, "debateSection", name="agendaItem", eId=self.body.eid(f"item-{n}")), n, item
+                )
+        if tree is not None:
+            record = sub(main, "debateSection", name="record", eId=self.body.eid("record"))
+            sub(record, "heading", labels.SECTIONS["record"])
+            self.body.record(record, tree)
+
+    def _people(self, line: etree._Element, people: Sequence[str], role: str | None) -> None:
+        """People in a line of the attendance, `as` their role there."""
+        for id_ in people:
+            name = title_of(self.corpus.by_id[id_])
+            sub(line, "person", name, refersTo=self._tlc(id_), as_=role).tail = ", "
+        line[-1].tail = None
+
+    def _agenda_item(self, section: etree._Element, n: int, item: AgendaItem) -> None:
+        """СЛУШАЛИ (the title), ВЫСТУПИЛИ (a speech each), ПОСТАНОВИЛИ (numbered 2.1., 2.2.)."""
+        sub(section, "num", f"{n}.")
+        sub(section, "heading", item.title)
+        for speaker in item.speakers:
+            speech = sub(section, "speech", by=self._tlc(speaker.person))
+            sub(speech, "from", title_of(self.corpus.by_id[speaker.person]))
+            sub(speech, "p", speaker.summary)
+        if item.decisions:
+            decisions = sub(
+                section, "debateSection", name="decisions", eId=self.body.eid(f"item-{n}__decisions")
+            )
+            sub(decisions, "heading", labels.DECIDED.rstrip(":").capitalize())
+            listing = sub(decisions, "blockList")
+            for k, decision in enumerate(item.decisions, 1):
+                entry = sub(listing, "item")
+                sub(entry, "num", f"{n}.{k}.")
+                sub(entry, "p", decision)
+        if item.documents:
+            adopted = labels.ADOPTED_ONE if len(item.documents) == 1 else labels.ADOPTED_MANY
+            line = sub(section, "p", f"{adopted} ", class_="documents")
+            for id_ in item.documents:
+                document = self.corpus.by_id[id_]
+                sub(line, "ref", title_of(document), href=self._refer(document, None)[2]).tail = "; "
+            line[-1].tail = "."

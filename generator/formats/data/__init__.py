@@ -1,0 +1,1 @@
+"""Open data: catalog.json, a JSON file per document, the feed, and their types."""

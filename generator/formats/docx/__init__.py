@@ -1,0 +1,1 @@
+"""DOCX downloads: the Markdown pandoc gets, pandoc's workers, redlines."""

@@ -1,0 +1,171 @@
+"""What each planned page and file holds: the renderer of a `SitePlan`.
+
+One renderer serves the build (every page, once) and the preview (a page when the browser asks
+for it), so the two cannot show different things. Contexts are made once per record and kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import posixpath
+from collections.abc import Callable
+from functools import cached_property
+
+from generator.core.corpus import Entry
+from generator.core.editions import editions
+from generator.core.urls import SCHEMA_FILES
+from generator.formats.akn.document import DEFAULT_COUNTRY, akn_xml
+from generator.formats.data import files as data
+from generator.formats.data.records import open_data_schema
+from generator.formats.jsonld import json_ld, script_text
+from generator.site.context import Context, PageContexts
+from generator.site.indexes import IndexPages
+from generator.site.markdown import page_markdown
+from generator.site.plan import CHECKSUMS, FileKind, PageKind, PlannedFile, PlannedPage, SitePlan
+from generator.site.versions import version_pages
+
+CHUNK = 32  # files a worker makes at a time
+_SHARED: dict[str, SiteRenderer] = {}  # the renderer, for forked workers
+
+
+def _make_chunk(files: list[PlannedFile]) -> dict[str, str]:
+    renderer = _SHARED["renderer"]
+    return {file.path: renderer.text(file) for file in files}
+
+
+# Adds what only the build knows to a record's context (its DOCX checksum, its git history).
+Decorate = Callable[[Entry, Context], None]
+
+
+class SiteRenderer:
+    def __init__(
+        self,
+        plan: SitePlan,
+        contexts: PageContexts,
+        indexes: IndexPages,
+        *,
+        site_url: str | None,
+        site_name: str,
+        decorate: Decorate | None = None,
+        docx_checksums: dict[str, str] | None = None,
+        country: str = DEFAULT_COUNTRY,
+    ) -> None:
+        self.plan = plan
+        self.contexts = contexts
+        self.corpus = contexts.corpus
+        self.indexes = indexes
+        self.site_url = site_url
+        self.site_name = site_name
+        self._decorate = decorate
+        self._docx_checksums = docx_checksums or {}
+        self.country = country
+        self._records: dict[str, Context] = {}
+        self._texts: dict[str, str] = {}
+        self._editions: dict[str, dict[str, tuple[Context, str]]] = {}
+
+    def record(self, id_: str) -> Context:
+        """The context of a record's page (also its open data), made once."""
+        context = self._records.get(id_)
+        if context is None:
+            entry = self.corpus.by_id[id_]
+            context = self.contexts.for_entry(entry)
+            if self._decorate is not None:
+                self._decorate(entry, context)
+            linked = json_ld(self.corpus, context, site_url=self.site_url, site_name=self.site_name)
+            if linked is not None:
+                context["json_ld"] = script_text(linked)
+            self._records[id_] = context
+        return context
+
+    def page(self, page: PlannedPage) -> tuple[Context | None, str]:
+        """(the context its template renders, the Markdown MkDocs reads) of a planned page."""
+        if page.kind is PageKind.LIST:
+            return None, self._lists[page.source]
+        assert page.record is not None
+        entry = self.corpus.by_id[page.record]
+        if page.kind is PageKind.RECORD:
+            context = self.record(page.record)
+            return context, page_markdown(self.corpus, entry, context)
+        return self._edition_pages(entry)[page.source]
+
+    def make_texts(self, files: list[PlannedFile], jobs: int) -> None:
+        """Make the texts of `files` ahead, on `jobs` cores: forked workers share the corpus
+        (the Akoma Ntoso XML of 10,000 documents is 35 s of one core)."""
+        todo = [file for file in files if file.path not in self._texts]
+        size = max(1, min(CHUNK, len(todo) // (jobs * 4)))
+        chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
+        if jobs == 1 or len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            for file in todo:
+                self.text(file)
+            return
+        _SHARED["renderer"] = self
+        try:
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
+                for made in pool.imap_unordered(_make_chunk, chunks):
+                    self._texts.update(made)
+        finally:
+            _SHARED.clear()
+
+    def text(self, file: PlannedFile) -> str:
+        """The content of a generated file (DATA and RECORD_DATA), made once."""
+        text = self._texts.get(file.path)
+        if text is None:
+            text = self._texts[file.path] = self._make_text(file)
+        return text
+
+    def _make_text(self, file: PlannedFile) -> str:
+        if file.kind is FileKind.RECORD_DATA:
+            assert file.record is not None
+            folder = posixpath.dirname(file.path)
+            return data.to_json(data.relative_links(data.published(self.record(file.record)), folder))
+        if file.kind is FileKind.AKN:
+            return self._akn(file)
+        if file.path == "catalog.json":
+            return data.catalog(self.contexts, self._documents)
+        if file.path == "register.json":
+            return data.register_rows(self.contexts, self._documents)
+        if file.path in SCHEMA_FILES:
+            return data.to_json(open_data_schema(SCHEMA_FILES[file.path]))
+        if file.path == "feed.xml":
+            return data.atom_feed(self.contexts, self._documents, self.site_url, self.site_name)
+        assert file.path == CHECKSUMS, file
+        return self._checksums()
+
+    def _akn(self, file: PlannedFile) -> str:
+        assert file.record is not None
+        entry = self.corpus.by_id[file.record]
+        as_of = self.contexts.as_of
+        texts = editions(self.corpus, entry, as_of)
+        text = next(text for text in texts if (text.start == file.start if file.start else text.current))
+        xml = akn_xml(self.corpus, entry, as_of, country=self.country, site_url=self.site_url, edition=text)
+        return xml.decode("utf-8")
+
+    @cached_property
+    def _lists(self) -> dict[str, str]:
+        return self.indexes.pages()
+
+    @cached_property
+    def _documents(self) -> dict[str, Context]:
+        return {
+            file.record: self.record(file.record)
+            for file in self.plan.of_kind(FileKind.RECORD_DATA)
+            if file.record
+        }
+
+    def _edition_pages(self, entry: Entry) -> dict[str, tuple[Context, str]]:
+        pages = self._editions.get(entry.id)
+        if pages is None:
+            regulation = self.contexts.corpus.regulation(entry.id)
+            assert regulation is not None
+            pages = version_pages(self.contexts, regulation, self.record(entry.id))
+            self._editions[entry.id] = pages
+        return pages
+
+    def _checksums(self) -> str:
+        """SHA256SUMS: every DOCX, PDF, JSON and XML file of the site, by path."""
+        sums = dict(self._docx_checksums)
+        for file in self.plan.files:
+            if file.path.endswith(".json") or file.kind is FileKind.AKN:
+                sums[file.path] = hashlib.sha256(self.text(file).encode("utf-8")).hexdigest()
+        return "".join(f"{digest}  {path}\n" for path, digest in sorted(sums.items()))

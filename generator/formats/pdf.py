@@ -1,0 +1,120 @@
+"""PDF downloads: beside each DOCX of a document or an earlier text, the same text laid out the
+same way (GOST R 7.0.97-2016), printable as it is; redlines stay DOCX only, since tracked
+changes are a word processor's.
+
+    DocxSource → cache lookup by digest → pandoc workers write Typst → Typst compiles → out_dir
+
+The pandoc part is the DOCX's own: the same long-lived workers (`convert.lua`, job format
+`typst`) and the same frame, whose paragraph styles become calls of `regpub.typ` (the page and
+styles, package data beside the reference DOCX). Typst comes from a wheel, so pip installs
+everything; it embeds the fonts it uses, takes the document's date and properties from the
+source (never the clock), and writes the same bytes for the same input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from importlib.metadata import version
+from pathlib import Path
+
+import typst
+
+from generator.core.cache import cache_dir, prune, write_atomically
+from generator.core.corpus import Corpus
+from generator.core.errors import DocxError
+from generator.core.progress import Progress
+from generator.core.urls import pdf_of
+from generator.formats.docx.build import DocxResult, document_sources, not_cached, publish
+from generator.formats.docx.pandoc import Job, Toolchain, find_toolchain, run_jobs
+from generator.formats.docx.source import DocxSource
+
+TEMPLATE = "regpub.typ"
+
+
+@dataclass(frozen=True, slots=True)
+class _Typesetter:
+    """Typst with the page and styles, and a fingerprint of both for the cache keys."""
+
+    template: str
+    fingerprint: str
+    fonts: typst.Fonts
+
+    def digest(self, toolchain: Toolchain, source: DocxSource) -> str:
+        key = f"{self.fingerprint}\n{toolchain.digest(source.canonical())}"
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def compile(self, typst_body: Path, source: DocxSource, target: Path) -> None:
+        """Lay out the body pandoc wrote to `typst_body`; write `target` (through a temporary
+        file, so it is whole or absent)."""
+        body = typst_body.read_text(encoding="utf-8")
+        compiler = typst.Compiler(font_paths=self.fonts)
+        try:
+            pdf = compiler.compile(
+                input=f"{self.template}\n{body}".encode(), format="pdf", sys_inputs=source.properties
+            )
+        except typst.TypstError as error:
+            raise DocxError(f"PDF of {source.id}: Typst failed: {error.message}") from None
+        assert isinstance(pdf, bytes)
+        write_atomically(target, pdf)
+
+
+def _typesetter(toolchain: Toolchain) -> _Typesetter:
+    path = toolchain.theme / TEMPLATE
+    try:
+        template = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise DocxError(f"cannot read the PDF theme file {path}: {error.strerror or error}") from None
+    fingerprint = hashlib.sha256(f"regpub-pdf-1\n{version('typst')}\n{template}".encode()).hexdigest()
+    return _Typesetter(template, fingerprint, typst.Fonts(include_system_fonts=True))
+
+
+def build_pdf(
+    corpus: Corpus,
+    as_of: date,
+    out_dir: Path,
+    *,
+    site_url: str | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: bool = False,
+    pandoc: Path | None = None,
+) -> DocxResult:
+    """Write the PDF beside every DOCX but the redlines under `out_dir`; options as `build_docx`'s.
+    Raises `DocxError` when pandoc or Typst fails; then no file under `out_dir` has changed."""
+    started = time.perf_counter()
+    toolchain = find_toolchain(pandoc)
+    typesetter = _typesetter(toolchain)
+    cache = cache_dir if cache_dir is not None else default_cache_dir()
+    sources = [source for source in document_sources(corpus, as_of, site_url) if not source.redline]
+    cached = {source.path: cache / f"{typesetter.digest(toolchain, source)}.pdf" for source in sources}
+    missing = not_cached(sources, cached)
+    processes = 0
+    if missing:
+        cache.mkdir(parents=True, exist_ok=True)
+        workers = jobs or os.cpu_count() or 1
+        with tempfile.TemporaryDirectory(prefix="regpub-typst-") as folder:
+            work = [
+                Job(source.job(), "typst", Path(folder) / f"{path.stem}.typ")
+                for path, source in missing.items()
+            ]
+            bar = Progress(len(work), "PDF", enabled=progress and sys.stderr.isatty())
+            processes = run_jobs(toolchain, work, workers, bar)
+            with ThreadPoolExecutor(workers) as pool:  # Typst lets go of the GIL while it works
+                list(pool.map(typesetter.compile, [job.output for job in work], missing.values(), missing))
+    files = tuple(publish(cached[source.path], out_dir / pdf_of(source.path)) for source in sources)
+    prune(cache, set(cached.values()), (".pdf",))
+    return DocxResult(
+        files, len(missing), len(sources) - len(missing), processes, time.perf_counter() - started
+    )
+
+
+def default_cache_dir() -> Path:
+    """`$XDG_CACHE_HOME/regpub/pdf` (else `~/.cache/…`): content-addressed, safe to share."""
+    return cache_dir("pdf")

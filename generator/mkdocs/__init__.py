@@ -1,0 +1,1 @@
+"""The MkDocs adapter: the plugin's events, pages rendered through MkDocs, valid HTML."""

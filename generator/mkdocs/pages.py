@@ -1,0 +1,216 @@
+"""regpub's generated pages rendered on every core, with MkDocs' public page pieces.
+
+MkDocs renders one page after another in one process, and the Markdown and templates of
+10,000 generated pages are most of a build. So the plugin marks those pages `excluded` (MkDocs
+keeps them for links but does not build them) and renders them here, after MkDocs has built
+the rest: the same steps and plugin events as MkDocs' own build (`on_pre_page` …
+`on_post_page`), in forked worker processes that share the finished navigation and files.
+Each page depends only on that shared state, so the output is byte-identical whatever the
+number of workers (a test compares 1 and 2).
+
+A rendered page is kept in a cache under the digest of everything it is made from (the
+site's fingerprint, its Markdown, its context), so a rebuild renders only what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import jinja2
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from generator.core.cache import installed_version, prune, write_atomically
+from generator.core.progress import Progress
+
+JOBS_ENV = "REGPUB_JOBS"
+CHUNK = 64  # at most this many pages a worker takes at a time: few round trips, an even end
+
+# Part of every rendered page's cache key: change it when what a key covers changes.
+PAGES_FORMAT = "regpub-pages-1"
+
+
+@dataclass(frozen=True)
+class PageCache:
+    """Rendered pages by the digest of what they are made from."""
+
+    folder: Path
+    fingerprint: str  # what every page depends on: versions, mkdocs.yml, docs/, the theme folders
+    describe: Callable[[File], str]  # what one page depends on: its Markdown and its context
+
+    def path(self, file: File) -> Path:
+        made_from = f"{self.fingerprint}\n{file.src_uri}\n{self.describe(file)}"
+        return self.folder / f"{hashlib.sha256(made_from.encode()).hexdigest()}.html"
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every worker reads: inherited through fork, never pickled."""
+
+    config: MkDocsConfig
+    files: Files
+    doc_files: Sequence[File]
+    nav: Navigation
+    env: jinja2.Environment
+    pages: Sequence[File]
+    cache: PageCache | None
+
+
+# Set before the workers fork, so each inherits it; a dict, so no `global` is needed.
+_SHARED: dict[str, _Shared] = {}
+
+
+def worker_count(configured: int | None) -> int:
+    """`REGPUB_JOBS`, else the plugin's `jobs`, else one per core."""
+    explicit = os.environ.get(JOBS_ENV)
+    if explicit:
+        if not explicit.isdigit():
+            raise ValueError(f"{JOBS_ENV} '{explicit}' is not a number of processes")
+        return max(1, int(explicit))
+    return max(1, configured or os.cpu_count() or 1)
+
+
+def render_pages(
+    pages: Sequence[File],
+    *,
+    config: MkDocsConfig,
+    files: Files,
+    nav: Navigation,
+    env: jinja2.Environment,
+    jobs: int,
+    cache: PageCache | None = None,
+    progress: bool = False,
+) -> int:
+    """Render and write `pages`; how many came from the cache. An exception in any page (a
+    template error) is raised here."""
+    _SHARED["job"] = _Shared(config, files, files.documentation_pages(), nav, env, pages, cache)
+    bar = Progress(len(pages), "Pages", enabled=progress)
+    size = max(1, min(CHUNK, len(pages) // (jobs * 4)))
+    chunks = [range(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
+    reused = 0
+    sequential = jobs == 1 or len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods()
+    try:
+        with ExitStack() as stack:
+            done: Iterator[tuple[range, int]]
+            if sequential:
+                done = map(_render_chunk, chunks)
+            else:
+                pool = stack.enter_context(multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))))
+                done = pool.imap_unordered(_render_chunk, chunks)
+            for chunk, from_cache in done:
+                reused += from_cache
+                for _ in chunk:
+                    bar.advance()
+    finally:
+        bar.close()
+        _SHARED.clear()
+    if cache is not None:
+        prune(cache.folder, (), (".html",))
+    return reused
+
+
+def _render_chunk(indexes: range) -> tuple[range, int]:
+    """Write the pages of one chunk, each from the cache when it is there; (the chunk, reused)."""
+    shared = _SHARED["job"]
+    reused = 0
+    for index in indexes:
+        file = shared.pages[index]
+        cached = shared.cache.path(file) if shared.cache is not None else None
+        if cached is not None and cached.is_file():
+            data = cached.read_bytes()
+            os.utime(cached)  # used: kept from pruning
+            reused += 1
+        else:
+            output = render_page(
+                file, config=shared.config, files=shared.files, doc_files=shared.doc_files, nav=shared.nav,
+                env=shared.env,
+            )  # fmt: skip
+            data = output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else b""
+            if cached is not None:
+                write_atomically(cached, data)
+        if data:
+            path = file.abs_dest_path
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as written:
+                written.write(data)
+    return indexes, reused
+
+
+def render_page(
+    file: File,
+    *,
+    config: MkDocsConfig,
+    files: Files,
+    doc_files: Sequence[File],
+    nav: Navigation,
+    env: jinja2.Environment,
+) -> str:
+    """One page's HTML: MkDocs' `_populate_page` and `_build_page`, through public APIs only."""
+    plugins = config.plugins
+    # The plugin marks its pages `excluded` only to keep them out of MkDocs' own loop; rendered
+    # here they are built pages, so a broken link in a body is a warning, as on any page.
+    if file.inclusion is InclusionLevel.EXCLUDED:
+        file.inclusion = InclusionLevel.NOT_IN_NAV
+    page = file.page or Page(None, file, config)
+    page = plugins.on_pre_page(page, config=config, files=files)
+    page.read_source(config)
+    page.markdown = plugins.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
+    page.render(config, files)
+    page.content = plugins.on_page_content(page.content or "", page=page, config=config, files=files)
+    page.active = True
+    context = get_context(nav, doc_files, config, page)
+    template = env.get_template(page.meta.get("template", "main.html"))
+    context = plugins.on_page_context(context, page=page, config=config, nav=nav)
+    output = template.render(context)
+    page.active = False
+    return plugins.on_post_page(output, page=page, config=config) or ""
+
+
+def site_fingerprint(config: MkDocsConfig) -> str:
+    """What every page of the site depends on: the programs' versions, mkdocs.yml (with the
+    site URL it was given), the hand-written pages (they make the nav), the editor's templates
+    and regpub's own files (code and templates: a change there without a new version too)."""
+    digest = hashlib.sha256(PAGES_FORMAT.encode())
+    for name in ("regpub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"):
+        digest.update(f"\n{name} {installed_version(name)}".encode())
+    # Any installed MkDocs plugin or theme may change pages through its events.
+    for group in ("mkdocs.plugins", "mkdocs.themes"):
+        for point in sorted(entry_points(group=group), key=lambda point: point.name):
+            digest.update(f"\n{point.name} {point.dist.version if point.dist else ''}".encode())
+    digest.update(Path(config.config_file_path or "mkdocs.yml").read_bytes())
+    digest.update(_settings_shown(config).encode())
+    hooks: Mapping[str, ModuleType] = config.hooks  # type: ignore[assignment]  # a mapping at run time
+    for hook in hooks.values():  # hooks: Python files named in mkdocs.yml
+        digest.update(Path(hook.__file__).read_bytes() if hook.__file__ else b"")
+    # Material's and MkDocs' own templates are named by their versions above.
+    for folder in [config.docs_dir, config.theme.custom_dir, str(Path(__file__).parent)]:
+        if folder is None:
+            continue
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(f"\n{path.relative_to(folder).as_posix()}\n".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _settings_shown(config: MkDocsConfig) -> str:
+    """The settings pages show, as resolved: what `!ENV`, INHERIT and the command line gave."""
+    keys = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url",
+            "repo_name", "edit_uri", "use_directory_urls", "extra", "nav", "extra_css",
+            "markdown_extensions")  # fmt: skip
+    shown: dict[str, Any] = {key: config.get(key) for key in keys}
+    shown["theme"] = {key: config.theme[key] for key in config.theme}
+    shown["extra_javascript"] = [str(script) for script in config.extra_javascript]
+    return json.dumps(shown, sort_keys=True, ensure_ascii=False, default=str)

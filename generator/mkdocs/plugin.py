@@ -1,0 +1,395 @@
+"""The MkDocs adapter: MkDocs events call the pipeline; nothing here knows the content format.
+
+on_config  → where the content is, which day it is; regpub's templates in front of Material's,
+             its styles, scripts and Markdown extensions, a nav when mkdocs.yml has none
+on_files   → check (errors abort the build), the site plan (plan.py), the DOCX downloads
+             (pandoc), then every planned page and file as a virtual file (render/site.py)
+on_page_context → the page's context for its theme template
+on_post_build   → the generated pages, on every core (mkdocs_pages), the sitemap, then the
+                  search index (Pagefind)
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html
+import json
+import logging
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from generator.content.check import Checked, check_content
+from generator.content.provenance import Revision, last_changes
+from generator.content.settings import as_of_date
+from generator.core import labels
+from generator.core.cache import cache_dir, prune
+from generator.core.corpus import Entry
+from generator.core.errors import DocxError, InternalError, SearchError, UsageError
+from generator.core.russian import long_date
+from generator.core.urls import absolute
+from generator.doctypes.sections import TEXT
+from generator.formats.akn.document import DEFAULT_COUNTRY, valid_country
+from generator.formats.docx.build import build_docx
+from generator.formats.files import Decorate, SiteRenderer
+from generator.formats.pdf import build_pdf
+from generator.formats.search import PART_PAGES, build_search_index
+from generator.mkdocs.pages import PageCache, render_pages, site_fingerprint, worker_count
+from generator.mkdocs.toc import page_toc
+from generator.mkdocs.valid_html import valid_html
+from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
+from generator.site.context import Context, PageContexts
+from generator.site.indexes import SECTION_PAGES, IndexPages
+from generator.site.markdown import MARKDOWN_EXTENSIONS, toc_settings
+from generator.site.plan import FileKind, SitePlan, plan_site
+
+log = logging.getLogger("mkdocs.plugins.regpub")
+
+# `regpub build` and `regpub serve` set these for the run they start, so `mkdocs build`,
+# `regpub build` and `regpub serve` share one path.
+CONTENT_ENV = "REGPUB_CONTENT"
+AS_OF_ENV = "REGPUB_AS_OF"
+NO_DOCX_ENV = "REGPUB_NO_DOCX"
+_HOME_MARKERS = ("latest", "status", "entry-points")
+
+
+class RegpubConfig(base.Config):
+    content = c.Type(str, default="regulations")
+    as_of = c.Optional(c.Type(str))
+    search = c.Type(bool, default=True)
+    # Pages per part of the search index: Pagefind needs about 0.2 MB a page while indexing.
+    search_part_pages = c.Type(int, default=PART_PAGES)
+    # The DOCX whose page and styles every download takes (an editor's letterhead), relative to
+    # mkdocs.yml; default: regpub's GOST R 7.0.97-2016 layout.
+    reference_docx = c.Optional(c.File(exists=True))
+    jobs = c.Optional(c.Type(int))  # processes rendering the generated pages; default: one per core
+    # Links from a page's "last changed" line, e.g.
+    # https://github.com/ORG/REPO/commit/{commit} and https://github.com/ORG/REPO/commits/main/{path}
+    commit_url = c.Optional(c.Type(str))
+    history_url = c.Optional(c.Type(str))
+    # The country in the documents' Akoma Ntoso FRBR URIs (/akn/ru/act/…): ISO 3166-1 alpha-2.
+    country = c.Type(str, default=DEFAULT_COUNTRY)
+
+
+class RegpubPlugin(BasePlugin[RegpubConfig]):
+    """`plugins: [regpub]` in mkdocs.yml.
+
+    `regpub build` and `regpub serve` pass `--content`, `--as-of` and `--no-docx` through the
+    REGPUB_* environment variables, so a plain `mkdocs build` takes the very same path.
+    """
+
+    def __init__(self) -> None:
+        self.content_root = Path("regulations")
+        self.as_of = date.today()
+        self.docx = True
+        self.preloaded: Checked | None = None  # set by `regpub build`, which checked already
+        self.contexts: dict[str, Context] = {}  # virtual page src_uri → its context
+        self.index_pages: IndexPages | None = None
+        self._docx_folder: tempfile.TemporaryDirectory[str] | None = None
+        self.jobs = 1
+        self.serving = False  # `mkdocs serve`: MkDocs renders every page itself, as drafts would be
+        self.plan: SitePlan | None = None
+        self._nav: Navigation | None = None
+        self.report: list[str] = []  # what the build did, for `regpub build` to say
+        self._built: tuple[Files, Navigation, jinja2.Environment] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """An unknown option is an error, not a warning: a misspelt `contnet` must not be ignored."""
+        errors, warnings = super().load_config(options, config_file_path)
+        return [*errors, *((key, ValidationError(message)) for key, message in warnings)], []
+
+    def _check_options(self) -> None:
+        for option in ("commit_url", "history_url"):
+            pattern = getattr(self.config, option)
+            try:
+                if pattern:
+                    pattern.format(commit="0", path="x")
+            except (KeyError, IndexError, ValueError) as error:
+                raise ConfigurationError(
+                    f"the regpub plugin's {option} '{pattern}' may use only {{commit}} and {{path}} ({error})"
+                ) from None
+        if not valid_country(country := self.config.country):
+            raise ConfigurationError(
+                f"the regpub plugin's country '{country}' is not an ISO 3166-1 code in lower case "
+                "such as 'ru' (or with a region, 'ru-mow'): it names the country in Akoma Ntoso URIs"
+            )
+        if (pages := self.config.search_part_pages) < 1:
+            raise ConfigurationError(f"the regpub plugin's search_part_pages must be 1 or more, not {pages}")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Raises ConfigurationError for a set-up regpub cannot build (`regpub build` exits 2)."""
+        config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.report = []
+        override = os.environ.get(CONTENT_ENV)
+        self.content_root = Path(override) if override else config_dir / self.config.content
+        self.docx = not os.environ.get(NO_DOCX_ENV)
+        try:
+            self.as_of = as_of_date(os.environ.get(AS_OF_ENV) or self.config.as_of)
+            templates = site_theme()
+            if self.docx:
+                docx_theme()
+        except UsageError as error:
+            raise ConfigurationError(str(error)) from None
+        if config.theme.name != "material":
+            raise ConfigurationError(
+                f"regpub needs Material for MkDocs: set `theme: {{name: material, language: ru}}` "
+                f"in {Path(config.config_file_path or 'mkdocs.yml').name} (it names {config.theme.name!r})"
+            )
+        self._check_options()
+        try:
+            self.jobs = worker_count(self.config.jobs)
+        except ValueError as error:
+            raise ConfigurationError(str(error)) from None
+        if not self.content_root.is_dir():
+            raise ConfigurationError(
+                f"content folder '{self.content_root}' does not exist (the regpub plugin's `content` option)"
+            )
+        # An editor's custom_dir stays first, so any regpub template can be overridden there.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(templates))
+        config.extra_css.extend(css for css in SITE_CSS if css not in config.extra_css)
+        listed = {str(script) for script in config.extra_javascript}
+        for path in SITE_JS if self.config.search else ():  # the search button, for the index
+            if path not in listed:
+                script = c.ExtraScriptValue(path)
+                script.defer = True
+                config.extra_javascript.append(script)
+        config.markdown_extensions.extend(
+            name for name in MARKDOWN_EXTENSIONS if name not in config.markdown_extensions
+        )
+        config.mdx_configs.setdefault("toc", toc_settings())
+        if config.nav is None:
+            config.nav = default_nav(Path(config.docs_dir))
+        if any(name in config.plugins for name in ("search", "material/search")):
+            log.warning(
+                "the search plugin is not needed with regpub, which indexes the whole site with "
+                "Pagefind; it would miss the pages regpub renders on other cores: remove it from plugins"
+            )
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        root = self.content_root
+        checked, self.preloaded = self.preloaded, None
+        if checked is None or checked.corpus.root.resolve() != root.resolve() or checked.as_of != self.as_of:
+            checked = check_content(root, self.as_of)
+        report = checked.report
+        if report.has_errors:
+            lines = [d.format() for d in report.diagnostics] + [report.summary(checked.files.count)]
+            raise PluginError("the content has errors; nothing was built:\n" + "\n".join(lines))
+        contexts = PageContexts(checked.corpus, self.as_of, docx=self.docx)
+        self.index_pages = IndexPages(contexts)
+        plan = plan_site(checked.corpus, self.as_of, self.index_pages, docx=self.docx)
+        checksums = self._add_docx(files, config, checked, plan) if self.docx else {}
+        decorate = self.decorator(last_changes(root), checksums)
+        renderer = SiteRenderer(
+            plan, contexts, self.index_pages, site_url=config.site_url, site_name=config.site_name,
+            decorate=decorate, docx_checksums=checksums, country=self.config.country,
+        )  # fmt: skip
+        self.contexts = {}
+        self.plan = plan
+        # Records and texts are reached from lists and the register, never from the sidebar;
+        # `excluded` keeps them out of MkDocs' one-process loop: on_post_build renders them.
+        aside = InclusionLevel.NOT_IN_NAV if self.serving else InclusionLevel.EXCLUDED
+        for page in plan.pages:
+            context, markdown = renderer.page(page)
+            if context is not None:
+                self.contexts[page.source] = context
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else aside
+            files.append(File.generated(config, page.source, content=markdown, inclusion=inclusion))
+        renderer.make_texts(plan.of_kind(FileKind.AKN), self.jobs)
+        prune(cache_dir("akn"), (), (".html",))
+        for file in plan.files:
+            if file.kind is FileKind.PHOTO:
+                assert file.disk is not None
+                files.append(File.generated(config, file.path, abs_src_path=str(file.disk)))
+            elif file.kind not in (FileKind.DOCX, FileKind.PDF):
+                files.append(File.generated(config, file.path, content=renderer.text(file)))
+        return files
+
+    def _add_docx(
+        self, files: Files, config: MkDocsConfig, checked: Checked, plan: SitePlan
+    ) -> dict[str, str]:
+        """Convert (DOCX, then PDF) before the pages render, so each page can show its DOCX's
+        checksum."""
+        self._docx_folder = tempfile.TemporaryDirectory(prefix="regpub-docx-")
+        folder = Path(self._docx_folder.name)
+        try:
+            reference = Path(self.config.reference_docx) if self.config.reference_docx else None
+            result = build_docx(
+                checked.corpus,
+                self.as_of,
+                folder,
+                site_url=config.site_url,
+                progress=True,
+                reference=reference,
+            )
+            pdf = build_pdf(checked.corpus, self.as_of, folder, site_url=config.site_url, progress=True)
+        except DocxError as error:
+            raise PluginError(f"DOCX and PDF downloads failed: {error}") from None
+        self.report.append(f"DOCX: {result.converted} converted, {result.reused} from the cache")
+        self.report.append(f"PDF: {pdf.converted} converted, {pdf.reused} from the cache")
+        checksums = {}
+        for path in (*result.files, *pdf.files):
+            target = path.relative_to(folder).as_posix()
+            files.append(File.generated(config, target, abs_src_path=str(path)))
+            checksums[target] = hashlib.sha256(path.read_bytes()).hexdigest()
+        planned = [file.path for file in (*plan.of_kind(FileKind.DOCX), *plan.of_kind(FileKind.PDF))]
+        if sorted(planned) != sorted(checksums):  # a bug: the plan and the converter disagree
+            raise InternalError(f"downloads {sorted(set(checksums) ^ set(planned))[:5]} unlike the site plan")
+        return checksums
+
+    def decorator(self, changes: dict[Path, Revision], checksums: dict[str, str]) -> Decorate:
+        """What the build adds to each record's context: its DOCX's checksum, its last commit
+        (the preview asks here too, so its pages say what the published ones say)."""
+
+        def decorate(entry: Entry, context: Context) -> None:
+            context["docx_sha256"] = checksums.get(context.get("docx") or "")
+            context["source"] = self._provenance(changes.get(entry.path.resolve()))
+
+        return decorate
+
+    def _provenance(self, revision: Revision | None) -> Context | None:
+        if revision is None:
+            return None
+        values = {"commit": revision.commit, "path": revision.path}
+        return {
+            "date": long_date(revision.date),
+            "date_iso": revision.date.isoformat(),
+            "commit": revision.short,
+            "commit_url": self.config.commit_url.format(**values) if self.config.commit_url else None,
+            "history_url": self.config.history_url.format(**values) if self.config.history_url else None,
+        }
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The home page's generated parts: `<!-- regpub:latest -->` and the other markers."""
+        if self.index_pages is None or page.file.src_uri != "index.md":
+            return markdown
+        parts = {
+            "latest": self.index_pages.latest("index.md"),
+            "status": self.index_pages.status_counts("index.md"),
+            "entry-points": self.index_pages.entry_points("index.md"),
+        }
+        for marker in _HOME_MARKERS:
+            markdown = markdown.replace(f"<!-- regpub:{marker} -->", parts[marker])
+        return markdown
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        regpub = self.contexts.get(page.file.src_uri)
+        context["regpub"] = regpub  # type: ignore[typeddict-unknown-key]
+        context["regpub_sections"] = labels.SECTIONS  # type: ignore[typeddict-unknown-key]
+        if page.meta.get("template", "").startswith("regpub-"):
+            shown = regpub.get("sections", [TEXT]) if regpub else [TEXT]
+            page.toc = page_toc(page.title or "", page.toc, shown)
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return valid_html(output)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        return valid_html(output_content) if template_name.endswith(".html") else output_content
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        assert self._nav is not None  # on_nav comes first
+        self._built = (files, self._nav, env)
+        return env
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
+    @event_priority(100)  # before other plugins' post_build: they may want every page written
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self._drop_docx_folder()
+        if self.plan is not None and self._built is not None and not self.serving:
+            files, nav, env = self._built
+            pages = [files.src_uris[page.source] for page in self.plan.pages if not page.in_nav]
+            jobs, progress = self.jobs, on_terminal()
+            cache = PageCache(cache_dir("pages"), site_fingerprint(config), self._describe)
+            reused = render_pages(
+                pages, config=config, files=files, nav=nav, env=env, jobs=jobs, cache=cache, progress=progress
+            )
+            self.report.append(f"pages: {len(pages) - reused} rendered, {reused} from the cache")
+            write_sitemap(Path(config.site_dir), config.site_url, [*files.documentation_pages(), *pages])
+        if self.config.search:
+            try:
+                search = build_search_index(
+                    Path(config.site_dir), cache_dir("search"), part_pages=self.config.search_part_pages,
+                    progress=_search_progress if on_terminal() else None,
+                )  # fmt: skip
+            except SearchError as error:
+                raise PluginError(str(error)) from None
+            self.report.append(search.brief())
+
+    def _describe(self, file: File) -> str:
+        """What one generated page is made from, besides what every page shares."""
+        context = json.dumps(self.contexts.get(file.src_uri), ensure_ascii=False, sort_keys=True)
+        return f"{file.content_string}\n{context}"
+
+    def on_build_error(self, error: Exception) -> None:
+        self._drop_docx_folder()
+
+    def _drop_docx_folder(self) -> None:
+        if self._docx_folder is not None:
+            self._docx_folder.cleanup()
+            self._docx_folder = None
+
+
+def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
+    """The sidebar when mkdocs.yml has no `nav`: the home page, regpub's sections, then the
+    hand-written pages of docs/ (MkDocs' own default would list every generated page)."""
+    pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+    home: list[str | dict[str, str]] = [{labels.HOME: "index.md"}] if "index.md" in pages else []
+    sections: list[str | dict[str, str]] = [{title: page} for title, page in SECTION_PAGES.items()]
+    return [*home, *sections, *(page for page in pages if page != "index.md")]
+
+
+def _search_progress(part: int, parts: int) -> None:
+    print(
+        f"Search index: part {part}/{parts}…" if parts > 1 else "Search index…", file=sys.stderr, flush=True
+    )
+
+
+def on_terminal() -> bool:
+    """Progress lines only for a person watching, never into a CI log or a file."""
+    return sys.stderr.isatty()
+
+
+def write_sitemap(site: Path, site_url: str | None, pages: list[File]) -> None:
+    """sitemap.xml (and .gz) of every page, ours included: MkDocs' lists only the pages it built.
+
+    Without a site URL there is none (a sitemap lists absolute addresses): MkDocs' empty one is
+    removed rather than published.
+    """
+    if not site_url:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site / name).unlink(missing_ok=True)
+        return
+    rows = sorted(absolute(site_url, page.url) for page in pages)
+    urls = "".join(f"    <url>\n         <loc>{html.escape(url)}</loc>\n    </url>\n" for url in rows)
+    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    text = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{namespace}">\n{urls}</urlset>\n'
+    (site / "sitemap.xml").write_text(text, encoding="utf-8")
+    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
+        packed.write(text.encode("utf-8"))

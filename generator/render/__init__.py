@@ -1,1 +1,0 @@
-"""Renderers: site pages (Markdown for MkDocs), DOCX (pandoc), open data (catalog, feed)."""

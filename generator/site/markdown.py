@@ -1,0 +1,130 @@
+"""An editor's body as MkDocs Markdown: `[[…]]` become links, article headings get anchors.
+
+Links are written to the target's virtual `.md` file, relative to the page, so MkDocs checks
+them and turns them into the right URLs whatever `use_directory_urls` is.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from typing import Any
+
+from generator.core import labels
+from generator.core.body import REFERENCE, Body, parse_reference, split_code_spans
+from generator.core.citations import cite
+from generator.core.corpus import Corpus, Entry
+from generator.core.urls import page_source
+from generator.doctypes.sections import RECORD
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+# What every body may use (SPEC §2.4) and what the generated pages need (attr_list: anchors).
+MARKDOWN_EXTENSIONS = (
+    "attr_list",
+    "tables",
+    "footnotes",
+    "def_list",
+    "admonition",
+    "pymdownx.details",
+    "pymdownx.superfences",
+)
+
+
+def toc_settings() -> dict[str, Any]:
+    """Permalinks on headings; Russian headings get readable anchors (#повестка-дня, not #_1)."""
+    from pymdownx.slugs import slugify  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    return {"permalink": "#", "permalink_title": labels.PERMALINK, "slugify": slugify(case="lower")}
+
+
+def escape(text: str) -> str:
+    r"""Text safe inside Markdown link text.
+
+    >>> escape("Положение [ред. 2]")
+    'Положение \\[ред. 2\\]'
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def title_of(entry: Entry) -> str:
+    """How a record is named in text: a document's title, a person's or organization's name."""
+    return entry.record.display_title if entry.record else entry.id
+
+
+def link_to(page: str, target: Entry, anchor: str | None = None) -> str:
+    """The relative link from the virtual page `page` to `target`'s page, as MkDocs expects.
+
+    >>> from pathlib import Path
+    >>> from generator.core.frontmatter import LocatedYaml
+    >>> from generator.core.model import Kind
+    >>> person = Entry("p", Kind.PERSON, None, LocatedYaml(Path("x"), None, {}))
+    >>> link_to("regulations/r/2021-01-01/index.md", person, None)
+    '../../../people/p/index.md'
+    """
+    assert target.kind is not None
+    there = posixpath.relpath(page_source(target.kind, target.id), posixpath.dirname(page))
+    return f"{there}#{anchor}" if anchor else there
+
+
+def render_body(corpus: Corpus, body: Body | None, page: str, self_id: str, top: int = 2) -> str:
+    """A body (of the document `self_id`) ready for MkDocs on the virtual page `page`: its
+    citations linked, its references as links, its headings' anchors written out; after a
+    clean check every reference resolves."""
+    if body is None:
+        return ""
+    anchors = body.heading_anchors()
+    # The page's title is its only h1: the body's top headings become h2 (h3 under a section
+    # heading of the template: `top`), whatever level the editor began at, and the others keep
+    # their distance from them.
+    shift = top - min(body.headings.values(), default=top)
+    lines = cite(corpus, body, self_id).text.split("\n")
+    for offset, line in enumerate(lines):
+        if offset in body.code:
+            continue
+        rendered = _level(line, body.headings[offset] + shift) if shift and offset in body.headings else line
+        if "[[" in line:
+            rendered = "".join(
+                piece if is_code else REFERENCE.sub(lambda m: _reference(corpus, page, m), piece)
+                for piece, is_code in split_code_spans(line)
+            )
+        if offset in anchors:
+            rendered = f"{rendered.rstrip()} {{#{anchors[offset]}}}"
+        lines[offset] = rendered
+    return "\n".join(lines)
+
+
+def _level(line: str, level: int) -> str:
+    """The heading line at another level (at most 6).
+
+    >>> _level("### Статья 1", 2)
+    '## Статья 1'
+    """
+    text = line.lstrip(" ").lstrip("#")
+    return "#" * min(level, 6) + text
+
+
+def _reference(corpus: Corpus, page: str, match: re.Match[str]) -> str:
+    parsed = parse_reference(match.group(1))
+    target = corpus.get(parsed[0]) if parsed else None
+    if parsed is None or target is None:
+        return match.group(0)  # unreachable after a clean check; left visible rather than lost
+    _, anchor, text = parsed
+    return f"[{escape(text or title_of(target))}]({link_to(page, target, anchor)})"
+
+
+def page_markdown(corpus: Corpus, entry: Entry, context: dict[str, Any]) -> str:
+    """A record's page: its title and theme template in front matter, then the body."""
+    assert entry.kind is not None
+    page = page_source(entry.kind, entry.id)
+    top = 3 if RECORD in context.get("sections", ()) else 2  # under the record's own h2
+    return generated_page(context, render_body(corpus, entry.body, page, entry.id, top))
+
+
+def generated_page(context: dict[str, Any], body: str = "") -> str:
+    """Front matter naming the title and the theme template (`regpub-<kind>.html`), then `body`."""
+    template = f"regpub-{context['kind']}.html"
+    title = json.dumps(context["title"], ensure_ascii=False)  # a JSON string is valid YAML
+    return f"---\ntitle: {title}\ntemplate: {template}\n---\n\n{body}\n"
