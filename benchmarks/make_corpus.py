@@ -13,7 +13,7 @@ empty):
 * ``people.yml`` - about N/10 people (at least 10) with Russian full names,
   signature names and 1-2 positions each;
 * ``<year>/<id>.md`` - N documents, about 80 % regulations and 20 % meetings,
-  Markdown with YAML front matter as described in SPEC.md section 2.
+  Markdown with YAML front matter as the README describes ("What an editor writes").
 
 The text is bureaucratic Russian built from a small inflected vocabulary
 (nouns in all six cases and both numbers, agreeing adjectives, verbs in

@@ -147,19 +147,18 @@ def test_layers_import_only_downwards() -> None:
 def test_the_core_content_and_types_know_no_output() -> None:
     """Loading and checking a corpus imports nothing that makes an output, not even for types."""
     lower = {name: tree for name, tree in _modules().items() if _layer(name) <= LAYERS.index("content")}
-    found = [
-        (name, node.lineno, module)
-        for name, tree in lower.items()
-        for node in ast.walk(tree)
-        for module in (
-            [node.module]
-            if isinstance(node, ast.ImportFrom) and node.module
-            else [alias.name for alias in node.names]
-            if isinstance(node, ast.Import)
-            else []
-        )
-        if module.split(".")[0] in OUTPUT_LIBRARIES
-    ]
+    found = []
+    for name, tree in lower.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                modules = [node.module]
+            elif isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            else:
+                continue
+            found += [
+                (name, node.lineno, module) for module in modules if module.split(".")[0] in OUTPUT_LIBRARIES
+            ]
     assert found == []
 
 

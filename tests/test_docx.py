@@ -44,7 +44,7 @@ GOLDEN = Path(__file__).parent / "docx"
 DOCX_THEME = docx_theme()
 ARTIFACTS = Path(__file__).parent / "artifacts" / "docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-# The sample regulation's original text, and the redline of its current text (SPEC §7).
+# The sample regulation's original text, and the redline of its current text (README: "Versions").
 EARLIER = Path(version_docx_path(REGULATION, date(2021, 1, 1)))
 REDLINE = Path(changes_docx_path(REGULATION, date(2023, 1, 1), current=True))
 AMENDMENT_AUTHOR = "Решение от 20 декабря 2022 г."
@@ -443,7 +443,7 @@ def test_no_user_or_machine_names_in_any_part(sample: Build) -> None:
                 assert f">{word}<" not in xml, f"{path.name}:{name} contains {word}"
 
 
-# Versions (SPEC §7): a DOCX per earlier text, a redline per amendment
+# Versions (README: "Versions"): a DOCX per earlier text, a redline per amendment
 
 
 REQUISITES = ("Issuer", "Document Form", "Document Date Number", "Document Place", "Document Title")

@@ -1,4 +1,4 @@
-"""SPEC §3: every status rule, at dates on both sides of each boundary."""
+"""README: "Computed status": every status rule, at dates on both sides of each boundary."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ _NOT_TO_ITSELF = frozenset({Relation.SUPERSEDES, Relation.AMENDS, Relation.BASED
 
 
 def check_corpus(corpus: Corpus, as_of: date, report: Report) -> None:
-    """Every check that needs more than one record, plus the per-record rules of SPEC §4."""
+    """Every check that needs more than one record, plus the per-record rules of docs/diagnostics.md."""
     for later, first in corpus.duplicates:
         where = first.locate(("id",))
         report.add(
@@ -171,7 +171,7 @@ def _check_entry(corpus: Corpus, entry: Entry, as_of: date, report: Report) -> N
         check(corpus, entry, record, as_of, report)
 
 
-# Versions (SPEC §7)
+# Versions (README: "Versions")
 
 
 def check_versions(corpus: Corpus, as_of: date, report: Report) -> None:

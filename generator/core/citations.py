@@ -1,4 +1,4 @@
-"""Citations in text: a document named by form, date and number becomes a link (SPEC §7).
+"""Citations in text: a document named by form, date and number becomes a link (README: "Versions").
 
 `постановлением от 21.12.2020 № 15`, `Директивы № 05-CT/TW`, `Резолюции №4` are recognised in
 any grammatical case of the form. A citation links only when exactly one document in the

@@ -53,7 +53,7 @@ class Entry:
 
 @dataclass(slots=True)
 class VersionText:
-    """An earlier text of a regulation, from a file with `version_of` (SPEC §7)."""
+    """An earlier text of a regulation, from a file with `version_of` (README: "Versions")."""
 
     record: VersionFile | None  # None when its fields failed validation
     source: LocatedYaml
@@ -70,7 +70,8 @@ class VersionText:
 
 @dataclass(frozen=True, slots=True)
 class Edition:
-    """One text of a regulation (SPEC §7): an earlier one from a version file, or the current one."""
+    """One text of a regulation (README: "Versions"): an earlier one from a version file, or the
+    current one."""
 
     start: date
     by: str | None
@@ -181,7 +182,7 @@ class Corpus:
         return [link for link in links if relation is None or link.relation is relation]
 
     def status(self, regulation: Regulation, as_of: date) -> Status:
-        """SPEC §3, rule by rule, in order."""
+        """README: "Computed status", rule by rule, in order."""
         if regulation.status == "draft":
             return Status.DRAFT
         if regulation.status == "repealed" and regulation.repealed_on and regulation.repealed_on <= as_of:
@@ -218,7 +219,7 @@ class Corpus:
         return [Edition(*text, in_force=text is in_force) for text in texts]
 
     def outstanding_amendments(self, regulation: Regulation, as_of: date) -> list[str]:
-        """Amending documents in force whose change is in no text of `regulation` (SPEC §7)."""
+        """Amending documents in force whose change is in no text of `regulation` (README: "Versions")."""
         made_by = {text.record.version.by for text in self.versions.get(regulation.id, []) if text.record}
         if regulation.version:
             made_by.add(regulation.version.by)

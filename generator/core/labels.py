@@ -23,7 +23,7 @@ FORMS = {
 MEETING_FORM = "Заседание"  # how a meeting is named where documents show their form
 PROTOCOL = "Протокол"  # a meeting's DOCX, as its properties name it
 
-# Computed status of a regulation (SPEC §3), by `generator.core.status.Status` code.
+# Computed status of a regulation (README: "Computed status"), by `generator.core.status.Status` code.
 STATUS = {
     "draft": "Проект",
     "repealed": "Утратил силу",
@@ -34,7 +34,8 @@ STATUS = {
     "in_force": "Действует",
 }
 
-# Relation groups on a document's page: (label, relation, direction), both directions of SPEC §2.3.
+# Relation groups on a document's page: (label, relation, direction), both directions of each
+# relation an editor writes (README: "What an editor writes").
 REGULATION_RELATIONS = (
     ("На основании", "based_on", "out"),
     ("Основание для", "based_on", "in"),
@@ -48,7 +49,7 @@ REGULATION_RELATIONS = (
 )
 MEETING_RELATIONS = REGULATION_RELATIONS[-3:]
 
-# Texts of a regulation (редакции, SPEC §7).
+# Texts of a regulation (редакции, README: "Versions").
 EDITION_IN_FORCE = "действующая"
 EDITION_NOT_IN_FORCE = "недействующая"
 EDITION = "Редакция от {date} ({state})"  # as documents name a text

@@ -109,7 +109,7 @@ def _list_links(relation: Relation, field: str, ids: tuple[str, ...]) -> Iterato
         yield relation, target, (field, i)
 
 
-# Registries (SPEC §2.2)
+# Registries (README: "What an editor writes")
 
 
 class Position(Record):
@@ -154,7 +154,7 @@ class Organization(Record):
             yield Relation.PARENT, self.parent, ("parent",)
 
 
-# Documents (SPEC §2.3)
+# Documents (README: "What an editor writes")
 
 
 class Period(Record):
@@ -163,7 +163,7 @@ class Period(Record):
 
 
 class CurrentVersion(Record):
-    """`version` of a document file whose text is not the original (SPEC §7)."""
+    """`version` of a document file whose text is not the original (README: "Versions")."""
 
     from_: Date = Field(alias="from")
     by: Id

@@ -2,7 +2,7 @@
 
 Article, section and chapter headings get their anchors (`{#article-3}`), Material admonitions
 become pandoc divs, and citations by form and number (`Решение № 12`) become `[[id|…]]`
-references (SPEC §7).
+references (README: "Versions").
 
 >>> escape("1. Статья [[x]] *и* № 05-CT/TW")
 '1\\\\. Статья \\\\[\\\\[x\\\\]\\\\] \\\\*и\\\\* № 05\\\\-CT\\\\/TW'

@@ -1,4 +1,4 @@
-"""The computed status of a regulation (SPEC §3); `Corpus.status` computes it."""
+"""The computed status of a regulation (README: "Computed status"); `Corpus.status` computes it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from generator.core.labels import STATUS
 
 
 class Status(StrEnum):
-    """Computed status of a regulation (SPEC §3), in the order the rules are tried."""
+    """Computed status of a regulation (README: "Computed status"), in the order the rules are tried."""
 
     DRAFT = "draft"
     REPEALED = "repealed"

@@ -56,12 +56,12 @@ class RecordUrls:
 
     @property
     def docx(self) -> str:
-        """The DOCX download of a regulation or meeting (SPEC §6)."""
+        """The DOCX download of a regulation or meeting (README: "What comes out")."""
         return f"{self.page}{self.id}.docx"
 
     @property
     def xml(self) -> str:
-        """The document's current text as Akoma Ntoso 3.0 XML (SPEC §6)."""
+        """The document's current text as Akoma Ntoso 3.0 XML (README: "What comes out")."""
         return f"{self.page}{self.id}.xml"
 
     @property
@@ -79,7 +79,7 @@ class RecordUrls:
 
 @dataclass(frozen=True, slots=True)
 class EditionUrls:
-    """One text of a regulation (SPEC §7): the current one lives at the document's own page."""
+    """One text of a regulation (README: "Versions"): the current one lives at the document's own page."""
 
     record: RecordUrls
     start: date
@@ -133,7 +133,7 @@ def docx_path(kind: Kind, id_: str) -> str:
 
 
 def pdf_of(docx: str) -> str:
-    """The PDF beside a DOCX, laid out the same (SPEC §6).
+    """The PDF beside a DOCX, laid out the same (README: "What comes out").
 
     >>> pdf_of("regulations/reg/2021-01-01/reg-2021-01-01.docx")
     'regulations/reg/2021-01-01/reg-2021-01-01.pdf'
@@ -151,7 +151,7 @@ def version_docx_path(id_: str, start: date) -> str:
 
 
 def changes_docx_path(id_: str, start: date, *, current: bool) -> str:
-    """The redline DOCX of the text from `start`, in the folder of that text (SPEC §7).
+    """The redline DOCX of the text from `start`, in the folder of that text (README: "Versions").
 
     >>> changes_docx_path("reg", date(2023, 1, 1), current=True)
     'regulations/reg/reg-2023-01-01-changes.docx'

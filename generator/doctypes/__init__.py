@@ -43,7 +43,11 @@ class RecordType:
     skeleton: Callable[[str | None, str, str], tuple[list[str], list[str]]] | None = None
     has_docx: Callable[[Any], bool] = lambda record: False
     photos: Callable[[Any], tuple[str, ...]] = lambda record: ()  # files published beside the page
-    editions: bool = False  # may have earlier texts (SPEC §7)
+    editions: bool = False  # may have earlier texts (README: "Versions")
+    # How other systems name one: its Akoma Ntoso document type and subtype (`act`, or
+    # `debateReport` named `protocol`) and its schema.org type; None: it is not a document.
+    akn: tuple[str, str | None] | None = None
+    schema_org: str | None = None
 
     @property
     def document(self) -> bool:
@@ -63,6 +67,8 @@ REGISTRY: dict[Kind, RecordType] = {
         skeleton=regulation.skeleton,
         has_docx=regulation.has_docx,
         editions=True,
+        akn=("act", None),
+        schema_org="Legislation",
     ),
     Kind.MEETING: RecordType(
         Kind.MEETING,
@@ -75,6 +81,8 @@ REGISTRY: dict[Kind, RecordType] = {
         skeleton=meeting.skeleton,
         has_docx=lambda record: True,
         photos=meeting.photos,
+        akn=("debateReport", "protocol"),
+        schema_org="Event",
     ),
     Kind.PERSON: RecordType(Kind.PERSON, person.Person, "a person", person.page, person.ref),
     Kind.ORGANIZATION: RecordType(

@@ -44,7 +44,7 @@ def skeleton(form: str | None, issued_by: str, person: str) -> tuple[list[str], 
 
 
 def has_docx(record: Regulation) -> bool:
-    return not record.external  # an external document is published elsewhere (SPEC §6)
+    return not record.external  # an external document is published elsewhere (README: "What comes out")
 
 
 def ref(pages: PageContexts, record: Regulation) -> Context:

@@ -1,7 +1,7 @@
 """What a search engine reads from a document's page: schema.org JSON-LD.
 
 A regulation is a `Legislation`: its identifier, date, form, who passed it, its legal force
-from the computed status (SPEC §3), what it changes, consolidates and is based on, and its
+from the computed status (README: "Computed status"), what it changes, consolidates and is based on, and its
 DOCX, PDF and Akoma Ntoso XML as encodings. A meeting is an `Event` (date, place,
 organizers) whose record is a document with the same encodings. Addresses are absolute with
 a site URL; without one they are relative to the page, as JSON-LD resolves them.
@@ -15,6 +15,7 @@ from typing import Any
 from generator.core.corpus import Corpus
 from generator.core.model import Kind, Relation
 from generator.core.urls import page_path
+from generator.doctypes import REGISTRY
 from generator.formats.data.files import relative_path
 from generator.site.context import Context
 
@@ -61,8 +62,8 @@ def json_ld(
     corpus: Corpus, context: Context, *, site_url: str | None, site_name: str
 ) -> dict[str, Any] | None:
     """The JSON-LD of a document's page (None for people and organizations)."""
-    kind = context["kind"]
-    if kind not in (Kind.REGULATION, Kind.MEETING):
+    schema_type = REGISTRY[Kind(context["kind"])].schema_org
+    if schema_type is None:
         return None
     address = _Addresses(context["url"], site_url)
     work: dict[str, Any] = {
@@ -82,7 +83,7 @@ def json_ld(
         for key, media in FORMATS
         if context.get(key)
     ]
-    if kind == Kind.MEETING:
+    if schema_type == "Event":
         return _meeting(work, context, encodings, address)
     return _legislation(corpus, work, context, encodings, address)
 

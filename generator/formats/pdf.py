@@ -26,10 +26,10 @@ from pathlib import Path
 
 import typst
 
-from generator.core.cache import cache_dir, prune, write_atomically
 from generator.core.corpus import Corpus
 from generator.core.errors import DocxError
 from generator.core.progress import Progress
+from generator.core.store import Store, write_atomically
 from generator.core.urls import pdf_of
 from generator.formats.docx.build import DocxResult, document_sources, not_cached, publish
 from generator.formats.docx.pandoc import Job, Toolchain, find_toolchain, run_jobs
@@ -45,10 +45,6 @@ class _Typesetter:
     template: str
     fingerprint: str
     fonts: typst.Fonts
-
-    def digest(self, toolchain: Toolchain, source: DocxSource) -> str:
-        key = f"{self.fingerprint}\n{toolchain.digest(source.canonical())}"
-        return hashlib.sha256(key.encode()).hexdigest()
 
     def compile(self, typst_body: Path, source: DocxSource, target: Path) -> None:
         """Lay out the body pandoc wrote to `typst_body`; write `target` (through a temporary
@@ -91,13 +87,14 @@ def build_pdf(
     started = time.perf_counter()
     toolchain = find_toolchain(pandoc)
     typesetter = _typesetter(toolchain)
-    cache = cache_dir if cache_dir is not None else default_cache_dir()
+    made_by = f"{typesetter.fingerprint}\n{toolchain.fingerprint}"
+    store = Store.area("pdf", made_by, suffix=".pdf", folder=cache_dir)
     sources = [source for source in document_sources(corpus, as_of, site_url) if not source.redline]
-    cached = {source.path: cache / f"{typesetter.digest(toolchain, source)}.pdf" for source in sources}
+    cached = {source.path: store.path(store.key(source.canonical())) for source in sources}
     missing = not_cached(sources, cached)
     processes = 0
     if missing:
-        cache.mkdir(parents=True, exist_ok=True)
+        store.folder.mkdir(parents=True, exist_ok=True)
         workers = jobs or os.cpu_count() or 1
         with tempfile.TemporaryDirectory(prefix="regpub-typst-") as folder:
             work = [
@@ -109,12 +106,7 @@ def build_pdf(
             with ThreadPoolExecutor(workers) as pool:  # Typst lets go of the GIL while it works
                 list(pool.map(typesetter.compile, [job.output for job in work], missing.values(), missing))
     files = tuple(publish(cached[source.path], out_dir / pdf_of(source.path)) for source in sources)
-    prune(cache, set(cached.values()), (".pdf",))
+    store.prune(set(cached.values()))
     return DocxResult(
         files, len(missing), len(sources) - len(missing), processes, time.perf_counter() - started
     )
-
-
-def default_cache_dir() -> Path:
-    """`$XDG_CACHE_HOME/regpub/pdf` (else `~/.cache/…`): content-addressed, safe to share."""
-    return cache_dir("pdf")

@@ -31,8 +31,8 @@ from typing import Any
 
 import cbor2
 
-from generator.core.cache import installed_version
 from generator.core.errors import SearchError
+from generator.core.store import Store, installed_version
 
 # Pagefind indexes what the templates mark `data-pagefind-body`, in Russian; `.headerlink`:
 # the "#" permalinks beside headings.
@@ -88,7 +88,7 @@ def search_parts(site: Path, part_pages: int = PART_PAGES) -> list[list[str]]:
 
 def build_search_index(
     site: Path,
-    cache: Path | None = None,
+    cache: Store | None = None,
     *,
     part_pages: int = PART_PAGES,
     progress: Callable[[int, int], None] | None = None,
@@ -103,8 +103,8 @@ def build_search_index(
         for number, pages in enumerate(parts):
             if progress is not None:
                 progress(number + 1, len(parts))
-            key = _part_key(site, pages)
-            source = cache / key if cache is not None else None
+            key = _part_key(cache, site, pages) if cache is not None else ""
+            source = cache.path(key) if cache is not None else None
             if source is not None and source.is_dir():
                 os.utime(source)
                 reused += 1
@@ -112,13 +112,13 @@ def build_search_index(
                 source = Path(scratch) / f"part-{number}"
                 _index(site, pages, source, Path(scratch) / f"pages-{number}")
                 if cache is not None:
-                    _keep(source, cache, key)
+                    cache.keep_folder(key, source)
             target = bundle if number == 0 else bundle / "parts" / str(number)
             shutil.copytree(source, target, ignore=None if number == 0 else _only_part_files(source))
     merged = [f"parts/{number}/" for number in range(1, len(parts))]
     (bundle / PARTS_FILE).write_text(json.dumps(merged) + "\n", encoding="utf-8")
     if cache is not None:
-        _prune(cache, KEEP_STATES * len(parts))
+        cache.prune(keep_newest=KEEP_STATES * len(parts))
     return SearchReport(parts=len(parts), reused=reused)
 
 
@@ -192,33 +192,13 @@ def _pack(content: Any) -> bytes:
     return gzip.compress(_SIGNATURE + cbor2.dumps(content), mtime=0)
 
 
-def _part_key(site: Path, pages: list[str]) -> str:
-    digest = hashlib.sha256(f"{FORMAT}\n{installed_version('pagefind')}\n{OPTIONS}".encode())
+def search_store() -> Store:
+    """Where index parts are kept: the store's area `search`, a folder per part."""
+    return Store.area("search", f"{FORMAT}\n{installed_version('pagefind')}\n{OPTIONS}")
+
+
+def _part_key(cache: Store, site: Path, pages: list[str]) -> str:
+    inputs: list[str | bytes] = []
     for page in pages:
-        digest.update(f"\n{page}\n".encode() + (site / page).read_bytes())
-    return digest.hexdigest()
-
-
-def _keep(made: Path, cache: Path, key: str) -> None:
-    """Copy a part into the cache under `key`; the cache is only a shortcut, so a failure here
-    (a full disk, another build storing the same key) is ignored."""
-    partial = cache / f".{key}.{os.getpid()}.part"
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(made, partial)
-        os.replace(partial, cache / key)
-    except OSError:
-        shutil.rmtree(partial, ignore_errors=True)
-
-
-def _prune(cache: Path, keep: int) -> None:
-    kept = sorted((entry for entry in cache.iterdir() if not entry.name.startswith(".")), key=_mtime)
-    for old in kept[:-keep]:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _mtime(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except FileNotFoundError:  # another build removed it meanwhile
-        return 0.0
+        inputs += [page, (site / page).read_bytes()]
+    return cache.key(*inputs)

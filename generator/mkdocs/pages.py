@@ -33,8 +33,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.core.cache import installed_version, prune, write_atomically
 from generator.core.progress import Progress
+from generator.core.store import Store, installed_version
 
 JOBS_ENV = "REGPUB_JOBS"
 CHUNK = 64  # at most this many pages a worker takes at a time: few round trips, an even end
@@ -47,13 +47,13 @@ PAGES_FORMAT = "regpub-pages-1"
 class PageCache:
     """Rendered pages by the digest of what they are made from."""
 
-    folder: Path
-    fingerprint: str  # what every page depends on: versions, mkdocs.yml, docs/, the theme folders
+    # Its version is what every page depends on (`site_fingerprint`): versions, mkdocs.yml,
+    # docs/, the theme folders.
+    store: Store
     describe: Callable[[File], str]  # what one page depends on: its Markdown and its context
 
-    def path(self, file: File) -> Path:
-        made_from = f"{self.fingerprint}\n{file.src_uri}\n{self.describe(file)}"
-        return self.folder / f"{hashlib.sha256(made_from.encode()).hexdigest()}.html"
+    def key(self, file: File) -> str:
+        return self.store.key(file.src_uri, self.describe(file))
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def render_pages(
         bar.close()
         _SHARED.clear()
     if cache is not None:
-        prune(cache.folder, (), (".html",))
+        cache.store.prune()
     return reused
 
 
@@ -128,10 +128,11 @@ def _render_chunk(indexes: range) -> tuple[range, int]:
     reused = 0
     for index in indexes:
         file = shared.pages[index]
-        cached = shared.cache.path(file) if shared.cache is not None else None
-        if cached is not None and cached.is_file():
-            data = cached.read_bytes()
-            os.utime(cached)  # used: kept from pruning
+        store = shared.cache.store if shared.cache is not None else None
+        key = shared.cache.key(file) if shared.cache is not None else ""
+        kept = store.read(key) if store is not None else None
+        if kept is not None:
+            data = kept
             reused += 1
         else:
             output = render_page(
@@ -139,8 +140,8 @@ def _render_chunk(indexes: range) -> tuple[range, int]:
                 env=shared.env,
             )  # fmt: skip
             data = output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else b""
-            if cached is not None:
-                write_atomically(cached, data)
+            if store is not None:
+                store.write(key, data)
         if data:
             path = file.abs_dest_path
             os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -39,17 +39,18 @@ from generator.content.check import Checked, check_content
 from generator.content.provenance import Revision, last_changes
 from generator.content.settings import as_of_date
 from generator.core import labels
-from generator.core.cache import cache_dir, prune
 from generator.core.corpus import Entry
 from generator.core.errors import DocxError, InternalError, SearchError, UsageError
 from generator.core.russian import long_date
+from generator.core.store import Store
 from generator.core.urls import absolute
 from generator.doctypes.sections import TEXT
+from generator.formats.akn.body import xhtml_store
 from generator.formats.akn.document import DEFAULT_COUNTRY, valid_country
 from generator.formats.docx.build import build_docx
 from generator.formats.files import Decorate, SiteRenderer
 from generator.formats.pdf import build_pdf
-from generator.formats.search import PART_PAGES, build_search_index
+from generator.formats.search import PART_PAGES, build_search_index, search_store
 from generator.mkdocs.pages import PageCache, render_pages, site_fingerprint, worker_count
 from generator.mkdocs.toc import page_toc
 from generator.mkdocs.valid_html import valid_html
@@ -217,7 +218,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else aside
             files.append(File.generated(config, page.source, content=markdown, inclusion=inclusion))
         renderer.make_texts(plan.of_kind(FileKind.AKN), self.jobs)
-        prune(cache_dir("akn"), (), (".html",))
+        xhtml_store().prune()
         for file in plan.files:
             if file.kind is FileKind.PHOTO:
                 assert file.disk is not None
@@ -326,7 +327,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             files, nav, env = self._built
             pages = [files.src_uris[page.source] for page in self.plan.pages if not page.in_nav]
             jobs, progress = self.jobs, on_terminal()
-            cache = PageCache(cache_dir("pages"), site_fingerprint(config), self._describe)
+            cache = PageCache(Store.area("pages", site_fingerprint(config), suffix=".html"), self._describe)
             reused = render_pages(
                 pages, config=config, files=files, nav=nav, env=env, jobs=jobs, cache=cache, progress=progress
             )
@@ -335,7 +336,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         if self.config.search:
             try:
                 search = build_search_index(
-                    Path(config.site_dir), cache_dir("search"), part_pages=self.config.search_part_pages,
+                    Path(config.site_dir), search_store(), part_pages=self.config.search_part_pages,
                     progress=_search_progress if on_terminal() else None,
                 )  # fmt: skip
             except SearchError as error:

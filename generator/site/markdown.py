@@ -21,7 +21,8 @@ from generator.doctypes.sections import RECORD
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
-# What every body may use (SPEC §2.4) and what the generated pages need (attr_list: anchors).
+# What every body may use (README: "What an editor writes") and what the generated pages need
+# (attr_list: anchors).
 MARKDOWN_EXTENSIONS = (
     "attr_list",
     "tables",

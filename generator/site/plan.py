@@ -135,7 +135,7 @@ def _edition_pages(corpus: Corpus, entry: Entry, as_of: date) -> list[PlannedPag
 
 def download_files(corpus: Corpus, entry: Entry, as_of: date) -> list[tuple[str, FileKind]]:
     """The DOCX downloads of one document: its own; for a regulation with several texts, each
-    earlier text's and each later text's redline (SPEC §6, §7); each but the redlines with its
+    earlier text's and each later text's redline (README: "What comes out"); each but the redlines with its
     PDF. External documents have none."""
     record_type = REGISTRY[entry.kind] if entry.kind else None
     if record_type is None or entry.record is None or not record_type.has_docx(entry.record):

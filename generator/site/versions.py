@@ -1,5 +1,5 @@
 """Versions (редакции) on the site: the list on a regulation's page, a page per earlier text,
-and a page per amendment showing what it changed (SPEC §7)."""
+and a page per amendment showing what it changed (README: "Versions")."""
 
 from __future__ import annotations
 

@@ -12,8 +12,6 @@ record whatever `refer` says (a `<ref>` to a document's FRBR URI, a person namin
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
 import posixpath
 import re
 from collections.abc import Callable
@@ -24,8 +22,8 @@ from lxml import etree, html
 
 from generator.core import labels
 from generator.core.body import Body
-from generator.core.cache import cache_dir, installed_version, write_atomically
 from generator.core.corpus import Corpus, Entry
+from generator.core.store import Store, installed_version
 from generator.site.markdown import MARKDOWN_EXTENSIONS, render_body, toc_settings
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -53,22 +51,22 @@ XHTML_FORMAT = "regpub-akn-xhtml-1"
 
 
 @functools.cache
-def _versions() -> str:
+def xhtml_store() -> Store:
+    """Where the bodies' XHTML is kept: the store's area `akn`."""
     markdown_versions = f"{installed_version('markdown')} {installed_version('pymdown-extensions')}"
-    return f"{XHTML_FORMAT} {MARKDOWN_EXTENSIONS} {markdown_versions}"
+    return Store.area("akn", f"{XHTML_FORMAT} {MARKDOWN_EXTENSIONS} {markdown_versions}", suffix=".html")
 
 
 def xhtml(text: str) -> str:
     """A body's Markdown as Python-Markdown makes it XHTML: most of what the XML costs, so kept
     in `~/.cache/regpub/akn` under the digest of the text (a rebuild converts what changed)."""
-    key = hashlib.sha256(f"{_versions()}\n{text}".encode()).hexdigest()
-    path = cache_dir("akn") / f"{key}.html"
-    try:
-        made = path.read_text(encoding="utf-8")
-        os.utime(path)  # used: kept from pruning
-    except FileNotFoundError:
-        made = _converter().reset().convert(text)
-        write_atomically(path, made.encode("utf-8"))
+    store = xhtml_store()
+    key = store.key(text)
+    kept = store.read(key)
+    if kept is not None:
+        return kept.decode("utf-8")
+    made: str = _converter().reset().convert(text)
+    store.write(key, made.encode("utf-8"))
     return made
 
 

@@ -32,12 +32,12 @@ from generator.core.model import AgendaItem, Document, Kind, Meeting, Regulation
 from generator.core.russian import long_date
 from generator.core.status import Status
 from generator.core.urls import absolute, page_path, page_source
+from generator.doctypes import REGISTRY
 from generator.formats.akn.body import NS, BodyWriter, Node, serialize, sub
 from generator.site.markdown import title_of
 
 LANGUAGE = "rus"
 DEFAULT_COUNTRY = "ru"  # the plugin's `country` when mkdocs.yml names none
-DOCTYPES = {Kind.REGULATION: ("act", None), Kind.MEETING: ("debateReport", "protocol")}
 _COUNTRY = re.compile(r"[a-z]{2}(-[a-z0-9]+)?")
 
 
@@ -84,9 +84,10 @@ def valid_country(code: str) -> bool:
 def frbr_uri(corpus: Corpus, id_: str, *, country: str) -> FrbrUri | None:
     """The URIs of the document `id_`; None for a person, an organization or an unknown id."""
     entry, document = corpus.get(id_), corpus.document(id_)
-    if entry is None or document is None or entry.kind not in DOCTYPES:
+    named = REGISTRY[entry.kind].akn if entry is not None and entry.kind is not None else None
+    if document is None or named is None:
         return None
-    doctype, subtype = DOCTYPES[entry.kind]
+    doctype, subtype = named
     return FrbrUri(country, doctype, subtype, document.date, id_)
 
 

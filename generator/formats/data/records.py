@@ -24,7 +24,7 @@ class _Open(BaseModel):
 
 
 class Status(_Open):
-    """A regulation's status as of the build's date (SPEC §3)."""
+    """A regulation's status as of the build's date (README: "Computed status")."""
 
     code: StatusCode
     label: str = Field(description="the status in Russian")
@@ -46,7 +46,7 @@ class Ref(_Open):
 
 
 class Group(_Open):
-    """Related documents of one relation, in one direction (SPEC §2.3)."""
+    """Related documents of one relation, in one direction (README: "What an editor writes")."""
 
     label: str
     relation: str = Field(description="based_on, supersedes, amends, references or related")
@@ -95,7 +95,7 @@ class Signatory(_Open):
 
 
 class Version(_Open):
-    """One text of a regulation (SPEC §7), newest first."""
+    """One text of a regulation (README: "Versions"), newest first."""
 
     from_: Russian = Field(alias="from")
     from_iso: Iso

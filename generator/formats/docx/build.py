@@ -1,5 +1,5 @@
 """DOCX downloads: one per non-external regulation and meeting, laid out as official documents,
-and for a regulation with versions (SPEC §7) one per earlier text and a redline per amendment.
+and for a regulation with versions (README: "Versions") one per earlier text and a redline per amendment.
 
     sources (docx_source) → cache lookup by digest → pandoc workers (docx_pandoc) → out_dir
 
@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from generator.core.cache import cache_dir, prune
 from generator.core.corpus import Corpus, Entry
 from generator.core.errors import DocxError
 from generator.core.progress import Progress
+from generator.core.store import Store
 from generator.doctypes import REGISTRY
 from generator.formats.docx.pandoc import Job, find_toolchain, run_jobs
 from generator.formats.docx.source import DocxSource, docx_source, version_sources
@@ -39,7 +39,6 @@ __all__ = [
     "DocxError",
     "DocxResult",
     "build_docx",
-    "default_cache_dir",
     "document_sources",
     "documents_with_docx",
     "not_cached",
@@ -60,7 +59,7 @@ class DocxResult:
 
 
 def documents_with_docx(corpus: Corpus) -> Iterator[Entry]:
-    """Regulations and meetings that get a DOCX: all but external documents (SPEC §6)."""
+    """Regulations and meetings that get a DOCX: all but external documents (README: "What comes out")."""
     for entry in corpus.entries:
         if (
             entry.kind is not None
@@ -68,11 +67,6 @@ def documents_with_docx(corpus: Corpus) -> Iterator[Entry]:
             and REGISTRY[entry.kind].has_docx(entry.record)
         ):
             yield entry
-
-
-def default_cache_dir() -> Path:
-    """`$XDG_CACHE_HOME/regpub/docx` (else `~/.cache/…`): content-addressed, safe to share."""
-    return cache_dir("docx")
 
 
 def build_docx(
@@ -99,18 +93,18 @@ def build_docx(
     """
     started = time.perf_counter()
     toolchain = find_toolchain(pandoc, reference=reference)
-    cache = cache_dir if cache_dir is not None else default_cache_dir()
+    store = Store.area("docx", toolchain.fingerprint, suffix=".docx", folder=cache_dir)
     sources = document_sources(corpus, as_of, site_url)
-    cached = {source.path: cache / f"{toolchain.digest(source.canonical())}.docx" for source in sources}
+    cached = {source.path: store.path(store.key(source.canonical())) for source in sources}
     missing = not_cached(sources, cached)
     processes = 0
     if missing:
-        cache.mkdir(parents=True, exist_ok=True)
+        store.folder.mkdir(parents=True, exist_ok=True)
         work = [Job(source.job(), "docx", path) for path, source in missing.items()]
         bar = Progress(len(work), "DOCX", enabled=progress and sys.stderr.isatty())
         processes = run_jobs(toolchain, work, jobs or os.cpu_count() or 1, bar)
     files = tuple(publish(cached[source.path], out_dir / source.path) for source in sources)
-    prune(cache, set(cached.values()), (".docx",))
+    store.prune(set(cached.values()))
     return DocxResult(
         files, len(missing), len(sources) - len(missing), processes, time.perf_counter() - started
     )

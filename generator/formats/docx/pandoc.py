@@ -44,10 +44,6 @@ class Toolchain:
     def command(self) -> list[str]:
         return [str(self.pandoc), "lua", str(self.theme / "convert.lua"), str(self.reference)]
 
-    def digest(self, job_text: str) -> str:
-        """The cache key of a job: everything that affects the DOCX bytes."""
-        return hashlib.sha256(f"{self.fingerprint}\n{job_text}".encode()).hexdigest()
-
 
 def find_toolchain(
     pandoc: Path | None = None, theme: Path | None = None, reference: Path | None = None
