@@ -57,6 +57,10 @@ class Store:
 
     def key(self, *inputs: str | bytes) -> str:
         """The digest of the area's version and every input, in order."""
+        return self.key_of(inputs)
+
+    def key_of(self, inputs: Iterable[str | bytes]) -> str:
+        """`key` of inputs read one at a time, so that large ones need not all be in memory."""
         digest = hashlib.sha256(self.version.encode())
         for part in inputs:
             data = part.encode() if isinstance(part, str) else part

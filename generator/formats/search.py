@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -198,7 +198,9 @@ def search_store() -> Store:
 
 
 def _part_key(cache: Store, site: Path, pages: list[str]) -> str:
-    inputs: list[str | bytes] = []
-    for page in pages:
-        inputs += [page, (site / page).read_bytes()]
-    return cache.key(*inputs)
+    def inputs() -> Iterator[str | bytes]:
+        for page in pages:
+            yield page
+            yield (site / page).read_bytes()
+
+    return cache.key_of(inputs())
