@@ -20,7 +20,7 @@ from lxml import etree
 from generator.content.check import check_content
 from generator.core.corpus import Corpus
 from generator.core.editions import editions
-from generator.core.model import DOCUMENT_KINDS
+from generator.core.model import document_kinds
 from generator.formats.akn.body import NS
 from generator.formats.akn.document import akn_xml, frbr_uri
 from generator.site.context import PageContexts
@@ -73,7 +73,7 @@ def assert_valid(data: bytes, name: str) -> etree._Element:
 
 
 def all_texts(corpus: Corpus) -> Iterator[tuple[str, bytes]]:
-    for id_ in corpus.ids_of(DOCUMENT_KINDS):
+    for id_ in corpus.ids_of(document_kinds()):
         entry = corpus.by_id[id_]
         for text in editions(corpus, entry, AS_OF):
             yield f"{id_}@{text.start}", akn_xml(corpus, entry, AS_OF, country="vn", edition=text)

@@ -191,7 +191,7 @@ def _check_version_file(corpus: Corpus, text: VersionText, report: Report) -> No
     if target is None:
         hint = did_you_mean(text.record.version_of, corpus.ids_of(frozenset({Kind.REGULATION})))
         report.add("unknown-ref", where, f"unknown regulation '{text.record.version_of}' in version_of{hint}")
-    elif target.kind is not Kind.REGULATION:
+    elif target.kind is None or not REGISTRY[target.kind].editions:
         message = f"'{target.id}' in version_of is {REGISTRY[target.kind].noun if target.kind else 'invalid'}"
         report.add("wrong-ref-kind", where, f"{message}; expected a regulation")
     # An earlier text's references get the checks of the current text's: target, kind, anchor.

@@ -14,7 +14,6 @@ from generator.core.body import Body
 from generator.core.diagnostics import Location
 from generator.core.frontmatter import Key, LocatedYaml
 from generator.core.model import (
-    DOCUMENT_KINDS,
     AnyRecord,
     Document,
     Kind,
@@ -170,7 +169,9 @@ class Corpus:
 
     def document(self, id_: str) -> Document | None:
         entry = self.by_id.get(id_)
-        return cast(Document, entry.record) if entry and entry.kind in DOCUMENT_KINDS else None
+        return (
+            cast(Document, entry.record) if entry and entry.kind is not None and entry.kind.document else None
+        )
 
     def outgoing(self, id_: str, relation: Relation | None = None) -> list[Link]:
         links = self._outgoing.get(id_, [])

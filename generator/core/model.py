@@ -22,29 +22,73 @@ from generator.core.values import Date, Flag, Id, Ids, NonEmptyIds, Number, Text
 FieldLink = tuple["Relation", str, Key]  # a relation, the id it points to, the field stating it
 
 
-class Kind(StrEnum):
-    """What an id names; ids are unique across all kinds together."""
+class Kind(str):
+    """What an id names; ids are unique across all kinds together.
 
-    REGULATION = "regulation"
-    MEETING = "meeting"
-    PERSON = "person"
-    ORGANIZATION = "organization"
+    Kinds are an open set: the four below are regpub's own, and a document type from another
+    package defines its own with `Kind.define` (README: "Adding a document type"). `Kind(name)`
+    is the defined kind of that name, so `is` compares kinds as it compares enum members.
+    """
+
+    __slots__ = ()
+    REGULATION: ClassVar[Kind]
+    MEETING: ClassVar[Kind]
+    PERSON: ClassVar[Kind]
+    ORGANIZATION: ClassVar[Kind]
+
+    def __new__(cls, name: str) -> Kind:
+        try:
+            return _KINDS[name]
+        except KeyError:
+            raise ValueError(f"'{name}' is not a kind of record") from None
+
+    def __getnewargs__(self) -> tuple[str]:
+        return (str(self),)
+
+    @classmethod
+    def define(cls, name: str, section: str, *, document: bool) -> Kind:
+        """A new kind whose pages are `<section>/<id>/`; a document is dated, with a body."""
+        if name in _KINDS or section in {kind.section for kind in _KINDS.values()}:
+            raise ValueError(f"the kind '{name}' or the section '{section}' is taken")
+        kind = str.__new__(cls, name)
+        _KINDS[name] = kind
+        _SECTIONS[kind] = section
+        if document:
+            _DOCUMENTS.add(kind)
+        return kind
+
+    @classmethod
+    def all(cls) -> tuple[Kind, ...]:
+        """Every kind defined so far, in the order they were defined."""
+        return tuple(_KINDS.values())
+
+    @property
+    def value(self) -> str:
+        return str.__str__(self)
 
     @property
     def section(self) -> str:
         """The URL section of this kind's pages: `regulations/<id>/`."""
         return _SECTIONS[self]
 
-
-_SECTIONS = {
-    Kind.REGULATION: "regulations",
-    Kind.MEETING: "meetings",
-    Kind.PERSON: "people",
-    Kind.ORGANIZATION: "organizations",
-}
+    @property
+    def document(self) -> bool:
+        """Dated, with a body, a data file and relation groups; the rest are registries."""
+        return self in _DOCUMENTS
 
 
-DOCUMENT_KINDS = frozenset({Kind.REGULATION, Kind.MEETING})  # dated, with a body: the rest are registries
+_KINDS: dict[str, Kind] = {}
+_SECTIONS: dict[Kind, str] = {}
+_DOCUMENTS: set[Kind] = set()
+Kind.REGULATION = Kind.define("regulation", "regulations", document=True)
+Kind.MEETING = Kind.define("meeting", "meetings", document=True)
+Kind.PERSON = Kind.define("person", "people", document=False)
+Kind.ORGANIZATION = Kind.define("organization", "organizations", document=False)
+
+
+def document_kinds() -> frozenset[Kind]:
+    """Every kind of document defined so far: regpub's two and any a package added."""
+    return frozenset(_DOCUMENTS)
 
 
 class Relation(StrEnum):
@@ -71,11 +115,13 @@ class Relation(StrEnum):
 
     @property
     def targets(self) -> frozenset[Kind]:
-        """The kinds of record this relation may point to."""
-        return _TARGETS.get(self, _ANY_KIND)
+        """The kinds of record this relation may point to: any document for `related`, any
+        record for a reference in a body."""
+        if self is Relation.RELATED:
+            return document_kinds()
+        return _TARGETS.get(self) or frozenset(Kind.all())
 
 
-_ANY_KIND = frozenset(Kind)
 _REGULATION = frozenset({Kind.REGULATION})
 _ORGANIZATION = frozenset({Kind.ORGANIZATION})
 _PERSON = frozenset({Kind.PERSON})
@@ -86,7 +132,6 @@ _TARGETS: dict[Relation, frozenset[Kind]] = {
     Relation.AGENDA_DOCUMENT: _REGULATION,
     Relation.VERSION_BY: _REGULATION,
     Relation.ADOPTED_AT: frozenset({Kind.MEETING}),
-    Relation.RELATED: DOCUMENT_KINDS,
     Relation.ISSUER: _ORGANIZATION,
     Relation.SIGNED_FOR: _ORGANIZATION,
     Relation.ORGANIZER: _ORGANIZATION,

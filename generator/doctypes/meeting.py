@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from generator.core.status import Status
     from generator.site.context import Context, PageContexts
 
-__all__ = ["Meeting", "check", "frame", "page", "photos", "ref"]
+__all__ = ["Meeting", "check", "form", "frame", "page", "photos", "ref", "signed"]
 
 
 def skeleton(form: str | None, issued_by: str, person: str) -> tuple[list[str], list[str]]:
@@ -52,6 +52,16 @@ def skeleton(form: str | None, issued_by: str, person: str) -> tuple[list[str], 
 
 def ref(pages: PageContexts, record: Meeting) -> Context:
     return {"form": labels.MEETING_FORM}
+
+
+def form(record: Meeting) -> str:
+    return labels.PROTOCOL
+
+
+def signed(record: Meeting) -> list[tuple[str, str | None, str | None]]:
+    """The protocol's signatures: the chairs, then the secretary."""
+    rows: list[tuple[str, str | None, str | None]] = [(id_, labels.CHAIR, None) for id_ in record.chairs]
+    return rows + [(id_, labels.SECRETARY, None) for id_ in [record.secretary] if id_]
 
 
 def photos(record: Meeting) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from generator.core.diagnostics import Report
     from generator.site.context import Context, PageContexts
 
-__all__ = ["Regulation", "check", "frame", "has_docx", "page", "ref"]
+__all__ = ["Regulation", "check", "form", "frame", "has_docx", "number", "page", "ref", "signed"]
 
 
 def skeleton(form: str | None, issued_by: str, person: str) -> tuple[list[str], list[str]]:
@@ -106,6 +106,19 @@ def check(corpus: Corpus, entry: Entry, regulation: Regulation, as_of: date, rep
     if not regulation.external and (entry.body is None or entry.body.is_empty):
         message = "regulation has no text; write its body or mark it external: true"
         report.add("empty-body", entry.locate(("id",), at_key=True), message)
+
+
+def form(record: Regulation) -> str:
+    return record.form
+
+
+def number(record: Regulation) -> str | None:
+    return record.number
+
+
+def signed(record: Regulation) -> list[tuple[str, str | None, str | None]]:
+    """Who signed, as printed: (person, position, for which organization)."""
+    return [(s.person, s.position, s.organization) for s in record.signatories]
 
 
 def frame(names: Names, record: Regulation, status: Status | None, edition: str | None) -> Frame:

@@ -17,7 +17,7 @@ from generator.core.editions import editions
 from generator.core.urls import SCHEMA_FILES
 from generator.formats.akn.document import DEFAULT_COUNTRY, akn_xml
 from generator.formats.data import files as data
-from generator.formats.data.records import open_data_schema
+from generator.formats.data.schema import open_data_schema
 from generator.formats.jsonld import json_ld, script_text
 from generator.site.context import Context, PageContexts
 from generator.site.indexes import IndexPages

@@ -1,6 +1,7 @@
 """What a search engine reads from a document's page: schema.org JSON-LD.
 
-A regulation is a `Legislation`: its identifier, date, form, who passed it, its legal force
+A document type names its schema.org type (`RecordType.schema_org`). A regulation, or any
+other `Legislation`, gives its identifier, date, form, who passed it, its legal force
 from the computed status (README: "Computed status"), what it changes, consolidates and is based on, and its
 DOCX, PDF and Akoma Ntoso XML as encodings. A meeting is an `Event` (date, place,
 organizers) whose record is a document with the same encodings. Addresses are absolute with
@@ -112,9 +113,9 @@ def _legislation(
         "legislationIdentifier": context.get("number") or id_,
         "legislationDate": context["date_iso"],
         "legislationType": context["form"],
-        "legislationPassedBy": _organizations(context["issuers"], address),
+        "legislationPassedBy": _organizations(context.get("issuers") or [], address),
     }
-    force = LEGAL_FORCE.get(context["status"]["code"])
+    force = LEGAL_FORCE.get(str((context.get("status") or {}).get("code")))
     if force:
         work["legislationLegalForce"] = f"{SCHEMA}/{force}"
     effective = context.get("effective") or {}

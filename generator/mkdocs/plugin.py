@@ -44,6 +44,7 @@ from generator.core.errors import DocxError, InternalError, SearchError, UsageEr
 from generator.core.russian import long_date
 from generator.core.store import Store
 from generator.core.urls import absolute
+from generator.doctypes import REGISTRY
 from generator.doctypes.sections import TEXT
 from generator.formats.akn.body import xhtml_store
 from generator.formats.akn.document import DEFAULT_COUNTRY, valid_country
@@ -166,8 +167,11 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             raise ConfigurationError(
                 f"content folder '{self.content_root}' does not exist (the regpub plugin's `content` option)"
             )
-        # An editor's custom_dir stays first, so any regpub template can be overridden there.
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(templates))
+        # An editor's custom_dir stays first, so any regpub template can be overridden there;
+        # after regpub's, the templates of document types that packages add.
+        first = 1 if config.theme.custom_dir else 0
+        added = [str(t.templates) for t in REGISTRY.values() if t.templates is not None]
+        config.theme.dirs[first:first] = [str(templates), *added]
         config.extra_css.extend(css for css in SITE_CSS if css not in config.extra_css)
         listed = {str(script) for script in config.extra_javascript}
         for path in SITE_JS if self.config.search else ():  # the search button, for the index

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from generator.core import labels
-from generator.core.model import Kind, Meeting, Organization, Person, Regulation
+from generator.core.model import Kind, Meeting, Organization, Person, Regulation, document_kinds
 from generator.core.status import Status
 from generator.core.urls import page_source
+from generator.doctypes import DOCUMENT_TYPES, RecordType
 from generator.site.context import Context, PageContexts
 from generator.site.markdown import escape
 
@@ -80,6 +81,10 @@ class IndexPages:
         self.corpus = contexts.corpus
         self.regulations = sorted(self.corpus.records(Regulation), key=lambda r: (r.date, r.id), reverse=True)
         self.meetings = sorted(self.corpus.records(Meeting), key=lambda m: (m.date, m.id), reverse=True)
+        # Every document of every type, newest first: the home page, the years
+        ids = self.corpus.ids_of(document_kinds())
+        documents = [document for id_ in ids if (document := self.corpus.document(id_)) is not None]
+        self.documents = sorted(documents, key=lambda d: (d.date, d.id), reverse=True)
 
     def pages(self) -> dict[str, str]:
         """{virtual source path: Markdown}; lists are kept out of the search index. Made once:
@@ -94,8 +99,10 @@ class IndexPages:
             "people/index.md": self.people_index(),
             "organizations/index.md": self.organizations_index(),
         }
+        for record_type in DOCUMENT_TYPES.values():  # a type a package added: a list of its own
+            pages.setdefault(f"{record_type.kind.section}/index.md", self.type_index(record_type))
         by_year: dict[int, list[str]] = defaultdict(list)
-        for document in [*self.regulations, *self.meetings]:
+        for document in self.documents:
             by_year[document.date.year].append(document.id)
         for year, ids in by_year.items():
             pages[year_page(year)] = self.year_index(year, ids)
@@ -108,10 +115,7 @@ class IndexPages:
         return {**listed, "register/index.md": REGISTER_PAGE}
 
     def latest(self, source: str) -> str:
-        documents = sorted([*self.regulations, *self.meetings], key=lambda d: (d.date, d.id), reverse=True)[
-            :LATEST
-        ]
-        return _documents_list(source, self.contexts.refs(d.id for d in documents))
+        return _documents_list(source, self.contexts.refs(d.id for d in self.documents[:LATEST]))
 
     def status_counts(self, source: str) -> str:
         counts = Counter(self.contexts.status(regulation) for regulation in self.regulations)
@@ -123,7 +127,7 @@ class IndexPages:
         return "\n".join(rows)
 
     def entry_points(self, source: str) -> str:
-        years = sorted({d.date.year for d in [*self.regulations, *self.meetings]}, reverse=True)
+        years = sorted({d.date.year for d in self.documents}, reverse=True)
         year_links = ", ".join(f"[{year}]({_link(source, year_page(year))})" for year in years)
         forms = sorted({r.form for r in self.regulations})
         form_links = ", ".join(f"[{escape(form)}]({_link(source, form_page(form))})" for form in forms)
@@ -202,12 +206,19 @@ class IndexPages:
     def year_index(self, year: int, ids: list[str]) -> str:
         source = year_page(year)
         refs = self.contexts.refs(ids)
-        regulations = [ref for ref in refs if ref["kind"] == Kind.REGULATION]
-        meetings = [ref for ref in refs if ref["kind"] == Kind.MEETING]
-        return "\n\n".join(
-            [f"# {labels.YEAR_TITLE.format(year=year)}", f"## {labels.REGULATIONS}",
-             _documents_list(source, regulations), f"## {labels.MEETINGS}", _documents_list(source, meetings)]
-        )  # fmt: skip
+        parts = [f"# {labels.YEAR_TITLE.format(year=year)}"]
+        for kind, record_type in DOCUMENT_TYPES.items():
+            parts += [
+                f"## {record_type.title}",
+                _documents_list(source, [r for r in refs if r["kind"] == kind]),
+            ]
+        return "\n\n".join(parts)
+
+    def type_index(self, record_type: RecordType) -> str:
+        """The list of a document type that has no index of its own: all of them, newest first."""
+        source = f"{record_type.kind.section}/index.md"
+        ids = [d.id for d in self.documents if self.corpus.by_id[d.id].kind is record_type.kind]
+        return "\n\n".join([f"# {record_type.title}", _documents_list(source, self.contexts.refs(ids))])
 
     def form_index(self, form: str, ids: list[str]) -> str:
         source = form_page(form)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import cast
+from typing import Any, cast
 
 from lxml import etree
 from pymdownx.slugs import slugify  # type: ignore[import-untyped]
@@ -28,11 +28,11 @@ from pymdownx.slugs import slugify  # type: ignore[import-untyped]
 from generator.core import labels
 from generator.core.corpus import Corpus, Edition, Entry
 from generator.core.editions import editions
-from generator.core.model import AgendaItem, Document, Kind, Meeting, Regulation, Relation
+from generator.core.model import AgendaItem, Document, Kind, Relation
 from generator.core.russian import long_date
 from generator.core.status import Status
 from generator.core.urls import absolute, page_path, page_source
-from generator.doctypes import REGISTRY
+from generator.doctypes import REGISTRY, Akn
 from generator.formats.akn.body import NS, BodyWriter, Node, serialize, sub
 from generator.site.markdown import title_of
 
@@ -84,11 +84,10 @@ def valid_country(code: str) -> bool:
 def frbr_uri(corpus: Corpus, id_: str, *, country: str) -> FrbrUri | None:
     """The URIs of the document `id_`; None for a person, an organization or an unknown id."""
     entry, document = corpus.get(id_), corpus.document(id_)
-    named = REGISTRY[entry.kind].akn if entry is not None and entry.kind is not None else None
-    if document is None or named is None:
+    shape = REGISTRY[entry.kind].akn if entry is not None and entry.kind is not None else None
+    if document is None or shape is None:
         return None
-    doctype, subtype = named
-    return FrbrUri(country, doctype, subtype, document.date, id_)
+    return FrbrUri(country, shape.doctype, shape.name, document.date, id_)
 
 
 def akn_xml(
@@ -137,8 +136,9 @@ class _Writer:
         self.corpus, self.entry, self.as_of, self.site_url = corpus, entry, as_of, site_url
         self.texts, self.edition = texts, edition
         self.document = cast(Document, corpus.document(entry.id))
+        self.shape = cast(Akn, REGISTRY[cast(Kind, entry.kind)].akn)
         self.uri = cast(FrbrUri, frbr_uri(corpus, entry.id, country=country))
-        self.regulation = corpus.regulation(entry.id)
+        self.regulation = corpus.regulation(entry.id)  # its status and texts (README: "Computed status")
         self.body = BodyWriter(corpus, page_source(cast(Kind, entry.kind), entry.id), self._refer)
         self.tlcs: dict[str, tuple[str, str, str]] = {}  # eId → (element, href, showAs)
         self.documents: dict[str, str] = {}  # id → passiveRef (it changes this one) or activeRef
@@ -147,23 +147,19 @@ class _Writer:
         # The stubs do not know a default namespace (None) in an nsmap.
         root = etree.Element(f"{{{NS}}}akomaNtoso", nsmap={None: NS})  # type: ignore[dict-item]
         tree = self.body.parse(self.edition.body, self.entry.id)
-        if self.regulation is not None:
+        shape, record = self.shape, self.document
+        if shape.doctype == "act":
             contains = "originalVersion" if self.edition == self.texts[0] else "singleVersion"
-            document = sub(root, "act", name="act", contains=contains)
-            meta = sub(document, "meta")
-            self._preface(document, self.regulation.form, self.regulation.number)
-            self._act(document, tree)
-            signed = [(s.person, s.position, s.organization) for s in self.regulation.signatories]
-            self._signatures(document, signed)
+            document = sub(root, "act", name=shape.name or "act", contains=contains)
         else:
-            meeting = cast(Meeting, self.document)
-            document = sub(root, "debateReport", name="protocol")
-            meta = sub(document, "meta")
-            self._preface(document, labels.PROTOCOL, None)
-            self._meeting(sub(document, "mainBody"), meeting, tree)
-            rows = [(id_, labels.CHAIR, None) for id_ in meeting.chairs]
-            secretary = [(id_, labels.SECRETARY, None) for id_ in [meeting.secretary] if id_]
-            self._signatures(document, rows + secretary)
+            document = sub(root, shape.doctype, name=shape.name or shape.doctype)
+        meta = sub(document, "meta")
+        self._preface(document, shape.form(record), shape.number(record))
+        if shape.doctype == "act":
+            self._act(document, tree)
+        else:
+            self._meeting(sub(document, "mainBody"), record, tree)
+        self._signatures(document, shape.signatures(record))
         self._meta(meta)
         return root
 
@@ -181,16 +177,14 @@ class _Writer:
         if self.site_url:
             href = absolute(self.site_url, page_path(kind, id_))
         else:
-            href = f"/ontology/{kind.value}/{self.uri.country}/{id_}"
-        self.tlcs.setdefault(
-            id_, ("TLCPerson" if kind is Kind.PERSON else "TLCOrganization", href, title_of(entry))
-        )
+            href = f"/ontology/{kind}/{self.uri.country}/{id_}"
+        self.tlcs.setdefault(id_, (REGISTRY[kind].tlc, href, title_of(entry)))
         return f"#{id_}"
 
     def _refer(self, entry: Entry, anchor: str | None) -> tuple[str, str, str]:
         """A link in the body: a document's FRBR work URI (and eId), a record's TLC."""
-        if entry.kind in (Kind.PERSON, Kind.ORGANIZATION):
-            return cast(Kind, entry.kind).value, "refersTo", self._tlc(entry.id)
+        if entry.kind is not None and not entry.kind.document:
+            return entry.kind.value, "refersTo", self._tlc(entry.id)
         work = cast(FrbrUri, frbr_uri(self.corpus, entry.id, country=self.uri.country)).work
         return "ref", "href", f"{work}#{anchor}" if anchor else work
 
@@ -227,14 +221,13 @@ class _Writer:
     def _identification(self, identification: etree._Element) -> None:
         uri, record, start = self.uri, self.document, self.edition.start
         authors = [self._tlc(id_) for id_ in record.issued_by]
-        kind = "adoption" if self.regulation else "meeting"
-        work = _frbr(identification, "FRBRWork", uri.work, (record.date, kind), authors, alias=record.title)
+        made = (record.date, self.shape.made)
+        work = _frbr(identification, "FRBRWork", uri.work, made, authors, alias=record.title)
         sub(work, "FRBRcountry", value=uri.country)
         if uri.subtype:
             sub(work, "FRBRsubtype", value=uri.subtype)
-        number = self.regulation.number if self.regulation else None
-        sub(work, "FRBRnumber", value=self.entry.id, showAs=number)
-        sub(work, "FRBRname", value=self.regulation.form if self.regulation else labels.PROTOCOL)
+        sub(work, "FRBRnumber", value=self.entry.id, showAs=self.shape.number(record))
+        sub(work, "FRBRname", value=self.shape.form(record))
         made = (start, "amendment" if self.edition.by else "generation")
         expression = _frbr(identification, "FRBRExpression", uri.expression(start), made, authors)
         sub(expression, "FRBRlanguage", language=LANGUAGE)
@@ -265,7 +258,8 @@ class _Writer:
 
     def _start(self, id_: str) -> date:
         """When the regulation `id_` takes effect."""
-        other = cast(Regulation, self.corpus.regulation(id_))
+        other = self.corpus.regulation(id_)
+        assert other is not None, id_  # amending and superseding documents are regulations
         return other.effective.from_ if other.effective else other.date
 
     # Front and back matter
@@ -299,12 +293,16 @@ class _Writer:
         if tree is not None:
             self.body.act(document, tree)
             return
-        regulation = cast(Regulation, self.regulation)  # external: its status, where it is published
-        content = sub(sub(sub(document, "body"), "hcontainer", name="text", eId="text"), "content")
-        external = Status.EXTERNAL.label if regulation.external and not regulation.source_url else None
+        # No text here: an external regulation's status and where it is published
+        regulation, content = (
+            self.regulation,
+            sub(sub(sub(document, "body"), "hcontainer", name="text", eId="text"), "content"),
+        )
+        url = regulation.source_url if regulation else None
+        external = Status.EXTERNAL.label if regulation and regulation.external and not url else None
         line = sub(content, "p", external)
-        if regulation.source_url:
-            sub(line, "a", regulation.source_url, href=regulation.source_url)
+        if url:
+            sub(line, "a", url, href=url)
 
     def _signatures(
         self, document: etree._Element, rows: Sequence[tuple[str, str | None, str | None]]
@@ -327,9 +325,10 @@ class _Writer:
                 shown = title_of(self.corpus.by_id[organization])
                 sub(signature, "organization", shown, refersTo=self._tlc(organization))
 
-    def _meeting(self, main: etree._Element, meeting: Meeting, tree: Node | None) -> None:
+    def _meeting(self, main: etree._Element, meeting: Any, tree: Node | None) -> None:
         """Who was there, the agenda (what was heard and decided) and the record as written;
-        eIds are the anchors of the meeting's page (`agenda`, `item-1`, `record`)."""
+        eIds are the anchors of the meeting's page (`agenda`, `item-1`, `record`). `meeting`
+        has the fields of a `Meeting`, as every `debateReport` type's records do."""
         roll = sub(main, "rollCall", eId=self.body.eid("attendance"))
         chairs = labels.CHAIRS if len(meeting.chairs) > 1 else labels.CHAIR
         self._people(sub(roll, "p", f"{chairs} — "), meeting.chairs, self._tlc("chair", labels.CHAIR))

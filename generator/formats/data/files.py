@@ -15,7 +15,7 @@ from typing import Any
 from feedgen.feed import FeedGenerator
 
 from generator.core import labels
-from generator.core.model import DOCUMENT_KINDS
+from generator.core.model import document_kinds
 from generator.site.context import Context, PageContexts
 
 FEED_SIZE = 50
@@ -30,7 +30,7 @@ def to_json(data: Any) -> str:
 def document_ids(contexts: PageContexts) -> list[str]:
     """Every document (regulation, meeting), newest first."""
     corpus = contexts.corpus
-    documents = [document for id_ in corpus.ids_of(DOCUMENT_KINDS) if (document := corpus.document(id_))]
+    documents = [document for id_ in corpus.ids_of(document_kinds()) if (document := corpus.document(id_))]
     return [d.id for d in sorted(documents, key=lambda d: (d.date, d.id), reverse=True)]
 
 

@@ -1,17 +1,21 @@
-"""The open data's own types: what `catalog.json` and each document's `<id>.json` hold.
+"""The open data's own types: what each document's `<id>.json` holds, and the pieces a new
+document type's record is made of (`DocumentRecord`, `Ref`, `Group`).
 
-The files are written from the page contexts (render/data.py), so the data says what the pages
-say; these models describe them field by field, and their JSON Schema is published beside the
-data (`schema/catalog.json`, `schema/document.json`).
-The test suite validates every published file against the published schema with
-check-jsonschema, so the description cannot drift from the data.
+The files are written from the page contexts (generator/formats/data/files.py), so the data
+says what the pages say; each document type names its model here (`RecordType.data`), and
+`generator.formats.data.schema` publishes their JSON Schema beside the data
+(`schema/catalog.json`, `schema/document.json`). The test suite validates every published file
+against the published schema with check-jsonschema, so the description cannot drift from the
+data.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field
+
+from generator.core.model import Kind
 
 Iso = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="the date as YYYY-MM-DD")]
 Russian = Annotated[str, Field(description="the date as Russian documents print it: 21 декабря 2020 г.")]
@@ -19,11 +23,11 @@ Address = Annotated[str, Field(description="a page or file of the site, relative
 StatusCode = Literal["draft", "repealed", "superseded", "pending", "expired", "external", "in_force"]
 
 
-class _Open(BaseModel):
+class Open(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-class Status(_Open):
+class Status(Open):
     """A regulation's status as of the build's date (README: "Computed status")."""
 
     code: StatusCode
@@ -31,11 +35,11 @@ class Status(_Open):
     in_force: bool
 
 
-class Ref(_Open):
+class Ref(Open):
     """Another record, with what a reader needs to judge it from a list."""
 
     id: str
-    kind: Literal["regulation", "meeting", "person", "organization"]
+    kind: str = Field(json_schema_extra=lambda schema: schema.update(enum=list(Kind.all())))
     title: str
     url: Address
     date: Russian | None = None
@@ -45,7 +49,7 @@ class Ref(_Open):
     status: Status | None = None
 
 
-class Group(_Open):
+class Group(Open):
     """Related documents of one relation, in one direction (README: "What an editor writes")."""
 
     label: str
@@ -53,7 +57,7 @@ class Group(_Open):
     items: list[Ref]
 
 
-class Source(_Open):
+class Source(Open):
     """The commit that last changed the document's file."""
 
     date: Russian
@@ -63,7 +67,9 @@ class Source(_Open):
     history_url: str | None
 
 
-class _Document(_Open):
+class DocumentRecord(Open):
+    """What every document's page shows; a document type's record adds its own fields."""
+
     id: str
     title: str
     date: Russian
@@ -81,20 +87,20 @@ class _Document(_Open):
     relations: list[Group]
 
 
-class Period(_Open):
+class Period(Open):
     from_: Russian = Field(alias="from")
     from_iso: Iso
     to: Russian | None
     to_iso: Iso | None
 
 
-class Signatory(_Open):
+class Signatory(Open):
     person: Ref
     position: str | None
     organization: Ref | None
 
 
-class Version(_Open):
+class Version(Open):
     """One text of a regulation (README: "Versions"), newest first."""
 
     from_: Russian = Field(alias="from")
@@ -112,7 +118,7 @@ class Version(_Open):
     changes_docx: Address | None
 
 
-class Regulation(_Document):
+class Regulation(DocumentRecord):
     kind: Literal["regulation"]
     number: str | None
     status: Status
@@ -128,25 +134,25 @@ class Regulation(_Document):
     versions: list[Version]
 
 
-class Speaker(_Open):
+class Speaker(Open):
     person: Ref
     summary: str | None
 
 
-class AgendaItem(_Open):
+class AgendaItem(Open):
     title: str
     speakers: list[Speaker]
     decisions: list[str]
     documents: list[Ref]
 
 
-class Photo(_Open):
+class Photo(Open):
     file: Address
     caption: str | None
     credit: str | None
 
 
-class Meeting(_Document):
+class Meeting(DocumentRecord):
     kind: Literal["meeting"]
     organizers: list[Ref]
     chairs: list[Ref]
@@ -155,25 +161,3 @@ class Meeting(_Document):
     agenda: list[AgendaItem]
     photos: list[Photo]
     adopted: list[Ref]
-
-
-Document = Annotated[Regulation | Meeting, Field(discriminator="kind")]
-
-
-class Catalog(_Open):
-    """`catalog.json`: every document, newest first, as of the build's date."""
-
-    as_of: Iso
-    documents: list[Document]
-
-
-_ADAPTERS: dict[str, tuple[TypeAdapter[Any], str]] = {
-    "catalog": (TypeAdapter(Catalog), "regpub catalog.json: every document of the site"),
-    "document": (TypeAdapter(Document), "regpub <id>.json: one document of the site"),
-}
-
-
-def open_data_schema(name: str) -> dict[str, Any]:
-    adapter, title = _ADAPTERS[name]
-    schema = adapter.json_schema(by_alias=True)
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
