@@ -13,7 +13,6 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 import jinja2
@@ -24,36 +23,19 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from generator.content.check import Checked
 from generator.core.errors import BuildFailed, UsageError
-from generator.mkdocs.plugin import AS_OF_ENV, CONTENT_ENV, NO_DOCX_ENV
+from generator.mkdocs.plugin import Given, RegpubPlugin
 
 
-@contextmanager
-def regpub_environment(content: Path, as_of: date, *, docx: bool) -> Iterator[None]:
-    saved = {key: os.environ.get(key) for key in (CONTENT_ENV, AS_OF_ENV, NO_DOCX_ENV)}
-    os.environ[CONTENT_ENV] = str(content.resolve())
-    os.environ[AS_OF_ENV] = as_of.isoformat()
-    os.environ.pop(NO_DOCX_ENV, None)
-    if not docx:
-        os.environ[NO_DOCX_ENV] = "1"
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
-def site_config(config_file: Path, **overrides: str | None) -> MkDocsConfig:
-    """mkdocs.yml, validated by MkDocs, with regpub's plugin in it; UsageError names what is wrong.
+def site_config(config_file: Path, given: Given, **overrides: str | None) -> MkDocsConfig:
+    """mkdocs.yml, validated by MkDocs, with regpub's plugin in it, given what to build;
+    UsageError names what is wrong.
 
     Why the log capture: MkDocs logs each configuration problem and then raises a bare
     "Aborted with a configuration error!", so the messages are taken from its log.
     """
     if not config_file.is_file():
         raise UsageError(f"{config_file} not found: run regpub in the site's folder (regpub init makes one)")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about a future MkDocs
     with _mkdocs_errors() as errors:
         try:
             config = load_config(str(config_file), **overrides)
@@ -61,7 +43,14 @@ def site_config(config_file: Path, **overrides: str | None) -> MkDocsConfig:
             raise UsageError(f"{config_file}: {_config_problem(errors, error)}") from None
     if "regpub" not in config.plugins:
         raise UsageError(f"{config_file} does not use the regpub plugin: add `plugins: [regpub]`")
+    regpub_plugin(config).given = given
     return config
+
+
+def regpub_plugin(config: MkDocsConfig) -> RegpubPlugin:
+    plugin = config.plugins["regpub"]
+    assert isinstance(plugin, RegpubPlugin), type(plugin)
+    return plugin
 
 
 def build_site(
@@ -76,27 +65,25 @@ def build_site(
     content, as_of = checked.corpus.root, checked.as_of
     _show_mkdocs_warnings()
     output = output.resolve()
-    with regpub_environment(content, as_of, docx=docx):
-        config = site_config(config_file, site_url=site_url)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
-        config.site_dir = str(staging)
-        config.plugins["regpub"].preloaded = checked  # type: ignore[attr-defined]
-        try:
-            with _mkdocs_errors() as errors:
-                mkdocs_build(config)
-        except ConfigurationError as error:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise UsageError(f"{config_file}: {error}") from None
-        except jinja2.TemplateError as error:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise UsageError(f"a page template failed: {_template_problem(error)}") from None
-        except MkDocsException as error:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise BuildFailed(_config_problem(errors, error)) from None
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+    config = site_config(config_file, Given(content.resolve(), as_of, docx, checked), site_url=site_url)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
+    config.site_dir = str(staging)
+    try:
+        with _mkdocs_errors() as errors:
+            mkdocs_build(config)
+    except ConfigurationError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UsageError(f"{config_file}: {error}") from None
+    except jinja2.TemplateError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UsageError(f"a page template failed: {_template_problem(error)}") from None
+    except MkDocsException as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(_config_problem(errors, error)) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     _replace(output, staging)
     return config
 

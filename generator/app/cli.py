@@ -129,7 +129,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     # MkDocs is slow to import and `check` needs none of it, so only build and serve load it.
-    from generator.app.build import build_site  # noqa: PLC0415
+    from generator.app.build import build_site, regpub_plugin  # noqa: PLC0415
 
     root = content_root(args.content, Path(args.config))
     as_of = as_of_date(args.as_of)
@@ -151,7 +151,7 @@ def run_build(args: argparse.Namespace) -> int:
     except BuildFailed as error:
         print(f"regpub: the build failed, {output} is unchanged:\n{error}", file=sys.stderr)
         return EXIT_USAGE
-    done = "".join(f"; {step}" for step in config.plugins["regpub"].report)  # type: ignore[attr-defined]
+    done = "".join(f"; {step}" for step in regpub_plugin(config).report)
     print(f"Built the site into {output}/ ({checked.files.count} content files, as of {as_of}{done}).")
     if not config.site_url:
         print(

@@ -27,7 +27,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, get_navigation
 
-from generator.app.build import regpub_environment, site_config
+from generator.app.build import regpub_plugin, site_config
 from generator.content.load import load_document, load_registry
 from generator.content.provenance import last_changes
 from generator.content.sources import discover
@@ -38,8 +38,9 @@ from generator.core.diagnostics import Report
 from generator.core.errors import RegpubError, UsageError
 from generator.core.model import Organization, Person
 from generator.formats.files import SiteRenderer
+from generator.formats.outputs import decorator
 from generator.mkdocs.pages import render_page
-from generator.mkdocs.plugin import RegpubPlugin
+from generator.mkdocs.plugin import Given
 from generator.site.context import PageContexts
 from generator.site.indexes import IndexPages
 from generator.site.plan import plan_site
@@ -127,23 +128,20 @@ class PreviewSite:
     """Renders the site's pages one at a time, on request."""
 
     def __init__(self, config_file: Path, content: Path, as_of: date) -> None:
-        with regpub_environment(content, as_of, docx=False):
-            config = site_config(config_file)
-            # No search index in the preview, so no search button either.
-            config.plugins["regpub"].config.search = False
-            try:
-                self.config: MkDocsConfig = config.plugins.on_config(config)
-            except ConfigurationError as error:
-                raise UsageError(f"{config_file}: {error}") from None
-        plugin = self.config.plugins["regpub"]
-        assert isinstance(plugin, RegpubPlugin)
-        self.plugin = plugin
+        config = site_config(config_file, Given(content.resolve(), as_of, docx=False))
+        # No search index in the preview, so no search button either.
+        config.plugins["regpub"].config.search = False
+        try:
+            self.config: MkDocsConfig = config.plugins.on_config(config)
+        except ConfigurationError as error:
+            raise UsageError(f"{config_file}: {error}") from None
+        self.plugin = plugin = regpub_plugin(self.config)
         self.env = self.config.theme.get_env()
         self.lock = threading.Lock()
         self.state = ContentState(content, as_of)
         # Each page's "last changed" line, as published: commits, not saves, change it, so the
         # history is read once (a restart shows commits made meanwhile).
-        self.decorate = plugin.decorator(last_changes(content), {})
+        self.decorate = decorator(plugin.settings(self.config), last_changes(content), {})
         # docs/ and the theme are read on every request; watching them only tells browsers to reload.
         theme = self.config.theme.custom_dir
         self._site_folders = [Path(self.config.docs_dir), *([Path(theme)] if theme else [])]

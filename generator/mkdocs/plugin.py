@@ -12,13 +12,12 @@ on_post_build   → the generated pages, on every core (mkdocs_pages), the sitem
 from __future__ import annotations
 
 import gzip
-import hashlib
 import html
 import json
 import logging
-import os
 import sys
 import tempfile
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,38 +35,27 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.content.check import Checked, check_content
-from generator.content.provenance import Revision, last_changes
 from generator.content.settings import as_of_date
 from generator.core import labels
-from generator.core.corpus import Entry
-from generator.core.errors import DocxError, InternalError, SearchError, UsageError
-from generator.core.russian import long_date
+from generator.core.errors import DocxError, SearchError, UsageError
 from generator.core.store import Store
 from generator.core.urls import absolute
 from generator.doctypes import REGISTRY
 from generator.doctypes.sections import TEXT
-from generator.formats.akn.body import xhtml_store
 from generator.formats.akn.document import DEFAULT_COUNTRY, valid_country
-from generator.formats.docx.build import build_docx
-from generator.formats.files import Decorate, SiteRenderer
-from generator.formats.pdf import build_pdf
+from generator.formats.outputs import Settings, make_outputs
 from generator.formats.search import PART_PAGES, build_search_index, search_store
 from generator.mkdocs.pages import PageCache, render_pages, site_fingerprint, worker_count
 from generator.mkdocs.toc import page_toc
 from generator.mkdocs.valid_html import valid_html
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
-from generator.site.context import Context, PageContexts
+from generator.site.context import Context
 from generator.site.indexes import SECTION_PAGES, IndexPages
 from generator.site.markdown import MARKDOWN_EXTENSIONS, toc_settings
-from generator.site.plan import FileKind, SitePlan, plan_site
+from generator.site.plan import FileKind, SitePlan
 
 log = logging.getLogger("mkdocs.plugins.regpub")
 
-# `regpub build` and `regpub serve` set these for the run they start, so `mkdocs build`,
-# `regpub build` and `regpub serve` share one path.
-CONTENT_ENV = "REGPUB_CONTENT"
-AS_OF_ENV = "REGPUB_AS_OF"
-NO_DOCX_ENV = "REGPUB_NO_DOCX"
 _HOME_MARKERS = ("latest", "status", "entry-points")
 
 
@@ -89,18 +77,26 @@ class RegpubConfig(base.Config):
     country = c.Type(str, default=DEFAULT_COUNTRY)
 
 
-class RegpubPlugin(BasePlugin[RegpubConfig]):
-    """`plugins: [regpub]` in mkdocs.yml.
+@dataclass(frozen=True, slots=True)
+class Given:
+    """What `regpub build` and `regpub serve` hand the plugin before MkDocs runs it (`--content`,
+    `--as-of`, `--no-docx`), with the content they checked already, so that a build reads it
+    once. A plain `mkdocs build` gives nothing: the plugin's options say the same."""
 
-    `regpub build` and `regpub serve` pass `--content`, `--as-of` and `--no-docx` through the
-    REGPUB_* environment variables, so a plain `mkdocs build` takes the very same path.
-    """
+    content: Path
+    as_of: date
+    docx: bool = True
+    checked: Checked | None = None
+
+
+class RegpubPlugin(BasePlugin[RegpubConfig]):
+    """`plugins: [regpub]` in mkdocs.yml; `regpub build` and `regpub serve` set `given`."""
 
     def __init__(self) -> None:
         self.content_root = Path("regulations")
         self.as_of = date.today()
         self.docx = True
-        self.preloaded: Checked | None = None  # set by `regpub build`, which checked already
+        self.given: Given | None = None
         self.contexts: dict[str, Context] = {}  # virtual page src_uri → its context
         self.index_pages: IndexPages | None = None
         self._docx_folder: tempfile.TemporaryDirectory[str] | None = None
@@ -143,11 +139,11 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         """Raises ConfigurationError for a set-up regpub cannot build (`regpub build` exits 2)."""
         config_dir = Path(config.config_file_path or ".").resolve().parent
         self.report = []
-        override = os.environ.get(CONTENT_ENV)
-        self.content_root = Path(override) if override else config_dir / self.config.content
-        self.docx = not os.environ.get(NO_DOCX_ENV)
+        given = self.given
+        self.content_root = given.content if given else config_dir / self.config.content
+        self.docx = given.docx if given else True
         try:
-            self.as_of = as_of_date(os.environ.get(AS_OF_ENV) or self.config.as_of)
+            self.as_of = given.as_of if given else as_of_date(self.config.as_of)
             templates = site_theme()
             if self.docx:
                 docx_theme()
@@ -194,96 +190,50 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root = self.content_root
-        checked, self.preloaded = self.preloaded, None
+        checked = self.given.checked if self.given else None
+        if self.given is not None:  # used once: a later build (`mkdocs serve`) reads the files again
+            self.given = replace(self.given, checked=None)
         if checked is None or checked.corpus.root.resolve() != root.resolve() or checked.as_of != self.as_of:
             checked = check_content(root, self.as_of)
         report = checked.report
         if report.has_errors:
             lines = [d.format() for d in report.diagnostics] + [report.summary(checked.files.count)]
             raise PluginError("the content has errors; nothing was built:\n" + "\n".join(lines))
-        contexts = PageContexts(checked.corpus, self.as_of, docx=self.docx)
-        self.index_pages = IndexPages(contexts)
-        plan = plan_site(checked.corpus, self.as_of, self.index_pages, docx=self.docx)
-        checksums = self._add_docx(files, config, checked, plan) if self.docx else {}
-        decorate = self.decorator(last_changes(root), checksums)
-        renderer = SiteRenderer(
-            plan, contexts, self.index_pages, site_url=config.site_url, site_name=config.site_name,
-            decorate=decorate, docx_checksums=checksums, country=self.config.country,
-        )  # fmt: skip
-        self.contexts = {}
-        self.plan = plan
+        if self.docx:
+            self._docx_folder = tempfile.TemporaryDirectory(prefix="regpub-docx-")
+        downloads = Path(self._docx_folder.name) if self._docx_folder else None
+        try:
+            outputs = make_outputs(checked, self.settings(config), downloads=downloads, jobs=self.jobs)
+        except DocxError as error:
+            raise PluginError(f"DOCX and PDF downloads failed: {error}") from None
+        self.report.extend(outputs.report)
+        self.index_pages, self.plan, self.contexts = outputs.indexes, outputs.plan, {}
         # Records and texts are reached from lists and the register, never from the sidebar;
         # `excluded` keeps them out of MkDocs' one-process loop: on_post_build renders them.
         aside = InclusionLevel.NOT_IN_NAV if self.serving else InclusionLevel.EXCLUDED
-        for page in plan.pages:
-            context, markdown = renderer.page(page)
+        for page in outputs.plan.pages:
+            context, markdown = outputs.renderer.page(page)
             if context is not None:
                 self.contexts[page.source] = context
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else aside
             files.append(File.generated(config, page.source, content=markdown, inclusion=inclusion))
-        renderer.make_texts(plan.of_kind(FileKind.AKN), self.jobs)
-        xhtml_store().prune()
-        for file in plan.files:
+        for path, made in outputs.downloads.items():
+            files.append(File.generated(config, path, abs_src_path=str(made)))
+        for file in outputs.plan.files:
             if file.kind is FileKind.PHOTO:
                 assert file.disk is not None
                 files.append(File.generated(config, file.path, abs_src_path=str(file.disk)))
             elif file.kind not in (FileKind.DOCX, FileKind.PDF):
-                files.append(File.generated(config, file.path, content=renderer.text(file)))
+                files.append(File.generated(config, file.path, content=outputs.renderer.text(file)))
         return files
 
-    def _add_docx(
-        self, files: Files, config: MkDocsConfig, checked: Checked, plan: SitePlan
-    ) -> dict[str, str]:
-        """Convert (DOCX, then PDF) before the pages render, so each page can show its DOCX's
-        checksum."""
-        self._docx_folder = tempfile.TemporaryDirectory(prefix="regpub-docx-")
-        folder = Path(self._docx_folder.name)
-        try:
-            reference = Path(self.config.reference_docx) if self.config.reference_docx else None
-            result = build_docx(
-                checked.corpus,
-                self.as_of,
-                folder,
-                site_url=config.site_url,
-                progress=True,
-                reference=reference,
-            )
-            pdf = build_pdf(checked.corpus, self.as_of, folder, site_url=config.site_url, progress=True)
-        except DocxError as error:
-            raise PluginError(f"DOCX and PDF downloads failed: {error}") from None
-        self.report.append(f"DOCX: {result.converted} converted, {result.reused} from the cache")
-        self.report.append(f"PDF: {pdf.converted} converted, {pdf.reused} from the cache")
-        checksums = {}
-        for path in (*result.files, *pdf.files):
-            target = path.relative_to(folder).as_posix()
-            files.append(File.generated(config, target, abs_src_path=str(path)))
-            checksums[target] = hashlib.sha256(path.read_bytes()).hexdigest()
-        planned = [file.path for file in (*plan.of_kind(FileKind.DOCX), *plan.of_kind(FileKind.PDF))]
-        if sorted(planned) != sorted(checksums):  # a bug: the plan and the converter disagree
-            raise InternalError(f"downloads {sorted(set(checksums) ^ set(planned))[:5]} unlike the site plan")
-        return checksums
-
-    def decorator(self, changes: dict[Path, Revision], checksums: dict[str, str]) -> Decorate:
-        """What the build adds to each record's context: its DOCX's checksum, its last commit
-        (the preview asks here too, so its pages say what the published ones say)."""
-
-        def decorate(entry: Entry, context: Context) -> None:
-            context["docx_sha256"] = checksums.get(context.get("docx") or "")
-            context["source"] = self._provenance(changes.get(entry.path.resolve()))
-
-        return decorate
-
-    def _provenance(self, revision: Revision | None) -> Context | None:
-        if revision is None:
-            return None
-        values = {"commit": revision.commit, "path": revision.path}
-        return {
-            "date": long_date(revision.date),
-            "date_iso": revision.date.isoformat(),
-            "commit": revision.short,
-            "commit_url": self.config.commit_url.format(**values) if self.config.commit_url else None,
-            "history_url": self.config.history_url.format(**values) if self.config.history_url else None,
-        }
+    def settings(self, config: MkDocsConfig) -> Settings:
+        """What mkdocs.yml says about the outputs (the preview asks too)."""
+        return Settings(
+            config.site_url, config.site_name, self.config.country,
+            Path(self.config.reference_docx) if self.config.reference_docx else None,
+            self.config.commit_url, self.config.history_url,
+        )  # fmt: skip
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The home page's generated parts: `<!-- regpub:latest -->` and the other markers."""
