@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 
 from generator.core.progress import Progress
 from generator.core.store import Store, installed_version
+from generator.doctypes import REGISTRY
 
 JOBS_ENV = "REGPUB_JOBS"
 CHUNK = 64  # at most this many pages a worker takes at a time: few round trips, an even end
@@ -187,8 +188,9 @@ def site_fingerprint(config: MkDocsConfig) -> str:
     digest = hashlib.sha256(PAGES_FORMAT.encode())
     for name in ("regpub", "mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2"):
         digest.update(f"\n{name} {installed_version(name)}".encode())
-    # Any installed MkDocs plugin or theme may change pages through its events.
-    for group in ("mkdocs.plugins", "mkdocs.themes"):
+    # Any installed MkDocs plugin or theme may change pages through its events; a document type
+    # a package adds, through its page and template.
+    for group in ("mkdocs.plugins", "mkdocs.themes", "regpub.doctypes"):
         for point in sorted(entry_points(group=group), key=lambda point: point.name):
             digest.update(f"\n{point.name} {point.dist.version if point.dist else ''}".encode())
     digest.update(Path(config.config_file_path or "mkdocs.yml").read_bytes())
@@ -197,7 +199,8 @@ def site_fingerprint(config: MkDocsConfig) -> str:
     for hook in hooks.values():  # hooks: Python files named in mkdocs.yml
         digest.update(Path(hook.__file__).read_bytes() if hook.__file__ else b"")
     # Material's and MkDocs' own templates are named by their versions above.
-    for folder in [config.docs_dir, config.theme.custom_dir, str(Path(__file__).parent)]:
+    added = [str(t.templates) for t in REGISTRY.values() if t.templates is not None]
+    for folder in [config.docs_dir, config.theme.custom_dir, str(Path(__file__).parent), *added]:
         if folder is None:
             continue
         for path in sorted(Path(folder).rglob("*")):
