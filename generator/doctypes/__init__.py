@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from generator.core import labels
 from generator.core.model import Kind
 from generator.doctypes import meeting, organization, person, records, regulation
+from generator.doctypes.frame import Signature
 
 if TYPE_CHECKING:
     from generator.core.corpus import Corpus, Entry
@@ -31,9 +32,6 @@ if TYPE_CHECKING:
     from generator.core.status import Status
     from generator.doctypes.frame import Frame, Names
     from generator.site.context import Context, PageContexts
-
-
-Signature = tuple[str, "str | None", "str | None"]  # a person id, the role printed, for whom
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +148,11 @@ def register(record_type: RecordType) -> None:
 def type_of(model: type[Any]) -> RecordType:
     """The type whose records `model` validates."""
     return _BY_MODEL[model]
+
+
+def template_folders() -> list[Path]:
+    """The folders of the theme templates of the types packages added."""
+    return [record_type.templates for record_type in REGISTRY.values() if record_type.templates is not None]
 
 
 # Document types that installed packages add: an entry point in the group `regpub.doctypes`

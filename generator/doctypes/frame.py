@@ -125,6 +125,9 @@ def typst_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+Signature = tuple[str, str | None, str | None]  # a person id, the role printed, for whom
+
+
 def signatures(rows: list[tuple[str, str]]) -> str:
     """The signature block: a gap, then a borderless two-column table, the position on the
     left, the name on the right, its rows kept together and with what precedes them.

@@ -16,6 +16,7 @@ from generator.doctypes.frame import (
     GAP,
     Frame,
     Names,
+    Signature,
     date_line,
     div,
     lower_first,
@@ -58,9 +59,9 @@ def form(record: Meeting) -> str:
     return labels.PROTOCOL
 
 
-def signed(record: Meeting) -> list[tuple[str, str | None, str | None]]:
+def signed(record: Meeting) -> list[Signature]:
     """The protocol's signatures: the chairs, then the secretary."""
-    rows: list[tuple[str, str | None, str | None]] = [(id_, labels.CHAIR, None) for id_ in record.chairs]
+    rows: list[Signature] = [(id_, labels.CHAIR, None) for id_ in record.chairs]
     return rows + [(id_, labels.SECRETARY, None) for id_ in [record.secretary] if id_]
 
 

@@ -14,6 +14,7 @@ from generator.doctypes.frame import (
     GAP,
     Frame,
     Names,
+    Signature,
     capitalise,
     date_line,
     signatures,
@@ -116,7 +117,7 @@ def number(record: Regulation) -> str | None:
     return record.number
 
 
-def signed(record: Regulation) -> list[tuple[str, str | None, str | None]]:
+def signed(record: Regulation) -> list[Signature]:
     """Who signed, as printed: (person, position, for which organization)."""
     return [(s.person, s.position, s.organization) for s in record.signatories]
 

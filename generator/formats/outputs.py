@@ -2,8 +2,9 @@
 downloads (converted first, so that each page can show its DOCX's checksum), then what every
 planned page and file holds, the Akoma Ntoso texts on every core among them.
 
-`regpub build`, `mkdocs build` and `regpub serve` reach this through the MkDocs plugin, which
-only hands the result to MkDocs (generator/mkdocs/plugin.py); nothing here knows MkDocs.
+`regpub build` and `mkdocs build` reach this through the MkDocs plugin, which only hands the
+result to MkDocs (generator/mkdocs/plugin.py); `regpub serve` renders a page at a time and takes
+only `decorator` from here. Nothing here knows MkDocs.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 
 from generator.core.progress import Progress
 from generator.core.store import Store, installed_version
-from generator.doctypes import REGISTRY
+from generator.doctypes import template_folders
 
 JOBS_ENV = "REGPUB_JOBS"
 CHUNK = 64  # at most this many pages a worker takes at a time: few round trips, an even end
@@ -199,7 +199,7 @@ def site_fingerprint(config: MkDocsConfig) -> str:
     for hook in hooks.values():  # hooks: Python files named in mkdocs.yml
         digest.update(Path(hook.__file__).read_bytes() if hook.__file__ else b"")
     # Material's and MkDocs' own templates are named by their versions above.
-    added = [str(t.templates) for t in REGISTRY.values() if t.templates is not None]
+    added = [str(folder) for folder in template_folders()]
     for folder in [config.docs_dir, config.theme.custom_dir, str(Path(__file__).parent), *added]:
         if folder is None:
             continue

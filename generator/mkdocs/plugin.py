@@ -40,7 +40,7 @@ from generator.core import labels
 from generator.core.errors import DocxError, SearchError, UsageError
 from generator.core.store import Store
 from generator.core.urls import absolute
-from generator.doctypes import REGISTRY
+from generator.doctypes import template_folders
 from generator.doctypes.sections import TEXT
 from generator.formats.akn.document import DEFAULT_COUNTRY, valid_country
 from generator.formats.outputs import Settings, make_outputs
@@ -166,7 +166,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         # An editor's custom_dir stays first, so any regpub template can be overridden there;
         # after regpub's, the templates of document types that packages add.
         first = 1 if config.theme.custom_dir else 0
-        added = [str(t.templates) for t in REGISTRY.values() if t.templates is not None]
+        added = [str(folder) for folder in template_folders()]
         config.theme.dirs[first:first] = [str(templates), *added]
         config.extra_css.extend(css for css in SITE_CSS if css not in config.extra_css)
         listed = {str(script) for script in config.extra_javascript}

@@ -33,6 +33,7 @@ from generator.core.russian import long_date
 from generator.core.status import Status
 from generator.core.urls import absolute, page_path, page_source
 from generator.doctypes import REGISTRY, Akn
+from generator.doctypes.frame import Signature
 from generator.formats.akn.body import NS, BodyWriter, Node, serialize, sub
 from generator.site.markdown import title_of
 
@@ -304,9 +305,7 @@ class _Writer:
         if url:
             sub(line, "a", url, href=url)
 
-    def _signatures(
-        self, document: etree._Element, rows: Sequence[tuple[str, str | None, str | None]]
-    ) -> None:
+    def _signatures(self, document: etree._Element, rows: Sequence[Signature]) -> None:
         """(person, role as printed: a signatory's position, Председатель, Секретарь; for whom)."""
         if not rows:
             return
