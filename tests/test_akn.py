@@ -99,7 +99,7 @@ def test_every_reference_inside_a_file_names_something_in_it(corpus: Corpus) -> 
 
 def test_eids_are_the_page_anchors(corpus: Corpus) -> None:
     entry = corpus.by_id[REGULATION]
-    page = page_markdown(corpus, entry, PageContexts(corpus, AS_OF).for_entry(entry))
+    page = page_markdown(corpus, entry, PageContexts(corpus, AS_OF).for_entry(entry).sections)
     root = xml(corpus, REGULATION)
     parts = find(root, "//a:article | //a:section | //a:chapter")
     assert {part.get("eId") for part in parts} == set(_ANCHOR.findall(page))

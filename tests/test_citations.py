@@ -143,7 +143,7 @@ def test_every_text_of_a_document_reads_its_citations_alike(amended: Checked) ->
     corpus = amended.corpus
     entry = corpus.by_id["rules"]
     earlier = corpus.versions["rules"][0]
-    current_page = page_markdown(corpus, entry, {"kind": "regulation", "title": "rules"})
+    current_page = page_markdown(corpus, entry, ())
     earlier_page = render_body(corpus, earlier.body, "regulations/rules/2020-01-01/index.md", "rules")
     assert "Во исполнение [Директивы № 05-CT/TW](../directive/index.md) стороны" in current_page
     assert "Во исполнение [Директивы № 05-CT/TW](../../directive/index.md) стороны" in earlier_page

@@ -42,10 +42,11 @@ PAGES = {
 def test_generated_page_matches_golden(name: str) -> None:
     corpus = check_content(SAMPLE, AS_OF).corpus
     entry = corpus.by_id[PAGES[name]]
-    context = PageContexts(corpus, AS_OF).for_entry(entry)
+    record = PageContexts(corpus, AS_OF).for_entry(entry)
+    shown = record.data() | {"sections": list(record.sections)}
     outputs = {
-        GOLDEN / f"{name}.md": page_markdown(corpus, entry, context),
-        GOLDEN / f"{name}.json": json.dumps(context, ensure_ascii=False, indent=1) + "\n",
+        GOLDEN / f"{name}.md": page_markdown(corpus, entry, record.sections),
+        GOLDEN / f"{name}.json": json.dumps(shown, ensure_ascii=False, indent=1) + "\n",
     }
     for path, text in outputs.items():
         if UPDATE:
@@ -380,7 +381,7 @@ def test_each_related_document_is_listed_once_and_only_documents_are() -> None:
     for entry in corpus.entries:
         if entry.kind not in (Kind.REGULATION, Kind.MEETING):
             continue
-        listed = [item for group in contexts.for_entry(entry)["relations"] for item in group["items"]]
+        listed = [item for group in contexts.for_entry(entry)["relations"] for item in group.items]
         ids = [item["id"] for item in listed]
         assert len(ids) == len(set(ids)), entry.id
         assert {item["kind"] for item in listed} <= {"regulation", "meeting"}, entry.id

@@ -248,9 +248,9 @@ class _Generation:
         planned = self.plan.by_source.get(file.src_uri)
         plugin = self.site.plugin
         if planned is not None:
-            context, file.content_string = self.renderer.page(planned)
-            if context is not None:
-                plugin.contexts[file.src_uri] = context
+            record, file.content_string = self.renderer.page(planned)
+            if record is not None:
+                plugin.records[file.src_uri] = record
         plugin.index_pages = self.indexes
         output = render_page(
             file,

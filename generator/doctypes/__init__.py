@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from generator.core.diagnostics import Report
     from generator.core.status import Status
     from generator.doctypes.frame import Frame, Names
-    from generator.site.context import Context, PageContexts
+    from generator.site.context import PageContexts
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +55,9 @@ class RecordType:
     model: type[Any]
     noun: str  # how messages name one: "a regulation"
     title: str  # how the site names them all: «Документы», «Заседания»
-    page: Callable[[PageContexts, Entry, Any], Context]  # the page's context
-    ref: Callable[[PageContexts, Any], Context]  # what a link to one shows beside its title
+    page: Callable[[PageContexts, Entry, Any], records.Page]  # what its page shows
+    # What a link to one shows beside its title: fields of a `records.Ref` (form, number, status).
+    ref: Callable[[PageContexts, Any], dict[str, Any]]
     check: Callable[[Corpus, Entry, Any, date, Report], None] | None = None
     # A document's DOCX: the frame around its body, given its status and its edition's line.
     frame: Callable[[Names, Any, Status | None, str | None], Frame] | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path, PureWindowsPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.core import labels
 from generator.core.frontmatter import Key
@@ -24,13 +24,15 @@ from generator.doctypes.frame import (
     signatures,
     styled,
 )
+from generator.doctypes.records import AgendaItem, Photo, Speaker
+from generator.doctypes.records import Meeting as MeetingPage
 from generator.doctypes.sections import RECORD, sections
 
 if TYPE_CHECKING:
     from generator.core.corpus import Corpus, Entry
     from generator.core.diagnostics import Report
     from generator.core.status import Status
-    from generator.site.context import Context, PageContexts
+    from generator.site.context import PageContexts
 
 __all__ = ["Meeting", "check", "form", "frame", "page", "photos", "ref", "signed"]
 
@@ -51,7 +53,7 @@ def skeleton(form: str | None, issued_by: str, person: str) -> tuple[list[str], 
     return fields, ["Ход заседания."]
 
 
-def ref(pages: PageContexts, record: Meeting) -> Context:
+def ref(pages: PageContexts, record: Meeting) -> dict[str, Any]:
     return {"form": labels.MEETING_FORM}
 
 
@@ -69,44 +71,47 @@ def photos(record: Meeting) -> tuple[str, ...]:
     return tuple(photo.file for photo in record.photos)
 
 
-def page(pages: PageContexts, entry: Entry, record: Meeting) -> Context:
-    context = pages.document(entry, record)
+def page(pages: PageContexts, entry: Entry, record: Meeting) -> MeetingPage:
     adopted = [link.source for link in pages.corpus.incoming(record.id, Relation.ADOPTED_AT)]
     adopted += [document for item in record.agenda for document in item.documents]
     urls = RecordUrls(Kind.MEETING, entry.id)
-    context.update(
-        ref(pages, record),
+    agenda = [
+        AgendaItem(
+            title=item.title,
+            speakers=[
+                Speaker(person=pages.ref(speaker.person), summary=speaker.summary)
+                for speaker in item.speakers
+            ],
+            decisions=list(item.decisions),
+            documents=pages.refs(item.documents),
+        )
+        for item in record.agenda
+    ]
+    photos = [
+        Photo(file=urls.photo(photo.file), caption=photo.caption, credit=photo.credit)
+        for photo in record.photos
+    ]
+    adopted_here = pages.documents(adopted)
+    relations = pages.groups(entry, labels.MEETING_RELATIONS)
+    return MeetingPage(
+        **pages.document(entry, record),
+        **ref(pages, record),
         organizers=pages.refs(record.organizers),
         chairs=pages.refs(record.chairs),
         secretary=pages.ref(record.secretary) if record.secretary else None,
         attendees=pages.refs(record.attendees),
-        agenda=[
-            {
-                "title": item.title,
-                "speakers": [
-                    {"person": pages.ref(speaker.person), "summary": speaker.summary}
-                    for speaker in item.speakers
-                ],
-                "decisions": list(item.decisions),
-                "documents": pages.refs(item.documents),
-            }
-            for item in record.agenda
-        ],
-        photos=[
-            {"file": urls.photo(photo.file), "caption": photo.caption, "credit": photo.credit}
-            for photo in record.photos
-        ],
-        adopted=pages.documents(adopted),
-        relations=pages.groups(entry, labels.MEETING_RELATIONS),
+        agenda=agenda,
+        photos=photos,
+        adopted=adopted_here,
+        relations=relations,
+        sections=sections(
+            ("agenda", agenda),
+            ("adopted", adopted_here),
+            (RECORD, entry.body is not None and not entry.body.is_empty),
+            ("photos", photos),
+            ("relations", relations),
+        ),
     )
-    context["sections"] = sections(
-        ("agenda", context["agenda"]),
-        ("adopted", context["adopted"]),
-        (RECORD, entry.body is not None and not entry.body.is_empty),
-        ("photos", context["photos"]),
-        ("relations", context["relations"]),
-    )
-    return context
 
 
 def check(corpus: Corpus, entry: Entry, meeting: Meeting, as_of: date, report: Report) -> None:

@@ -1,21 +1,26 @@
-"""The open data's own types: what each document's `<id>.json` holds, and the pieces a new
-document type's record is made of (`DocumentRecord`, `Ref`, `Group`).
+"""Page records: what each generated page shows, one frozen type per kind of page, from the
+corpus to its theme template; a document's record is also its open data (`<id>.json`).
 
-The files are written from the page contexts (generator/formats/data/files.py), so the data
-says what the pages say; each document type names its model here (`RecordType.data`), and
-`generator.formats.data.schema` publishes their JSON Schema beside the data
-(`schema/catalog.json`, `schema/document.json`). The test suite validates every published file
-against the published schema with check-jsonschema, so the description cannot drift from the
-data.
+Why one type for both: the page, the golden tests and the open data cannot disagree. Each
+document type names its record here (`RecordType.data`); `generator.formats.data.schema`
+publishes their JSON Schema beside the data (`schema/catalog.json`, `schema/document.json`),
+and the test suite validates every published file against it with check-jsonschema. What only
+lays a page out (`Page.sections`, `Page.json_ld`) is left out of the data and of its schema.
+
+A field left unset is absent from the data, not null: a link to a person has no date, a page
+the preview makes has no checksum. Templates read fields by their published names too
+(`version["from"]`, `group["items"]`).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializeAsAny
+from pydantic.json_schema import SkipJsonSchema
 
 from generator.core.model import Kind
+from generator.doctypes.sections import TEXT
 
 Iso = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="the date as YYYY-MM-DD")]
 Russian = Annotated[str, Field(description="the date as Russian documents print it: 21 декабря 2020 г.")]
@@ -24,7 +29,32 @@ StatusCode = Literal["draft", "repealed", "superseded", "pending", "expired", "e
 
 
 class Open(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+    def __getitem__(self, name: str) -> Any:
+        """A field by its published name, as a template may ask: `version["from"]`."""
+        for field, info in type(self).model_fields.items():
+            if name in (field, info.alias):
+                return getattr(self, field)
+        raise KeyError(name)
+
+    def data(self) -> dict[str, Any]:
+        """The record as JSON values under their published names, without unset fields."""
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+
+class Page(Open):
+    """A generated page's record: what its template `regpub-<kind>.html` shows."""
+
+    # What only lays the page out: neither in the data nor in its schema.
+    sections: SkipJsonSchema[tuple[str, ...]] = ()  # the sections it shows, in order (its TOC)
+    json_ld: SkipJsonSchema[str | None] = None  # its schema.org JSON-LD, for the page's head
+
+    def published(self) -> dict[str, Any]:
+        """Its open data: the record without what only lays the page out."""
+        return self.model_dump(
+            mode="json", by_alias=True, exclude_unset=True, exclude={"sections", "json_ld"}
+        )
 
 
 class Status(Open):
@@ -67,7 +97,7 @@ class Source(Open):
     history_url: str | None
 
 
-class DocumentRecord(Open):
+class DocumentRecord(Page):
     """What every document's page shows; a document type's record adds its own fields."""
 
     id: str
@@ -85,6 +115,14 @@ class DocumentRecord(Open):
     docx_sha256: str | None = None
     source: Source | None = None
     relations: list[Group]
+
+    def authors(self) -> list[Ref]:
+        """Who made it (issued it, held the meeting): the feed's authors, the register's column."""
+        return []
+
+    def legal_status(self) -> Status | None:
+        """Its status as of the build's date, if its type has one (README: "Computed status")."""
+        return None
 
 
 class Period(Open):
@@ -133,6 +171,12 @@ class Regulation(DocumentRecord):
     outstanding: list[Ref] = Field(description="amending documents in force whose change no text includes")
     versions: list[Version]
 
+    def authors(self) -> list[Ref]:
+        return self.issuers
+
+    def legal_status(self) -> Status:
+        return self.status
+
 
 class Speaker(Open):
     person: Ref
@@ -161,3 +205,76 @@ class Meeting(DocumentRecord):
     agenda: list[AgendaItem]
     photos: list[Photo]
     adopted: list[Ref]
+
+    def authors(self) -> list[Ref]:
+        return self.organizers
+
+
+class Position(Open):
+    title: str
+    organization: Ref | None
+    from_: Russian | None = Field(alias="from")
+    to: Russian | None
+
+
+class Spoke(Open):
+    meeting: Ref
+    item: str
+    summary: str | None
+
+
+class Person(Page):
+    """A person's page: their positions and every document they signed, chaired, attended."""
+
+    kind: Literal["person"]
+    id: str
+    title: str
+    signature_name: str | None
+    url: Address
+    positions: list[Position]
+    signed: list[Ref]
+    chaired: list[Ref]
+    secretary_of: list[Ref]
+    attended: list[Ref]
+    spoke: list[Spoke]
+    referenced_by: list[Ref]
+
+
+class Organization(Page):
+    """An organization's page: its place among the others, its people, what it issued."""
+
+    kind: Literal["organization"]
+    id: str
+    title: str
+    short_name: str | None
+    url: Address
+    parent: Ref | None
+    children: list[Ref]
+    people: list[Ref]
+    issued: list[Ref]
+    organized: list[Ref]
+    signed_for: list[Ref]
+    referenced_by: list[Ref]
+
+
+class VersionPage(Page):
+    """The page of a regulation's earlier (or future) text."""
+
+    sections: SkipJsonSchema[tuple[str, ...]] = (TEXT,)
+    kind: Literal["version"] = "version"
+    title: str
+    document: SerializeAsAny[DocumentRecord]
+    version: Version
+    in_force_version: Version | None
+
+
+class ChangesPage(Page):
+    """What one amendment changed, compared with the text before it."""
+
+    sections: SkipJsonSchema[tuple[str, ...]] = (TEXT,)
+    kind: Literal["changes"] = "changes"
+    title: str
+    document: SerializeAsAny[DocumentRecord]
+    version: Version
+    previous: Version
+    diff: str  # HTML

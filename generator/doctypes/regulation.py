@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.core import labels
 from generator.core.model import Regulation, Relation
@@ -21,12 +21,14 @@ from generator.doctypes.frame import (
     styled,
     title_after_form,
 )
+from generator.doctypes.records import Period, Signatory
+from generator.doctypes.records import Regulation as RegulationPage
 from generator.doctypes.sections import TEXT, sections
 
 if TYPE_CHECKING:
     from generator.core.corpus import Corpus, Entry
     from generator.core.diagnostics import Report
-    from generator.site.context import Context, PageContexts
+    from generator.site.context import PageContexts
 
 __all__ = ["Regulation", "check", "form", "frame", "has_docx", "number", "page", "ref", "signed"]
 
@@ -48,32 +50,37 @@ def has_docx(record: Regulation) -> bool:
     return not record.external  # an external document is published elsewhere (README: "What comes out")
 
 
-def ref(pages: PageContexts, record: Regulation) -> Context:
-    return {"form": record.form, "number": record.number, "status": pages.status_context(record)}
+def ref(pages: PageContexts, record: Regulation) -> dict[str, Any]:
+    return {"form": record.form, "number": record.number, "status": pages.status_record(record)}
 
 
-def page(pages: PageContexts, entry: Entry, record: Regulation) -> Context:
-    context = pages.document(entry, record)
+def page(pages: PageContexts, entry: Entry, record: Regulation) -> RegulationPage:
+    fields = pages.document(entry, record)
     adopted = [record.adopted_at] if record.adopted_at else []
     adopted += [link.source for link in pages.corpus.incoming(record.id, Relation.AGENDA_DOCUMENT)]
     period = record.effective
-    context.update(
-        ref(pages, record),
+    if record.external:
+        fields.update(downloads(None, docx=False))
+    versions = pages.versions(record)
+    relations = pages.groups(entry, labels.REGULATION_RELATIONS)
+    return RegulationPage(
+        **fields,
+        **ref(pages, record),
         issuers=pages.refs(record.issuers),
         signatories=[
-            {
-                "person": pages.ref(signatory.person),
-                "position": signatory.position,
-                "organization": pages.ref(signatory.organization) if signatory.organization else None,
-            }
+            Signatory(
+                person=pages.ref(signatory.person),
+                position=signatory.position,
+                organization=pages.ref(signatory.organization) if signatory.organization else None,
+            )
             for signatory in record.signatories
         ],
-        effective={
-            "from": long_date(period.from_),
-            "from_iso": period.from_.isoformat(),
-            "to": long_date(period.to) if period.to else None,
-            "to_iso": period.to.isoformat() if period.to else None,
-        }
+        effective=Period(
+            from_=long_date(period.from_),
+            from_iso=period.from_.isoformat(),
+            to=long_date(period.to) if period.to else None,
+            to_iso=period.to.isoformat() if period.to else None,
+        )
         if period
         else None,
         repealed_on=long_date(record.repealed_on) if record.repealed_on else None,
@@ -81,16 +88,11 @@ def page(pages: PageContexts, entry: Entry, record: Regulation) -> Context:
         external=record.external,
         source_url=record.source_url,
         adopted_at=pages.documents(adopted),
-        relations=pages.groups(entry, labels.REGULATION_RELATIONS),
+        relations=relations,
         outstanding=pages.refs(pages.corpus.outstanding_amendments(record, pages.as_of)),
-        versions=pages.versions(record),
+        versions=versions,
+        sections=sections((TEXT, True), ("versions", versions), ("relations", relations)),
     )
-    if record.external:
-        context.update(downloads(None, docx=False))
-    context["sections"] = sections(
-        (TEXT, True), ("versions", context["versions"]), ("relations", context["relations"])
-    )
-    return context
 
 
 def check(corpus: Corpus, entry: Entry, regulation: Regulation, as_of: date, report: Report) -> None:

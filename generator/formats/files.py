@@ -1,7 +1,7 @@
 """What each planned page and file holds: the renderer of a `SitePlan`.
 
 One renderer serves the build (every page, once) and the preview (a page when the browser asks
-for it), so the two cannot show different things. Contexts are made once per record and kept.
+for it), so the two cannot show different things. A record's page record is made once and kept.
 """
 
 from __future__ import annotations
@@ -11,15 +11,17 @@ import multiprocessing
 import posixpath
 from collections.abc import Callable
 from functools import cached_property
+from typing import Any
 
 from generator.core.corpus import Entry
 from generator.core.editions import editions
 from generator.core.urls import SCHEMA_FILES
+from generator.doctypes.records import DocumentRecord, Page
 from generator.formats.akn.document import DEFAULT_COUNTRY, akn_xml
 from generator.formats.data import files as data
 from generator.formats.data.schema import open_data_schema
 from generator.formats.jsonld import json_ld, script_text
-from generator.site.context import Context, PageContexts
+from generator.site.context import PageContexts
 from generator.site.indexes import IndexPages
 from generator.site.markdown import page_markdown
 from generator.site.plan import CHECKSUMS, FileKind, PageKind, PlannedFile, PlannedPage, SitePlan
@@ -34,8 +36,9 @@ def _make_chunk(files: list[PlannedFile]) -> dict[str, str]:
     return {file.path: renderer.text(file) for file in files}
 
 
-# Adds what only the build knows to a record's context (its DOCX checksum, its git history).
-Decorate = Callable[[Entry, Context], None]
+# What only the build knows of a document's page (its DOCX checksum, its git history): the
+# fields to add to its record.
+Decorate = Callable[[Entry, DocumentRecord], dict[str, Any]]
 
 
 class SiteRenderer:
@@ -60,33 +63,33 @@ class SiteRenderer:
         self._decorate = decorate
         self._docx_checksums = docx_checksums or {}
         self.country = country
-        self._records: dict[str, Context] = {}
+        self._records: dict[str, Page] = {}
         self._texts: dict[str, str] = {}
-        self._editions: dict[str, dict[str, tuple[Context, str]]] = {}
+        self._editions: dict[str, dict[str, tuple[Page, str]]] = {}
 
-    def record(self, id_: str) -> Context:
-        """The context of a record's page (also its open data), made once."""
-        context = self._records.get(id_)
-        if context is None:
+    def record(self, id_: str) -> Page:
+        """The record of a record's page (a document's is also its open data), made once."""
+        record = self._records.get(id_)
+        if record is None:
             entry = self.corpus.by_id[id_]
-            context = self.contexts.for_entry(entry)
-            if self._decorate is not None:
-                self._decorate(entry, context)
-            linked = json_ld(self.corpus, context, site_url=self.site_url, site_name=self.site_name)
+            record = self.contexts.for_entry(entry)
+            if self._decorate is not None and isinstance(record, DocumentRecord):
+                record = record.model_copy(update=self._decorate(entry, record))
+            linked = json_ld(self.corpus, record, site_url=self.site_url, site_name=self.site_name)
             if linked is not None:
-                context["json_ld"] = script_text(linked)
-            self._records[id_] = context
-        return context
+                record = record.model_copy(update={"json_ld": script_text(linked)})
+            self._records[id_] = record
+        return record
 
-    def page(self, page: PlannedPage) -> tuple[Context | None, str]:
-        """(the context its template renders, the Markdown MkDocs reads) of a planned page."""
+    def page(self, page: PlannedPage) -> tuple[Page | None, str]:
+        """(the record its template renders, the Markdown MkDocs reads) of a planned page."""
         if page.kind is PageKind.LIST:
             return None, self._lists[page.source]
         assert page.record is not None
         entry = self.corpus.by_id[page.record]
         if page.kind is PageKind.RECORD:
-            context = self.record(page.record)
-            return context, page_markdown(self.corpus, entry, context)
+            record = self.record(page.record)
+            return record, page_markdown(self.corpus, entry, record.sections)
         return self._edition_pages(entry)[page.source]
 
     def make_texts(self, files: list[PlannedFile], jobs: int) -> None:
@@ -118,7 +121,7 @@ class SiteRenderer:
         if file.kind is FileKind.RECORD_DATA:
             assert file.record is not None
             folder = posixpath.dirname(file.path)
-            return data.to_json(data.relative_links(data.published(self.record(file.record)), folder))
+            return data.to_json(data.relative_links(self.record(file.record).published(), folder))
         if file.kind is FileKind.AKN:
             return self._akn(file)
         if file.path == "catalog.json":
@@ -146,19 +149,23 @@ class SiteRenderer:
         return self.indexes.pages()
 
     @cached_property
-    def _documents(self) -> dict[str, Context]:
-        return {
-            file.record: self.record(file.record)
-            for file in self.plan.of_kind(FileKind.RECORD_DATA)
-            if file.record
-        }
+    def _documents(self) -> dict[str, DocumentRecord]:
+        documents = {}
+        for file in self.plan.of_kind(FileKind.RECORD_DATA):
+            assert file.record is not None
+            record = self.record(file.record)
+            assert isinstance(record, DocumentRecord)  # the plan gives documents their data
+            documents[file.record] = record
+        return documents
 
-    def _edition_pages(self, entry: Entry) -> dict[str, tuple[Context, str]]:
+    def _edition_pages(self, entry: Entry) -> dict[str, tuple[Page, str]]:
         pages = self._editions.get(entry.id)
         if pages is None:
             regulation = self.contexts.corpus.regulation(entry.id)
             assert regulation is not None
-            pages = version_pages(self.contexts, regulation, self.record(entry.id))
+            document = self.record(entry.id)
+            assert isinstance(document, DocumentRecord)  # only documents have editions
+            pages = version_pages(self.contexts, regulation, document)
             self._editions[entry.id] = pages
         return pages
 

@@ -17,8 +17,8 @@ from generator.core.corpus import Corpus
 from generator.core.model import Kind, Relation
 from generator.core.urls import page_path
 from generator.doctypes import REGISTRY
+from generator.doctypes.records import DocumentRecord, Page, Period, Ref, Version
 from generator.formats.data.files import relative_path
-from generator.site.context import Context
 
 SCHEMA = "https://schema.org"
 
@@ -31,11 +31,9 @@ LEGAL_FORCE = {
     "repealed": "NotInForce",
     "superseded": "NotInForce",
 }
-FORMATS = (
-    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ("pdf", "application/pdf"),
-    ("xml", "application/akn+xml"),
-)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
+XML = "application/akn+xml"
 
 
 def script_text(data: dict[str, Any]) -> str:
@@ -59,44 +57,42 @@ class _Addresses:
         return f"{self.site_url}{path}" if self.site_url else relative_path(path, self.page)
 
 
-def json_ld(
-    corpus: Corpus, context: Context, *, site_url: str | None, site_name: str
-) -> dict[str, Any] | None:
+def json_ld(corpus: Corpus, page: Page, *, site_url: str | None, site_name: str) -> dict[str, Any] | None:
     """The JSON-LD of a document's page (None for people and organizations)."""
-    schema_type = REGISTRY[Kind(context["kind"])].schema_org
-    if schema_type is None:
+    schema_type = REGISTRY[Kind(page["kind"])].schema_org
+    if schema_type is None or not isinstance(page, DocumentRecord):
         return None
-    address = _Addresses(context["url"], site_url)
+    address = _Addresses(page.url, site_url)
     work: dict[str, Any] = {
         "@context": SCHEMA,
-        "@id": address(context["url"]),
-        "url": address(context["url"]),
-        "name": context["title"],
+        "@id": address(page.url),
+        "url": address(page.url),
+        "name": page.title,
         "inLanguage": "ru",
         "publisher": {"@type": "Organization", "name": site_name},
     }
-    if context.get("summary"):
-        work["description"] = context["summary"]
-    if context.get("tags"):
-        work["keywords"] = ", ".join(context["tags"])
+    if page.summary:
+        work["description"] = page.summary
+    if page.tags:
+        work["keywords"] = ", ".join(page.tags)
     encodings = [
-        {"@type": "MediaObject", "contentUrl": address(context[key]), "encodingFormat": media}
-        for key, media in FORMATS
-        if context.get(key)
+        {"@type": "MediaObject", "contentUrl": address(url), "encodingFormat": media}
+        for url, media in ((page.docx, DOCX), (page.pdf, PDF), (page.xml, XML))
+        if url
     ]
     if schema_type == "Event":
-        return _meeting(work, context, encodings, address)
-    return _legislation(corpus, work, context, encodings, address)
+        return _meeting(work, page, encodings, address)
+    return _legislation(corpus, work, page, encodings, address)
 
 
-def _organizations(refs: list[Context], address: _Addresses) -> list[dict[str, str]]:
-    return [{"@type": "Organization", "name": ref["title"], "url": address(ref["url"])} for ref in refs]
+def _organizations(refs: list[Ref], address: _Addresses) -> list[dict[str, str]]:
+    return [{"@type": "Organization", "name": ref.title, "url": address(ref.url)} for ref in refs]
 
 
 def _legislation(
     corpus: Corpus,
     work: dict[str, Any],
-    context: Context,
+    page: DocumentRecord,
     encodings: list[dict[str, str]],
     address: _Addresses,
 ) -> dict[str, Any]:
@@ -107,25 +103,28 @@ def _legislation(
             if ref is not None
         ]
 
-    id_ = context["id"]
+    # What a document type may add to its record: a number, a period in force, texts.
+    id_ = page.id
+    number: str | None = getattr(page, "number", None)
+    effective: Period | None = getattr(page, "effective", None)
+    versions: list[Version] = getattr(page, "versions", [])
     work |= {
         "@type": "Legislation",
-        "legislationIdentifier": context.get("number") or id_,
-        "legislationDate": context["date_iso"],
-        "legislationType": context["form"],
-        "legislationPassedBy": _organizations(context.get("issuers") or [], address),
+        "legislationIdentifier": number or id_,
+        "legislationDate": page.date_iso,
+        "legislationType": page.form,
+        "legislationPassedBy": _organizations(page.authors(), address),
     }
-    force = LEGAL_FORCE.get(str((context.get("status") or {}).get("code")))
+    status = page.legal_status()
+    force = LEGAL_FORCE.get(status.code) if status else None
     if force:
         work["legislationLegalForce"] = f"{SCHEMA}/{force}"
-    effective = context.get("effective") or {}
-    if effective.get("to_iso"):
-        work["expires"] = effective["to_iso"]
-    versions = context.get("versions") or []
-    current = next((version for version in versions if version["current_text"]), None)
+    if effective and effective.to_iso:
+        work["expires"] = effective.to_iso
+    current = next((version for version in versions if version.current_text), None)
     if current is not None:
-        work["legislationDateVersion"] = current["from_iso"]
-    consolidated = [version["by"]["id"] for version in versions if version.get("by")]
+        work["legislationDateVersion"] = current.from_iso
+    consolidated = [version.by.id for version in versions if version.by]
     changes = [link.target for link in corpus.outgoing(id_, Relation.AMENDS)]
     based_on = [link.target for link in corpus.outgoing(id_, Relation.BASED_ON)]
     for field, ids in (
@@ -149,17 +148,17 @@ def context_ref(corpus: Corpus, id_: str) -> dict[str, str] | None:
 
 
 def _meeting(
-    work: dict[str, Any], context: Context, encodings: list[dict[str, str]], address: _Addresses
+    work: dict[str, Any], page: DocumentRecord, encodings: list[dict[str, str]], address: _Addresses
 ) -> dict[str, Any]:
     work |= {
         "@type": "Event",
-        "startDate": context["date_iso"],
-        "organizer": _organizations(context["organizers"], address),
+        "startDate": page.date_iso,
+        "organizer": _organizations(page.authors(), address),
         "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
         "eventStatus": f"{SCHEMA}/EventScheduled",
     }
-    if context.get("place"):
-        work["location"] = {"@type": "Place", "name": context["place"]}
+    if page.place:
+        work["location"] = {"@type": "Place", "name": page.place}
     if encodings:
-        work["subjectOf"] = {"@type": "DigitalDocument", "name": context["title"], "encoding": encodings}
+        work["subjectOf"] = {"@type": "DigitalDocument", "name": page.title, "encoding": encodings}
     return work

@@ -12,17 +12,20 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.content.check import Checked
 from generator.content.provenance import Revision, last_changes
 from generator.core.corpus import Entry
 from generator.core.errors import InternalError
 from generator.core.russian import long_date
+from generator.doctypes import records
+from generator.doctypes.records import DocumentRecord
 from generator.formats.akn.body import xhtml_store
 from generator.formats.docx.build import build_docx
 from generator.formats.files import Decorate, SiteRenderer
 from generator.formats.pdf import build_pdf
-from generator.site.context import Context, PageContexts
+from generator.site.context import PageContexts
 from generator.site.indexes import IndexPages
 from generator.site.plan import FileKind, SitePlan, plan_site
 
@@ -90,21 +93,23 @@ def decorator(settings: Settings, changes: dict[Path, Revision], checksums: dict
     """What the build adds to each record's context: its DOCX's checksum, its last commit
     (the preview asks here too, so its pages say what the published ones say)."""
 
-    def decorate(entry: Entry, context: Context) -> None:
-        context["docx_sha256"] = checksums.get(context.get("docx") or "")
-        context["source"] = _provenance(settings, changes.get(entry.path.resolve()))
+    def decorate(entry: Entry, record: DocumentRecord) -> dict[str, Any]:
+        return {
+            "docx_sha256": checksums.get(record.docx or ""),
+            "source": _provenance(settings, changes.get(entry.path.resolve())),
+        }
 
     return decorate
 
 
-def _provenance(settings: Settings, revision: Revision | None) -> Context | None:
+def _provenance(settings: Settings, revision: Revision | None) -> records.Source | None:
     if revision is None:
         return None
     values = {"commit": revision.commit, "path": revision.path}
-    return {
-        "date": long_date(revision.date),
-        "date_iso": revision.date.isoformat(),
-        "commit": revision.short,
-        "commit_url": settings.commit_url.format(**values) if settings.commit_url else None,
-        "history_url": settings.history_url.format(**values) if settings.history_url else None,
-    }
+    return records.Source(
+        date=long_date(revision.date),
+        date_iso=revision.date.isoformat(),
+        commit=revision.short,
+        commit_url=settings.commit_url.format(**values) if settings.commit_url else None,
+        history_url=settings.history_url.format(**values) if settings.history_url else None,
+    )

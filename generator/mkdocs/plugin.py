@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gzip
 import html
-import json
 import logging
 import sys
 import tempfile
@@ -40,7 +39,7 @@ from generator.core import labels
 from generator.core.errors import DocxError, SearchError, UsageError
 from generator.core.store import Store
 from generator.core.urls import absolute
-from generator.doctypes import template_folders
+from generator.doctypes import records, template_folders
 from generator.doctypes.sections import TEXT
 from generator.formats.akn.document import DEFAULT_COUNTRY, valid_country
 from generator.formats.outputs import Settings, make_outputs
@@ -49,7 +48,6 @@ from generator.mkdocs.pages import PageCache, render_pages, site_fingerprint, wo
 from generator.mkdocs.toc import page_toc
 from generator.mkdocs.valid_html import valid_html
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
-from generator.site.context import Context
 from generator.site.indexes import SECTION_PAGES, IndexPages
 from generator.site.markdown import MARKDOWN_EXTENSIONS, toc_settings
 from generator.site.plan import FileKind, SitePlan
@@ -97,7 +95,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.as_of = date.today()
         self.docx = True
         self.given: Given | None = None
-        self.contexts: dict[str, Context] = {}  # virtual page src_uri → its context
+        self.records: dict[str, records.Page] = {}  # virtual page src_uri → what its template shows
         self.index_pages: IndexPages | None = None
         self._docx_folder: tempfile.TemporaryDirectory[str] | None = None
         self.jobs = 1
@@ -207,14 +205,14 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         except DocxError as error:
             raise PluginError(f"DOCX and PDF downloads failed: {error}") from None
         self.report.extend(outputs.report)
-        self.index_pages, self.plan, self.contexts = outputs.indexes, outputs.plan, {}
+        self.index_pages, self.plan, self.records = outputs.indexes, outputs.plan, {}
         # Records and texts are reached from lists and the register, never from the sidebar;
         # `excluded` keeps them out of MkDocs' one-process loop: on_post_build renders them.
         aside = InclusionLevel.NOT_IN_NAV if self.serving else InclusionLevel.EXCLUDED
         for page in outputs.plan.pages:
-            context, markdown = outputs.renderer.page(page)
-            if context is not None:
-                self.contexts[page.source] = context
+            record, markdown = outputs.renderer.page(page)
+            if record is not None:
+                self.records[page.source] = record
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else aside
             files.append(File.generated(config, page.source, content=markdown, inclusion=inclusion))
         for path, made in outputs.downloads.items():
@@ -251,11 +249,11 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        regpub = self.contexts.get(page.file.src_uri)
+        regpub = self.records.get(page.file.src_uri)
         context["regpub"] = regpub  # type: ignore[typeddict-unknown-key]
         context["regpub_sections"] = labels.SECTIONS  # type: ignore[typeddict-unknown-key]
         if page.meta.get("template", "").startswith("regpub-"):
-            shown = regpub.get("sections", [TEXT]) if regpub else [TEXT]
+            shown = regpub.sections if regpub else (TEXT,)
             page.toc = page_toc(page.title or "", page.toc, shown)
         return context
 
@@ -299,8 +297,9 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
 
     def _describe(self, file: File) -> str:
         """What one generated page is made from, besides what every page shares."""
-        context = json.dumps(self.contexts.get(file.src_uri), ensure_ascii=False, sort_keys=True)
-        return f"{file.content_string}\n{context}"
+        record = self.records.get(file.src_uri)
+        shown = record.model_dump_json(round_trip=True) if record is not None else ""
+        return f"{file.content_string}\n{shown}"
 
     def on_build_error(self, error: Exception) -> None:
         self._drop_docx_folder()

@@ -1,9 +1,9 @@
-"""What each generated page shows, as plain data: the context its theme template renders.
+"""What each generated page shows: its record (`generator.doctypes.records`), which its theme
+template renders, the golden tests compare and the open data publishes.
 
-Why plain data: it is what the golden tests compare and what `catalog.json` publishes, so the
-page, the tests and the open data cannot disagree. `PageContexts` holds what every kind of
-page shares (links to other records, relation groups); what a page of one kind shows is that
-kind's `page` in `generator.doctypes`.
+`PageContexts` makes what every kind of page shares (links to other records, relation groups,
+a document's common fields); what a page of one kind shows is that kind's `page` in
+`generator.doctypes`.
 """
 
 from __future__ import annotations
@@ -17,11 +17,9 @@ from generator.core.model import Document, Regulation, Relation
 from generator.core.russian import long_date
 from generator.core.status import Status
 from generator.core.urls import RecordUrls, docx_path, downloads, page_path
-from generator.doctypes import REGISTRY
+from generator.doctypes import REGISTRY, records
 from generator.site.markdown import title_of
 from generator.site.versions import versions_context
-
-Context = dict[str, Any]
 
 
 class PageContexts:
@@ -31,52 +29,60 @@ class PageContexts:
         self.corpus = corpus
         self.as_of = as_of
         self.docx = docx
+        self._refs: dict[str, records.Ref] = {}
 
     def status(self, regulation: Regulation) -> Status:
         return self.corpus.status(regulation, self.as_of)
 
-    def status_context(self, regulation: Regulation) -> Context:
+    def status_record(self, regulation: Regulation) -> records.Status:
         status = self.status(regulation)
-        return {"code": str(status), "label": status.label, "in_force": status is Status.IN_FORCE}
+        return records.Status(code=str(status), label=status.label, in_force=status is Status.IN_FORCE)
 
-    def versions(self, regulation: Regulation) -> list[Context]:
+    def versions(self, regulation: Regulation) -> list[records.Version]:
         """The list of a regulation's texts, newest first (empty when it never had another)."""
         return versions_context(self, regulation)
 
-    def for_entry(self, entry: Entry) -> Context:
+    def for_entry(self, entry: Entry) -> records.Page:
         assert entry.kind is not None
         assert entry.record is not None
         return REGISTRY[entry.kind].page(self, entry, entry.record)
 
     # References to other records
 
-    def ref(self, id_: str) -> Context:
-        """A link to another record with what a reader needs to judge it from a list."""
+    def ref(self, id_: str) -> records.Ref:
+        """A link to another record with what a reader needs to judge it from a list; made once
+        per record, since a record is linked from many pages (a `Ref` is frozen)."""
+        ref = self._refs.get(id_)
+        if ref is None:
+            ref = self._refs[id_] = self._make_ref(id_)
+        return ref
+
+    def _make_ref(self, id_: str) -> records.Ref:
         entry = self.corpus.by_id[id_]
         assert entry.kind is not None
-        context: Context = {"id": id_, "kind": str(entry.kind), "title": title_of(entry)}
-        context["url"] = page_path(entry.kind, id_)
+        fields: dict[str, Any] = {}
         document = self.corpus.document(id_)
         if document is not None:
-            context["date"] = long_date(document.date)
-            context["date_iso"] = document.date.isoformat()
+            fields.update(date=long_date(document.date), date_iso=document.date.isoformat())
         if entry.record is not None:
-            context.update(REGISTRY[entry.kind].ref(self, entry.record))
-        return context
+            fields.update(REGISTRY[entry.kind].ref(self, entry.record))
+        return records.Ref(
+            id=id_, kind=str(entry.kind), title=title_of(entry), url=page_path(entry.kind, id_), **fields
+        )
 
-    def refs(self, ids: Iterable[str]) -> list[Context]:
+    def refs(self, ids: Iterable[str]) -> list[records.Ref]:
         unique = list(dict.fromkeys(ids))
         return [self.ref(id_) for id_ in unique if id_ in self.corpus.by_id]
 
-    def documents(self, ids: Iterable[str]) -> list[Context]:
+    def documents(self, ids: Iterable[str]) -> list[records.Ref]:
         """Documents newest first, as registers list them."""
-        return sorted(self.refs(ids), key=lambda ref: (ref.get("date_iso", ""), ref["id"]), reverse=True)
+        return sorted(self.refs(ids), key=lambda ref: (ref.date_iso or "", ref.id), reverse=True)
 
-    def sources(self, id_: str, relation: Relation) -> list[Context]:
+    def sources(self, id_: str, relation: Relation) -> list[records.Ref]:
         """The documents that point at `id_` by `relation`, newest first."""
         return self.documents(link.source for link in self.corpus.incoming(id_, relation))
 
-    def groups(self, entry: Entry, groups: Iterable[tuple[str, str, str]]) -> list[Context]:
+    def groups(self, entry: Entry, groups: Iterable[tuple[str, str, str]]) -> list[records.Group]:
         """The related documents, each group a (label, relation, direction: out, in or both),
         strongest first: a document is listed once, under the first group it belongs to.
         People and organizations a body mentions are on their own pages, not among documents."""
@@ -90,13 +96,14 @@ class PageContexts:
             if direction in ("in", "both"):
                 ids += [link.source for link in self.corpus.incoming(entry.id, relation)]
             documents = self.documents(id_ for id_ in ids if id_ not in seen and self.corpus.document(id_))
-            seen.update(document["id"] for document in documents)
+            seen.update(document.id for document in documents)
             if documents:
-                result.append({"label": label, "relation": str(relation), "items": documents})
+                result.append(records.Group(label=label, relation=str(relation), items=documents))
         return result
 
-    def document(self, entry: Entry, record: Document) -> Context:
-        """What every document's page shows: title, date, summary, tags, place, downloads."""
+    def document(self, entry: Entry, record: Document) -> dict[str, Any]:
+        """The fields every document's record has (`records.DocumentRecord`): title, date,
+        summary, tags, place, downloads; its type's `page` adds its own."""
         assert entry.kind is not None
         return {
             "kind": str(entry.kind),

@@ -15,7 +15,8 @@ from generator.core.model import Kind, Meeting, Organization, Person, Regulation
 from generator.core.status import Status
 from generator.core.urls import page_source
 from generator.doctypes import DOCUMENT_TYPES, RecordType
-from generator.site.context import Context, PageContexts
+from generator.doctypes.records import Ref
+from generator.site.context import PageContexts
 from generator.site.markdown import escape
 
 _TRANSLIT = dict(
@@ -63,15 +64,14 @@ def _link(source: str, target: str) -> str:
     return "../" * depth + target
 
 
-def _document_line(source: str, ref: Context) -> str:
-    target = page_source(Kind(ref["kind"]), ref["id"])
-    number = f" № {escape(ref['number'])}" if ref.get("number") else ""
-    status = ref.get("status")
-    badge = f" · *{status['label']}*" if status and not status["in_force"] else ""
-    return f"- {ref['date']} — [{escape(ref['title'])}]({_link(source, target)}){number}{badge}"
+def _document_line(source: str, ref: Ref) -> str:
+    target = page_source(Kind(ref.kind), ref.id)
+    number = f" № {escape(ref.number)}" if ref.number else ""
+    badge = f" · *{ref.status.label}*" if ref.status and not ref.status.in_force else ""
+    return f"- {ref.date} — [{escape(ref.title)}]({_link(source, target)}){number}{badge}"
 
 
-def _documents_list(source: str, refs: Iterable[Context]) -> str:
+def _documents_list(source: str, refs: Iterable[Ref]) -> str:
     return "\n".join(_document_line(source, ref) for ref in refs) or labels.NO_DOCUMENTS
 
 
@@ -133,8 +133,8 @@ class IndexPages:
         form_links = ", ".join(f"[{escape(form)}]({_link(source, form_page(form))})" for form in forms)
         issuers = Counter(issuer for r in self.regulations for issuer in r.issuers)
         issuer_links = ", ".join(
-            f"[{escape(ref['title'])}]({_link(source, page_source(Kind.ORGANIZATION, ref['id']))})"
-            f" ({issuers[ref['id']]})"
+            f"[{escape(ref.title)}]({_link(source, page_source(Kind.ORGANIZATION, ref.id))})"
+            f" ({issuers[ref.id]})"
             for ref in self.contexts.refs(id_ for id_, _ in issuers.most_common(12))
         )
         return "\n".join(
@@ -210,7 +210,7 @@ class IndexPages:
         for kind, record_type in DOCUMENT_TYPES.items():
             parts += [
                 f"## {record_type.title}",
-                _documents_list(source, [r for r in refs if r["kind"] == kind]),
+                _documents_list(source, [r for r in refs if r.kind == kind]),
             ]
         return "\n\n".join(parts)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from generator.core import labels
@@ -116,16 +117,19 @@ def _reference(corpus: Corpus, page: str, match: re.Match[str]) -> str:
     return f"[{escape(text or title_of(target))}]({link_to(page, target, anchor)})"
 
 
-def page_markdown(corpus: Corpus, entry: Entry, context: dict[str, Any]) -> str:
-    """A record's page: its title and theme template in front matter, then the body."""
+def page_markdown(corpus: Corpus, entry: Entry, sections: Sequence[str]) -> str:
+    """A record's page (showing `sections`): its title and theme template in front matter, then
+    the body."""
     assert entry.kind is not None
+    assert entry.record is not None
     page = page_source(entry.kind, entry.id)
-    top = 3 if RECORD in context.get("sections", ()) else 2  # under the record's own h2
-    return generated_page(context, render_body(corpus, entry.body, page, entry.id, top))
+    top = 3 if RECORD in sections else 2  # under the record's own h2
+    body = render_body(corpus, entry.body, page, entry.id, top)
+    return generated_page(str(entry.kind), entry.record.display_title, body)
 
 
-def generated_page(context: dict[str, Any], body: str = "") -> str:
+def generated_page(kind: str, title: str, body: str = "") -> str:
     """Front matter naming the title and the theme template (`regpub-<kind>.html`), then `body`."""
-    template = f"regpub-{context['kind']}.html"
-    title = json.dumps(context["title"], ensure_ascii=False)  # a JSON string is valid YAML
+    template = f"regpub-{kind}.html"
+    title = json.dumps(title, ensure_ascii=False)  # a JSON string is valid YAML
     return f"---\ntitle: {title}\ntemplate: {template}\n---\n\n{body}\n"

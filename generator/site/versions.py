@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from generator.core import labels
 from generator.core.body import REFERENCE, parse_reference
@@ -25,13 +25,12 @@ from generator.core.urls import (
     downloads,
     version_docx_path,
 )
+from generator.doctypes import records
 from generator.site.changes import render_html
 from generator.site.markdown import generated_page, render_body, title_of
 
 if TYPE_CHECKING:  # the page contexts use this module for their list of versions
     from generator.site.context import PageContexts
-
-Context = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,78 +90,66 @@ def _docx(regulation: Regulation, text: Text) -> str | None:
     )
 
 
-def versions_context(contexts: PageContexts, regulation: Regulation) -> list[Context]:
+def versions_context(contexts: PageContexts, regulation: Regulation) -> list[records.Version]:
     """The list of texts for the regulation's page, newest first, marking the one in force."""
     texts = texts_of(contexts, regulation)
     rows = []
     for index, text in enumerate(texts):
+        state = labels.EDITION_IN_FORCE if text.edition.in_force else labels.EDITION_NOT_IN_FORCE
         rows.append(
-            {
-                "from": long_date(text.start),
-                "from_iso": text.start.isoformat(),
-                "by": contexts.ref(by) if (by := text.edition.by) and by in contexts.corpus.by_id else None,
-                "note": text.edition.note,
-                "url": text.url,
-                "current_text": text.current,
-                "in_force": text.edition.in_force,
-                "label": labels.EDITION_ROW.format(
-                    state=labels.EDITION_IN_FORCE if text.edition.in_force else labels.EDITION_NOT_IN_FORCE
-                ),
-                "changes": changes_path(text.url) if index > 0 else None,
+            records.Version(
+                from_=long_date(text.start),
+                from_iso=text.start.isoformat(),
+                by=contexts.ref(by) if (by := text.edition.by) and by in contexts.corpus.by_id else None,
+                note=text.edition.note,
+                url=text.url,
+                current_text=text.current,
+                in_force=text.edition.in_force,
+                label=labels.EDITION_ROW.format(state=state),
+                changes=changes_path(text.url) if index > 0 else None,
                 **downloads(_docx(regulation, text), docx=contexts.docx),
-                "xml": RecordUrls(Kind.REGULATION, regulation.id)
-                .edition(text.start, current=text.current)
-                .xml,
-                "changes_docx": (
+                xml=RecordUrls(Kind.REGULATION, regulation.id).edition(text.start, current=text.current).xml,
+                changes_docx=(
                     changes_docx_path(regulation.id, text.start, current=text.current)
                     if index > 0 and contexts.docx
                     else None
                 ),
-            }
+            )
         )
     return list(reversed(rows))
 
 
 def version_pages(
-    contexts: PageContexts, regulation: Regulation, document: Context
-) -> dict[str, tuple[Context, str]]:
-    """{virtual source: (context, Markdown)} for each earlier text and each amendment's changes."""
+    contexts: PageContexts, regulation: Regulation, document: records.DocumentRecord
+) -> dict[str, tuple[records.Page, str]]:
+    """{virtual source: (record, Markdown)} for each earlier text and each amendment's changes."""
     texts = texts_of(contexts, regulation)
-    rows = {row["url"]: row for row in document["versions"]}
-    in_force = next((row for row in document["versions"] if row["in_force"]), None)
-    pages: dict[str, tuple[Context, str]] = {}
+    versions: list[records.Version] = getattr(document, "versions", [])
+    rows = {row.url: row for row in versions}
+    in_force = next((row for row in versions if row.in_force), None)
+    pages: dict[str, tuple[records.Page, str]] = {}
     for index, text in enumerate(texts):
         row = rows[text.url]
         if not text.current:
             source = f"{text.url}index.md"
-            context = {
-                "kind": "version",
-                "title": labels.EDITION_TITLE.format(title=regulation.title, date=row["from"]),
-                "document": document,
-                "version": row,
-                "in_force_version": in_force,
-            }
-            pages[source] = (
-                context,
-                generated_page(
-                    context, render_body(contexts.corpus, text.edition.body, source, regulation.id)
-                ),
+            title = labels.EDITION_TITLE.format(title=regulation.title, date=row.from_)
+            version = records.VersionPage(
+                title=title, document=document, version=row, in_force_version=in_force
             )
+            body = render_body(contexts.corpus, text.edition.body, source, regulation.id)
+            pages[source] = (version, generated_page(version.kind, title, body))
         if index > 0:
             previous = texts[index - 1]
-            context = {
-                "kind": "changes",
-                "title": labels.CHANGES_TITLE.format(title=regulation.title, date=row["from"]),
-                "document": document,
-                "version": row,
-                "previous": rows[previous.url],
-                "diff": render_html(
-                    compare(
-                        body_markdown(contexts.corpus, previous.edition.body, regulation.id),
-                        body_markdown(contexts.corpus, text.edition.body, regulation.id),
-                    ),
-                    lambda piece: _readable(contexts, piece),
-                ),
-            }
-            pages[f"{row['changes']}index.md"] = (context, generated_page(context))
+            diff = compare(
+                body_markdown(contexts.corpus, previous.edition.body, regulation.id),
+                body_markdown(contexts.corpus, text.edition.body, regulation.id),
+            )
+            changes = records.ChangesPage(
+                title=labels.CHANGES_TITLE.format(title=regulation.title, date=row.from_),
+                document=document,
+                version=row,
+                previous=rows[previous.url],
+                diff=render_html(diff, lambda piece: _readable(contexts, piece)),
+            )
+            pages[f"{row.changes}index.md"] = (changes, generated_page(changes.kind, changes.title))
     return pages

@@ -1,6 +1,6 @@
 """Open data: `catalog.json`, one JSON file per document, the register's rows, an Atom feed.
 
-All of it is derived from the page contexts, so the data says exactly what the pages say.
+All of it is derived from the pages' records, so the data says exactly what the pages say.
 Output is deterministic: sorted, no build timestamps, so two builds are byte-identical.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import posixpath
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime, time
 from typing import Any
 
@@ -16,7 +17,8 @@ from feedgen.feed import FeedGenerator
 
 from generator.core import labels
 from generator.core.model import document_kinds
-from generator.site.context import Context, PageContexts
+from generator.doctypes.records import DocumentRecord
+from generator.site.context import PageContexts
 
 FEED_SIZE = 50
 
@@ -32,16 +34,6 @@ def document_ids(contexts: PageContexts) -> list[str]:
     corpus = contexts.corpus
     documents = [document for id_ in corpus.ids_of(document_kinds()) if (document := corpus.document(id_))]
     return [d.id for d in sorted(documents, key=lambda d: (d.date, d.id), reverse=True)]
-
-
-# What a page's context holds for its template alone (the JSON-LD repeats the rest): not part
-# of the open data.
-_LAYOUT = frozenset({"sections", "json_ld"})
-
-
-def published(context: Context) -> Context:
-    """A record's open data: its page's context without what only lays the page out."""
-    return {key: value for key, value in context.items() if key not in _LAYOUT}
 
 
 # The fields of a context that hold an address on the site, relative to its root.
@@ -74,40 +66,41 @@ def relative_path(path: str, folder: str) -> str:
     return f"{relative}/" if path.endswith("/") or relative == "." else relative
 
 
-def catalog(contexts: PageContexts, pages: dict[str, Context]) -> str:
+def catalog(contexts: PageContexts, pages: Mapping[str, DocumentRecord]) -> str:
     return to_json(
         {
             "as_of": contexts.as_of.isoformat(),
-            "documents": [published(pages[id_]) for id_ in document_ids(contexts)],
+            "documents": [pages[id_].published() for id_ in document_ids(contexts)],
         }
     )
 
 
-def register_rows(contexts: PageContexts, pages: dict[str, Context]) -> str:
+def register_rows(contexts: PageContexts, pages: Mapping[str, DocumentRecord]) -> str:
     """Compact rows for the register page: one small array per document, fields by position."""
     rows = []
     for id_ in document_ids(contexts):
         page = pages[id_]
-        status = page.get("status") or {"code": "", "label": ""}
-        issuers = page.get("issuers") or page.get("organizers") or []
+        status = page.legal_status()
         rows.append(
             [
-                page["url"],
+                page.url,
                 page["kind"],
-                page["title"],
-                page["form"],
-                page.get("number") or "",
-                page["date_iso"],
-                [issuer["title"] for issuer in issuers],
-                status["code"],
-                status["label"],
+                page.title,
+                page.form,
+                getattr(page, "number", None) or "",
+                page.date_iso,
+                [issuer.title for issuer in page.authors()],
+                status.code if status else "",
+                status.label if status else "",
             ]
         )
     fields = ["url", "kind", "title", "form", "number", "date", "issuers", "status", "status_label"]
     return json.dumps({"fields": fields, "rows": rows}, ensure_ascii=False, separators=(",", ":"))
 
 
-def atom_feed(contexts: PageContexts, pages: dict[str, Context], site_url: str | None, title: str) -> str:
+def atom_feed(
+    contexts: PageContexts, pages: Mapping[str, DocumentRecord], site_url: str | None, title: str
+) -> str:
     """The newest documents as an Atom feed (RFC 4287). Ids are absolute: the pages' addresses
     when the site URL is known, else name-based UUID URNs, the same from build to build. Links
     are then relative to the feed, which sits at the site's root; each entry's authors are the
@@ -121,21 +114,20 @@ def atom_feed(contexts: PageContexts, pages: dict[str, Context], site_url: str |
     feed.language("ru")
     feed.link(href=base or "./", rel="alternate")
     feed.link(href=f"{base}feed.xml", rel="self")
-    newest = max((pages[id_]["date_iso"] for id_ in ids), default="2000-01-01")
+    newest = max((pages[id_].date_iso for id_ in ids), default="2000-01-01")
     feed.updated(_midnight(newest))
     for id_ in reversed(ids):  # feedgen prepends: add oldest first to list newest first
         page = pages[id_]
         entry = feed.add_entry()
-        entry.id(_atom_id(site_url, title, page["url"]))
-        entry.title(page["title"])
-        for issuer in page.get("issuers") or page.get("organizers") or []:
-            entry.author(name=issuer["title"])
-        entry.link(href=f"{base}{page['url']}")
-        entry.updated(_midnight(page["date_iso"]))
-        entry.published(_midnight(page["date_iso"]))
-        summary = page.get("summary") or labels.SUMMARY.format(form=page["form"], date=page["date"])
-        entry.summary(summary)
-        entry.category(term=page["form"])
+        entry.id(_atom_id(site_url, title, page.url))
+        entry.title(page.title)
+        for issuer in page.authors():
+            entry.author(name=issuer.title)
+        entry.link(href=f"{base}{page.url}")
+        entry.updated(_midnight(page.date_iso))
+        entry.published(_midnight(page.date_iso))
+        entry.summary(page.summary or labels.SUMMARY.format(form=page.form, date=page.date))
+        entry.category(term=page.form)
     return str(feed.atom_str(pretty=True).decode("utf-8"))
 
 

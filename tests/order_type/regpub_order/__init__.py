@@ -37,31 +37,34 @@ class Order(DocumentFields):
 
 
 class OrderData(data.DocumentRecord):
-    """An order's open data: what its page shows."""
+    """An order's page and open data."""
 
     kind: Literal["order"]
     number: str | None
     issuers: list[data.Ref]
     signatories: list[data.Signatory]
 
+    def authors(self) -> list[data.Ref]:
+        return self.issuers
+
 
 def ref(pages: Any, record: Order) -> dict[str, Any]:
     return {"form": FORM, "number": record.number}
 
 
-def page(pages: Any, entry: Any, record: Order) -> dict[str, Any]:
-    context: dict[str, Any] = pages.document(entry, record)
-    context.update(
-        ref(pages, record),
+def page(pages: Any, entry: Any, record: Order) -> OrderData:
+    relations = pages.groups(entry, [("См. также", "related", "both")])
+    return OrderData(
+        **pages.document(entry, record),
+        **ref(pages, record),
         issuers=pages.refs(record.issuers),
         signatories=[
-            {"person": pages.ref(s.person), "position": s.position, "organization": None}
+            data.Signatory(person=pages.ref(s.person), position=s.position, organization=None)
             for s in record.signatories
         ],
-        relations=pages.groups(entry, [("См. также", "related", "both")]),
+        relations=relations,
+        sections=sections((TEXT, True), ("relations", relations)),
     )
-    context["sections"] = sections((TEXT, True), ("relations", context["relations"]))
-    return context
 
 
 def frame(names: Names, record: Order, status: Any, edition: str | None) -> Frame:
