@@ -1,9 +1,10 @@
 """A body's structure, read once when it is loaded: which lines are code, the anchors its
 article, section and chapter headings make, its `[[…]]` references, and its problems.
 
-Validation, the page Markdown (render/markdown), the pandoc body (render/pandoc_body), the
-citations (citations.py) and the comparison of two texts (compare.py) all read a body through
-what is found here, so they agree on what is code, what is a heading and what its anchor is.
+Validation, the page Markdown (site/markdown), the pandoc body (pandoc_markdown), the
+citations (citations.py), the comparison of two texts (compare.py) and the XML's numbered
+parts (formats/akn/body) all read a body through what is found here, so they agree on what is
+code, what is a heading, what its anchor is and how its number is printed.
 
 Why a line scanner and not a Markdown parser: `check` must stay fast at 10,000 documents and
 only needs lexical facts. Fenced code (also inside an admonition's indented content, as the
@@ -116,6 +117,22 @@ def heading_anchor(title: str) -> str | None:
         value = number if number.isdigit() else str(roman_to_int(number))
         return f"{_DIVISION_ANCHOR[word]}-{value}"
     return None
+
+
+def heading_number(title: str) -> tuple[str, str] | None:
+    """An article's, section's or chapter's number as printed and the words after it (Akoma
+    Ntoso's `<num>` and `<heading>`); None for another heading.
+
+    >>> heading_number("Статья 1. Предмет")
+    ('Статья 1.', 'Предмет')
+    >>> heading_number("Глава IV")
+    ('Глава IV', '')
+    """
+    stripped = title.lstrip()
+    match = _ARTICLE.match(stripped) or _DIVISION.match(stripped)
+    if match is None:
+        return None
+    return match.group(0).rstrip(), stripped[match.end() :].lstrip()
 
 
 def code_lines(lines: Sequence[str]) -> frozenset[int]:

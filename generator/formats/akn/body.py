@@ -21,7 +21,7 @@ import markdown  # type: ignore[import-untyped]
 from lxml import etree, html
 
 from generator.core import labels
-from generator.core.body import Body
+from generator.core.body import Body, heading_number
 from generator.core.corpus import Corpus, Entry
 from generator.core.store import Store, installed_version
 from generator.site.markdown import MARKDOWN_EXTENSIONS, render_body, toc_settings
@@ -30,7 +30,6 @@ NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # A linked record and the anchor linked → (element, attribute, value): ("ref", "href", "/akn/…").
 Refer = Callable[[Entry, str | None], tuple[str, str, str]]
-_NUMBER = re.compile(r"\s*((?:Статья|Раздел|Глава)[ \t]+[\dIVXLCDM.]+?\.?)(?=\s|$)\s*")
 _SPACE = re.compile(r"\s+")
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _BLOCKS = frozenset({"p", "ul", "ol", "dl", "blockquote", "div", "details", "table", "pre", "hr", *_HEADINGS})
@@ -324,10 +323,10 @@ class BodyWriter:
     def _heading(self, element: etree._Element, heading: etree._Element, numbered: bool) -> None:
         """`Статья 1. Предмет` as `<num>Статья 1.</num><heading>Предмет</heading>`."""
         heading.attrib.clear()
-        match = _NUMBER.match(heading.text or "") if numbered else None
-        if match:
-            sub(element, "num", match.group(1))
-            heading.text = (heading.text or "")[match.end() :]
+        number = heading_number(heading.text or "") if numbered else None
+        if number:
+            sub(element, "num", number[0])
+            heading.text = number[1]
         if heading.text or len(heading):
             heading.tag = "heading"
             element.append(heading)
