@@ -32,8 +32,8 @@ from check import corpus_of  # benchmarks/ is on sys.path when run as a script
 from generator.content.check import check_content
 from generator.core.corpus import Corpus
 from generator.formats.docx.build import DocxResult, build_docx, documents_with_docx
+from generator.formats.docx.inputs import docx_input
 from generator.formats.docx.pandoc import find_toolchain
-from generator.formats.docx.source import docx_source
 from generator.formats.pdf import build_pdf
 
 HERE = Path(__file__).resolve().parent
@@ -70,7 +70,7 @@ def naive(corpus: Corpus, count: int, work: Path) -> float:
     entries = list(documents_with_docx(corpus))[:count]
     inputs = []
     for entry in entries:
-        source = docx_source(corpus, entry, AS_OF)
+        source = docx_input(corpus, entry, AS_OF)
         path = work / f"{entry.id}.md"
         path.write_text(f"{source.head}\n{source.body}\n{source.tail}", encoding="utf-8")
         inputs.append(path)

@@ -121,7 +121,7 @@ def test_asking_a_records_class_is_seen() -> None:
         "ref['kind'] == Kind.REGULATION",
     ):
         assert any(_asks_a_class(node) for node in ast.walk(ast.parse(code))), code
-    assert not any(_asks_a_class(node) for node in ast.walk(ast.parse("page_source(Kind.PERSON, id_)")))
+    assert not any(_asks_a_class(node) for node in ast.walk(ast.parse("page_md(Kind.PERSON, id_)")))
 
 
 def _layer(module: str) -> int:

@@ -30,9 +30,9 @@ from generator.core.model import Kind, Person
 from generator.core.progress import Progress
 from generator.core.urls import changes_docx_path, docx_path, version_docx_path
 from generator.formats.docx.build import DocxResult, build_docx, documents_with_docx, render_native
+from generator.formats.docx.inputs import docx_input, version_inputs
 from generator.formats.docx.pandoc import Job, find_toolchain, run_jobs
 from generator.formats.docx.redline import redline
-from generator.formats.docx.source import docx_source, version_sources
 from generator.resources import docx_theme
 from tests.conftest import REPO, SAMPLE, WriteContent, regulation
 
@@ -614,7 +614,7 @@ def test_a_document_pandoc_rejects_is_named_in_the_error(sample: Build, tmp_path
     entry = corpus.get(REGULATION)
     assert entry is not None
     output = tmp_path / "out.docx"
-    job = Job(docx_source(corpus, entry, AS_OF).job(), "docx", output)
+    job = Job(docx_input(corpus, entry, AS_OF).job(), "docx", output)
     with pytest.raises(DocxError, match=f"pandoc could not make 1 of 1 DOCX files:\n  {REGULATION}: "):
         run_jobs(find_toolchain(theme=theme), [job], 1, Progress(1, "", enabled=False))
     assert list(tmp_path.glob("out.docx*")) == []
@@ -635,7 +635,7 @@ def test_golden(linked: Build, id_: str, suffix: str) -> None:
     entry = corpus.get(id_)
     assert entry is not None
     if suffix == "md":
-        actual = docx_source(corpus, entry, AS_OF, SITE).markdown()
+        actual = docx_input(corpus, entry, AS_OF, SITE).markdown()
     else:
         actual = render_native(corpus, entry, AS_OF, site_url=SITE)
     golden = GOLDEN / f"{id_}.{suffix}"
@@ -657,7 +657,7 @@ def test_golden_versions(linked: Build, name: str) -> None:
     corpus = linked.checked.corpus
     entry = corpus.get(REGULATION)
     assert entry is not None
-    [source] = [s for s in version_sources(corpus, entry, AS_OF, SITE) if Path(s.path).stem == name]
+    [source] = [s for s in version_inputs(corpus, entry, AS_OF, SITE) if Path(s.path).stem == name]
     actual = source.markdown()
     golden = GOLDEN / f"{name}.md"
     if os.environ.get("REGPUB_UPDATE_GOLDEN"):

@@ -49,13 +49,13 @@ def test_sample_links_are_seen_from_both_sides() -> None:
     corpus = check_content(SAMPLE, date(2026, 1, 1)).corpus
     regulation_id = "coordination-regulation-2021-2025"
     adopted = corpus.incoming("coordination-meeting-2020-12-21", Relation.ADOPTED_AT)
-    assert regulation_id in {link.source for link in adopted}
+    assert regulation_id in {link.origin for link in adopted}
     based_on = corpus.incoming("directive-05-ct-tw", Relation.BASED_ON)
-    assert regulation_id in {link.source for link in based_on}
+    assert regulation_id in {link.origin for link in based_on}
     signed = corpus.incoming("nguyen-duc-trung", Relation.SIGNATORY)
-    assert regulation_id in {link.source for link in signed}
+    assert regulation_id in {link.origin for link in signed}
     backlinks = corpus.incoming(regulation_id, Relation.REFERENCES)
-    assert "coordination-meeting-2020-12-21" in {link.source for link in backlinks}
+    assert "coordination-meeting-2020-12-21" in {link.origin for link in backlinks}
 
 
 def test_alias_bomb_fails_fast_in_bounded_memory(write_content: WriteContent, tmp_path: Path) -> None:

@@ -74,14 +74,14 @@ def test_both_sides_of_every_relation_are_linked(sample_site: Path) -> None:
     corpus = check_content(SAMPLE, AS_OF).corpus
     checked = 0
     for link in corpus.links:
-        source, target = corpus.by_id[link.source], corpus.by_id[link.target]
+        source, target = corpus.by_id[link.origin], corpus.by_id[link.target]
         assert source.kind is not None
         assert target.kind is not None
         there = f'href="{relative(source.kind, source.id, target.kind, target.id)}"'
         back = f'href="{relative(target.kind, target.id, source.kind, source.id)}"'
-        assert there in html(sample_site, source.kind, source.id), f"{link.source} → {link.target}"
+        assert there in html(sample_site, source.kind, source.id), f"{link.origin} → {link.target}"
         if link.relation is not Relation.POSITION_AT or target.kind is Kind.ORGANIZATION:
-            assert back in html(sample_site, target.kind, target.id), f"{link.target} ← {link.source}"
+            assert back in html(sample_site, target.kind, target.id), f"{link.target} ← {link.origin}"
         checked += 1
     assert checked > 40
 

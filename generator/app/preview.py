@@ -205,7 +205,7 @@ class _Generation:
         files = get_files(self.config)
         files.add_files_from_theme(self.site.env, self.config)
         for page in self.plan.pages:  # rendered on request; listed so that links to them resolve
-            files.append(File.generated(self.config, page.source, content=""))
+            files.append(File.generated(self.config, page.md, content=""))
         for planned in self.plan.files:
             if planned.disk is not None:
                 files.append(File.generated(self.config, planned.path, abs_src_path=str(planned.disk)))
@@ -245,7 +245,7 @@ class _Generation:
 
     def _render(self, file: File) -> str:
         """The page as the build renders it (the same steps), plus the reload script."""
-        planned = self.plan.by_source.get(file.src_uri)
+        planned = self.plan.by_md.get(file.src_uri)
         plugin = self.site.plugin
         if planned is not None:
             record, file.content_string = self.renderer.page(planned)

@@ -40,7 +40,7 @@ def check_corpus(corpus: Corpus, as_of: date, report: Report) -> None:
 
 
 def _link_location(corpus: Corpus, link: Link) -> Location:
-    entry = corpus.by_id[link.source]
+    entry = corpus.by_id[link.origin]
     if link.relation is Relation.REFERENCES:
         return Location(entry.path, link.line, link.column)
     return entry.locate(link.key)
@@ -56,11 +56,11 @@ def _check_link(corpus: Corpus, link: Link, report: Report, where: Location | No
         nouns = sorted(REGISTRY[kind].noun.split()[-1] for kind in allowed)
         noun = " or ".join(nouns) if len(nouns) <= 2 else "id"
         # A document may point into itself ([[own-id#article-2]]) but never supersede itself.
-        itself = link.source if link.relation in _NOT_TO_ITSELF else None
+        itself = link.origin if link.relation in _NOT_TO_ITSELF else None
         hint = did_you_mean(link.target, [id_ for id_ in corpus.ids_of(allowed) if id_ != itself])
         report.add("unknown-ref", where, f"unknown {noun} '{link.target}' in {field}{hint}")
         return
-    if link.target == link.source and link.relation in _NOT_TO_ITSELF:
+    if link.target == link.origin and link.relation in _NOT_TO_ITSELF:
         report.add("self-reference", where, f"a document cannot list itself in {field}")
         return
     if target.kind is not None and target.kind not in allowed:
@@ -86,12 +86,12 @@ def _check_anchor(target: Entry, link: Link, where: Location, report: Report) ->
 def _check_cycles(corpus: Corpus, relation: Relation, report: Report) -> None:
     graph: dict[str, list[str]] = {}
     for link in corpus.links:
-        if link.relation is relation and link.target in corpus.by_id and link.target != link.source:
-            graph.setdefault(link.source, []).append(link.target)
+        if link.relation is relation and link.target in corpus.by_id and link.target != link.origin:
+            graph.setdefault(link.origin, []).append(link.target)
     for link in corpus.links:
-        if link.relation is relation and link.target == link.source and relation is Relation.PARENT:
+        if link.relation is relation and link.target == link.origin and relation is Relation.PARENT:
             where = _link_location(corpus, link)
-            report.add("cycle", where, f"parent cycle: {link.source} → {link.source}")
+            report.add("cycle", where, f"parent cycle: {link.origin} → {link.origin}")
     for component in _strong_components(graph):
         start = min(component)
         path = _cycle_through(start, graph, component)
@@ -196,8 +196,8 @@ def _check_version_file(corpus: Corpus, text: VersionText, report: Report) -> No
         report.add("wrong-ref-kind", where, f"{message}; expected a regulation")
     # An earlier text's references get the checks of the current text's: target, kind, anchor.
     for ref in text.body.references:
-        source = text.record.version_of
-        link = Link(source, Relation.REFERENCES, ref.target, (), ref.line, ref.column, ref.anchor)
+        origin = text.record.version_of
+        link = Link(origin, Relation.REFERENCES, ref.target, (), ref.line, ref.column, ref.anchor)
         _check_link(corpus, link, report, Location(text.path, ref.line, ref.column))
 
 

@@ -88,9 +88,9 @@ class Edition:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A reference written in a record: a field value or a `[[…]]` in the body."""
+    """A reference written in a record (`origin`): a field value or a `[[…]]` in the body."""
 
-    source: str
+    origin: str  # the id of the record that names `target`
     relation: Relation
     target: str
     key: Key = ()  # the field holding it; empty for body references
@@ -145,7 +145,7 @@ class Corpus:
         self._incoming: dict[str, list[Link]] = defaultdict(list)
         for link in self.links:
             if link.target in self.by_id:
-                self._outgoing[link.source].append(link)
+                self._outgoing[link.origin].append(link)
                 self._incoming[link.target].append(link)
 
     def get(self, id_: str) -> Entry | None:
@@ -189,7 +189,7 @@ class Corpus:
         if regulation.status == "repealed" and regulation.repealed_on and regulation.repealed_on <= as_of:
             return Status.REPEALED
         if any(
-            self._supersedes_by(link.source, as_of)
+            self._supersedes_by(link.origin, as_of)
             for link in self.incoming(regulation.id, Relation.SUPERSEDES)
         ):
             return Status.SUPERSEDED
@@ -225,11 +225,11 @@ class Corpus:
         if regulation.version:
             made_by.add(regulation.version.by)
         return [
-            link.source
+            link.origin
             for link in self.incoming(regulation.id, Relation.AMENDS)
-            if link.source != regulation.id
-            and link.source not in made_by
-            and (amending := self.regulation(link.source)) is not None
+            if link.origin != regulation.id
+            and link.origin not in made_by
+            and (amending := self.regulation(link.origin)) is not None
             and self.status(amending, as_of) is Status.IN_FORCE
         ]
 

@@ -29,7 +29,7 @@ from generator.core.model import Kind
 SCHEMA_FILES = {"schema/catalog.json": "catalog", "schema/document.json": "document"}
 
 
-def source_of(url: str) -> str:
+def md_of(url: str) -> str:
     """The virtual Markdown file MkDocs renders into the folder URL `url`."""
     return f"{url}index.md"
 
@@ -51,8 +51,9 @@ class RecordUrls:
         return f"{self.kind.section}/{self.id}/"
 
     @property
-    def source(self) -> str:
-        return source_of(self.page)
+    def md(self) -> str:
+        """The virtual Markdown file MkDocs renders into `page`."""
+        return md_of(self.page)
 
     @property
     def docx(self) -> str:
@@ -117,9 +118,9 @@ def page_path(kind: Kind, id_: str) -> str:
     return RecordUrls(kind, id_).page
 
 
-def page_source(kind: Kind, id_: str) -> str:
+def page_md(kind: Kind, id_: str) -> str:
     """The virtual Markdown file MkDocs renders into `page_path`."""
-    return RecordUrls(kind, id_).source
+    return RecordUrls(kind, id_).md
 
 
 def changes_path(text_path: str) -> str:

@@ -72,7 +72,7 @@ def photos(record: Meeting) -> tuple[str, ...]:
 
 
 def page(pages: PageContexts, entry: Entry, record: Meeting) -> MeetingPage:
-    adopted = [link.source for link in pages.corpus.incoming(record.id, Relation.ADOPTED_AT)]
+    adopted = [link.origin for link in pages.corpus.incoming(record.id, Relation.ADOPTED_AT)]
     adopted += [document for item in record.agenda for document in item.documents]
     urls = RecordUrls(Kind.MEETING, entry.id)
     agenda = [

@@ -22,12 +22,12 @@ def ref(pages: PageContexts, record: Organization) -> dict[str, Any]:
 
 
 def page(pages: PageContexts, entry: Entry, record: Organization) -> OrganizationPage:
-    people = [link.source for link in pages.corpus.incoming(record.id, Relation.POSITION_AT)]
-    children = [link.source for link in pages.corpus.incoming(record.id, Relation.PARENT)]
-    issued = pages.sources(record.id, Relation.ISSUER)
-    organized = pages.sources(record.id, Relation.ORGANIZER)
-    signed_for = pages.sources(record.id, Relation.SIGNED_FOR)
-    referenced_by = pages.sources(record.id, Relation.REFERENCES)
+    people = [link.origin for link in pages.corpus.incoming(record.id, Relation.POSITION_AT)]
+    children = [link.origin for link in pages.corpus.incoming(record.id, Relation.PARENT)]
+    issued = pages.linking_to(record.id, Relation.ISSUER)
+    organized = pages.linking_to(record.id, Relation.ORGANIZER)
+    signed_for = pages.linking_to(record.id, Relation.SIGNED_FOR)
+    referenced_by = pages.linking_to(record.id, Relation.REFERENCES)
     return OrganizationPage(
         kind=str(Kind.ORGANIZATION),
         id=record.id,

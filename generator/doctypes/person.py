@@ -25,7 +25,7 @@ def ref(pages: PageContexts, record: Person) -> dict[str, Any]:
 def page(pages: PageContexts, entry: Entry, record: Person) -> PersonPage:
     spoke: list[Spoke] = []
     for link in pages.corpus.incoming(record.id, Relation.SPEAKER):
-        meeting = pages.corpus.by_id[link.source].record
+        meeting = pages.corpus.by_id[link.origin].record
         assert isinstance(meeting, Meeting)  # a speaker is stated only by a meeting
         item = meeting.agenda[int(link.key[1])]
         summary = item.speakers[int(link.key[3])].summary
@@ -40,11 +40,11 @@ def page(pages: PageContexts, entry: Entry, record: Person) -> PersonPage:
         )
         for position in record.positions
     ]
-    signed = pages.sources(record.id, Relation.SIGNATORY)
-    chaired = pages.sources(record.id, Relation.CHAIR)
-    secretary_of = pages.sources(record.id, Relation.SECRETARY)
-    attended = pages.sources(record.id, Relation.ATTENDEE)
-    referenced_by = pages.sources(record.id, Relation.REFERENCES)
+    signed = pages.linking_to(record.id, Relation.SIGNATORY)
+    chaired = pages.linking_to(record.id, Relation.CHAIR)
+    secretary_of = pages.linking_to(record.id, Relation.SECRETARY)
+    attended = pages.linking_to(record.id, Relation.ATTENDEE)
+    referenced_by = pages.linking_to(record.id, Relation.REFERENCES)
     return PersonPage(
         kind=str(Kind.PERSON),
         id=record.id,

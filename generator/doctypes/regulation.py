@@ -57,7 +57,7 @@ def ref(pages: PageContexts, record: Regulation) -> dict[str, Any]:
 def page(pages: PageContexts, entry: Entry, record: Regulation) -> RegulationPage:
     fields = pages.document(entry, record)
     adopted = [record.adopted_at] if record.adopted_at else []
-    adopted += [link.source for link in pages.corpus.incoming(record.id, Relation.AGENDA_DOCUMENT)]
+    adopted += [link.origin for link in pages.corpus.incoming(record.id, Relation.AGENDA_DOCUMENT)]
     period = record.effective
     if record.external:
         fields.update(downloads(None, docx=False))

@@ -84,13 +84,13 @@ class SiteRenderer:
     def page(self, page: PlannedPage) -> tuple[Page | None, str]:
         """(the record its template renders, the Markdown MkDocs reads) of a planned page."""
         if page.kind is PageKind.LIST:
-            return None, self._lists[page.source]
+            return None, self._lists[page.md]
         assert page.record is not None
         entry = self.corpus.by_id[page.record]
         if page.kind is PageKind.RECORD:
             record = self.record(page.record)
             return record, page_markdown(self.corpus, entry, record.sections)
-        return self._edition_pages(entry)[page.source]
+        return self._edition_pages(entry)[page.md]
 
     def make_texts(self, files: list[PlannedFile], jobs: int) -> None:
         """Make the texts of `files` ahead, on `jobs` cores: forked workers share the corpus

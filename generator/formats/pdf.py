@@ -2,13 +2,13 @@
 same way (GOST R 7.0.97-2016), printable as it is; redlines stay DOCX only, since tracked
 changes are a word processor's.
 
-    DocxSource → cache lookup by digest → pandoc workers write Typst → Typst compiles → out_dir
+    DocxInput → cache lookup by digest → pandoc workers write Typst → Typst compiles → out_dir
 
 The pandoc part is the DOCX's own: the same long-lived workers (`convert.lua`, job format
 `typst`) and the same frame, whose paragraph styles become calls of `regpub.typ` (the page and
 styles, package data beside the reference DOCX). Typst comes from a wheel, so pip installs
 everything; it embeds the fonts it uses, takes the document's date and properties from the
-source (never the clock), and writes the same bytes for the same input.
+input (never the clock), and writes the same bytes for the same input.
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from generator.core.errors import DocxError
 from generator.core.progress import Progress
 from generator.core.store import Store, write_atomically
 from generator.core.urls import pdf_of
-from generator.formats.docx.build import DocxResult, document_sources, not_cached, publish
+from generator.formats.docx.build import DocxResult, document_inputs, not_cached, publish
+from generator.formats.docx.inputs import DocxInput
 from generator.formats.docx.pandoc import Job, Toolchain, find_toolchain, run_jobs
-from generator.formats.docx.source import DocxSource
 
 TEMPLATE = "regpub.typ"
 
@@ -46,17 +46,17 @@ class _Typesetter:
     fingerprint: str
     fonts: typst.Fonts
 
-    def compile(self, typst_body: Path, source: DocxSource, target: Path) -> None:
+    def compile(self, typst_body: Path, document: DocxInput, target: Path) -> None:
         """Lay out the body pandoc wrote to `typst_body`; write `target` (through a temporary
         file, so it is whole or absent)."""
         body = typst_body.read_text(encoding="utf-8")
         compiler = typst.Compiler(font_paths=self.fonts)
         try:
             pdf = compiler.compile(
-                input=f"{self.template}\n{body}".encode(), format="pdf", sys_inputs=source.properties
+                input=f"{self.template}\n{body}".encode(), format="pdf", sys_inputs=document.properties
             )
         except typst.TypstError as error:
-            raise DocxError(f"PDF of {source.id}: Typst failed: {error.message}") from None
+            raise DocxError(f"PDF of {document.id}: Typst failed: {error.message}") from None
         assert isinstance(pdf, bytes)
         write_atomically(target, pdf)
 
@@ -89,24 +89,24 @@ def build_pdf(
     typesetter = _typesetter(toolchain)
     made_by = f"{typesetter.fingerprint}\n{toolchain.fingerprint}"
     store = Store.area("pdf", made_by, suffix=".pdf", folder=cache_dir)
-    sources = [source for source in document_sources(corpus, as_of, site_url) if not source.redline]
-    cached = {source.path: store.path(store.key(source.canonical())) for source in sources}
-    missing = not_cached(sources, cached)
+    inputs = [document for document in document_inputs(corpus, as_of, site_url) if not document.redline]
+    cached = {document.path: store.path(store.key(document.canonical())) for document in inputs}
+    missing = not_cached(inputs, cached)
     processes = 0
     if missing:
         store.folder.mkdir(parents=True, exist_ok=True)
         workers = jobs or os.cpu_count() or 1
         with tempfile.TemporaryDirectory(prefix="regpub-typst-") as folder:
             work = [
-                Job(source.job(), "typst", Path(folder) / f"{path.stem}.typ")
-                for path, source in missing.items()
+                Job(document.job(), "typst", Path(folder) / f"{path.stem}.typ")
+                for path, document in missing.items()
             ]
             bar = Progress(len(work), "PDF", enabled=progress and sys.stderr.isatty())
             processes = run_jobs(toolchain, work, workers, bar)
             with ThreadPoolExecutor(workers) as pool:  # Typst lets go of the GIL while it works
                 list(pool.map(typesetter.compile, [job.output for job in work], missing.values(), missing))
-    files = tuple(publish(cached[source.path], out_dir / pdf_of(source.path)) for source in sources)
+    files = tuple(publish(cached[document.path], out_dir / pdf_of(document.path)) for document in inputs)
     store.prune(set(cached.values()))
     return DocxResult(
-        files, len(missing), len(sources) - len(missing), processes, time.perf_counter() - started
+        files, len(missing), len(inputs) - len(missing), processes, time.perf_counter() - started
     )

@@ -212,9 +212,9 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         for page in outputs.plan.pages:
             record, markdown = outputs.renderer.page(page)
             if record is not None:
-                self.records[page.source] = record
+                self.records[page.md] = record
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else aside
-            files.append(File.generated(config, page.source, content=markdown, inclusion=inclusion))
+            files.append(File.generated(config, page.md, content=markdown, inclusion=inclusion))
         for path, made in outputs.downloads.items():
             files.append(File.generated(config, path, abs_src_path=str(made)))
         for file in outputs.plan.files:
@@ -277,7 +277,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self._drop_docx_folder()
         if self.plan is not None and self._built is not None and not self.serving:
             files, nav, env = self._built
-            pages = [files.src_uris[page.source] for page in self.plan.pages if not page.in_nav]
+            pages = [files.src_uris[page.md] for page in self.plan.pages if not page.in_nav]
             jobs, progress = self.jobs, on_terminal()
             cache = PageCache(Store.area("pages", site_fingerprint(config), suffix=".html"), self._describe)
             reused = render_pages(

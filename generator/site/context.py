@@ -19,7 +19,7 @@ from generator.core.status import Status
 from generator.core.urls import RecordUrls, docx_path, downloads, page_path
 from generator.doctypes import REGISTRY, records
 from generator.site.markdown import title_of
-from generator.site.versions import versions_context
+from generator.site.versions import version_rows
 
 
 class PageContexts:
@@ -40,7 +40,7 @@ class PageContexts:
 
     def versions(self, regulation: Regulation) -> list[records.Version]:
         """The list of a regulation's texts, newest first (empty when it never had another)."""
-        return versions_context(self, regulation)
+        return version_rows(self, regulation)
 
     def for_entry(self, entry: Entry) -> records.Page:
         assert entry.kind is not None
@@ -78,9 +78,9 @@ class PageContexts:
         """Documents newest first, as registers list them."""
         return sorted(self.refs(ids), key=lambda ref: (ref.date_iso or "", ref.id), reverse=True)
 
-    def sources(self, id_: str, relation: Relation) -> list[records.Ref]:
+    def linking_to(self, id_: str, relation: Relation) -> list[records.Ref]:
         """The documents that point at `id_` by `relation`, newest first."""
-        return self.documents(link.source for link in self.corpus.incoming(id_, relation))
+        return self.documents(link.origin for link in self.corpus.incoming(id_, relation))
 
     def groups(self, entry: Entry, groups: Iterable[tuple[str, str, str]]) -> list[records.Group]:
         """The related documents, each group a (label, relation, direction: out, in or both),
@@ -94,7 +94,7 @@ class PageContexts:
             if direction in ("out", "both"):
                 ids += [link.target for link in self.corpus.outgoing(entry.id, relation)]
             if direction in ("in", "both"):
-                ids += [link.source for link in self.corpus.incoming(entry.id, relation)]
+                ids += [link.origin for link in self.corpus.incoming(entry.id, relation)]
             documents = self.documents(id_ for id_ in ids if id_ not in seen and self.corpus.document(id_))
             seen.update(document.id for document in documents)
             if documents:

@@ -13,7 +13,7 @@ from functools import cached_property
 from generator.core import labels
 from generator.core.model import Kind, Meeting, Organization, Person, Regulation, document_kinds
 from generator.core.status import Status
-from generator.core.urls import page_source
+from generator.core.urls import page_md
 from generator.doctypes import DOCUMENT_TYPES, RecordType
 from generator.doctypes.records import Ref
 from generator.site.context import PageContexts
@@ -58,21 +58,21 @@ def form_page(form: str) -> str:
     return f"forms/{slug(form)}/index.md"
 
 
-def _link(source: str, target: str) -> str:
+def _link(md: str, target: str) -> str:
     """A relative Markdown link target from one virtual page to another."""
-    depth = source.count("/")
+    depth = md.count("/")
     return "../" * depth + target
 
 
-def _document_line(source: str, ref: Ref) -> str:
-    target = page_source(Kind(ref.kind), ref.id)
+def _document_line(md: str, ref: Ref) -> str:
+    target = page_md(Kind(ref.kind), ref.id)
     number = f" № {escape(ref.number)}" if ref.number else ""
     badge = f" · *{ref.status.label}*" if ref.status and not ref.status.in_force else ""
-    return f"- {ref.date} — [{escape(ref.title)}]({_link(source, target)}){number}{badge}"
+    return f"- {ref.date} — [{escape(ref.title)}]({_link(md, target)}){number}{badge}"
 
 
-def _documents_list(source: str, refs: Iterable[Ref]) -> str:
-    return "\n".join(_document_line(source, ref) for ref in refs) or labels.NO_DOCUMENTS
+def _documents_list(md: str, refs: Iterable[Ref]) -> str:
+    return "\n".join(_document_line(md, ref) for ref in refs) or labels.NO_DOCUMENTS
 
 
 class IndexPages:
@@ -87,7 +87,7 @@ class IndexPages:
         self.documents = sorted(documents, key=lambda d: (d.date, d.id), reverse=True)
 
     def pages(self) -> dict[str, str]:
-        """{virtual source path: Markdown}; lists are kept out of the search index. Made once:
+        """{virtual Markdown file: its Markdown}; lists are kept out of the search index. Made once:
         the site plan lists them and the renderer publishes them."""
         return self._pages
 
@@ -111,30 +111,29 @@ class IndexPages:
             by_form[regulation.form].append(regulation.id)
         for form, ids in by_form.items():
             pages[form_page(form)] = self.form_index(form, ids)
-        listed = {source: _LIST_META + markdown for source, markdown in pages.items()}
+        listed = {md: _LIST_META + markdown for md, markdown in pages.items()}
         return {**listed, "register/index.md": REGISTER_PAGE}
 
-    def latest(self, source: str) -> str:
-        return _documents_list(source, self.contexts.refs(d.id for d in self.documents[:LATEST]))
+    def latest(self, md: str) -> str:
+        return _documents_list(md, self.contexts.refs(d.id for d in self.documents[:LATEST]))
 
-    def status_counts(self, source: str) -> str:
+    def status_counts(self, md: str) -> str:
         counts = Counter(self.contexts.status(regulation) for regulation in self.regulations)
         rows = [labels.STATUS_TABLE, "| --- | ---: |"]
         for status in Status:
             if counts[status]:
-                register = _link(source, f"register/index.md?status={status}")
+                register = _link(md, f"register/index.md?status={status}")
                 rows.append(f"| [{status.label}]({register}) | {counts[status]} |")
         return "\n".join(rows)
 
-    def entry_points(self, source: str) -> str:
+    def entry_points(self, md: str) -> str:
         years = sorted({d.date.year for d in self.documents}, reverse=True)
-        year_links = ", ".join(f"[{year}]({_link(source, year_page(year))})" for year in years)
+        year_links = ", ".join(f"[{year}]({_link(md, year_page(year))})" for year in years)
         forms = sorted({r.form for r in self.regulations})
-        form_links = ", ".join(f"[{escape(form)}]({_link(source, form_page(form))})" for form in forms)
+        form_links = ", ".join(f"[{escape(form)}]({_link(md, form_page(form))})" for form in forms)
         issuers = Counter(issuer for r in self.regulations for issuer in r.issuers)
         issuer_links = ", ".join(
-            f"[{escape(ref.title)}]({_link(source, page_source(Kind.ORGANIZATION, ref.id))})"
-            f" ({issuers[ref.id]})"
+            f"[{escape(ref.title)}]({_link(md, page_md(Kind.ORGANIZATION, ref.id))}) ({issuers[ref.id]})"
             for ref in self.contexts.refs(id_ for id_, _ in issuers.most_common(12))
         )
         return "\n".join(
@@ -148,42 +147,42 @@ class IndexPages:
         )
 
     def regulations_index(self) -> str:
-        source = "regulations/index.md"
+        md = "regulations/index.md"
         return "\n\n".join(
             [
                 f"# {labels.REGULATIONS}",
                 labels.DOCUMENTS_TOTAL.format(
-                    count=len(self.regulations), register=_link(source, "register/index.md")
+                    count=len(self.regulations), register=_link(md, "register/index.md")
                 ),
-                f"## {labels.STATUS_HEADING}", self.status_counts(source),
-                f"## {labels.SECTIONS_HEADING}", self.entry_points(source),
+                f"## {labels.STATUS_HEADING}", self.status_counts(md),
+                f"## {labels.SECTIONS_HEADING}", self.entry_points(md),
                 f"## {labels.LATEST_DOCUMENTS}",
-                _documents_list(source, self.contexts.refs(r.id for r in self.regulations[:LATEST])),
+                _documents_list(md, self.contexts.refs(r.id for r in self.regulations[:LATEST])),
             ]
         )  # fmt: skip
 
     def meetings_index(self) -> str:
-        source = "meetings/index.md"
+        md = "meetings/index.md"
         years = Counter(meeting.date.year for meeting in self.meetings)
         year_links = ", ".join(
-            f"[{year}]({_link(source, year_page(year))}) ({count})"
+            f"[{year}]({_link(md, year_page(year))}) ({count})"
             for year, count in sorted(years.items(), reverse=True)
         )
         latest = self.contexts.refs(meeting.id for meeting in self.meetings[:LATEST])
         return "\n\n".join(
             [f"# {labels.MEETINGS}", labels.MEETINGS_TOTAL.format(count=len(self.meetings)),
              f"**{labels.BY_YEAR}:** {year_links or '—'}",
-             f"## {labels.LATEST_MEETINGS}", _documents_list(source, latest)]
+             f"## {labels.LATEST_MEETINGS}", _documents_list(md, latest)]
         )  # fmt: skip
 
     def people_index(self) -> str:
-        source = "people/index.md"
+        md = "people/index.md"
         people = sorted(self.corpus.records(Person), key=lambda p: (p.name, p.id))
-        lines = [f"- [{escape(p.name)}]({_link(source, page_source(Kind.PERSON, p.id))})" for p in people]
+        lines = [f"- [{escape(p.name)}]({_link(md, page_md(Kind.PERSON, p.id))})" for p in people]
         return "\n\n".join([f"# {labels.PEOPLE}", "\n".join(lines) or labels.NO_RECORDS])
 
     def organizations_index(self) -> str:
-        source = "organizations/index.md"
+        md = "organizations/index.md"
         organizations = sorted(self.corpus.records(Organization), key=lambda o: (o.name, o.id))
         children: dict[str | None, list[Organization]] = defaultdict(list)
         known = {o.id for o in organizations}
@@ -196,7 +195,7 @@ class IndexPages:
             for organization in children.get(parent, []):
                 if organization.id in seen:
                     continue
-                target = _link(source, page_source(Kind.ORGANIZATION, organization.id))
+                target = _link(md, page_md(Kind.ORGANIZATION, organization.id))
                 lines.append(f"{'    ' * depth}- [{escape(organization.name)}]({target})")
                 walk(organization.id, depth + 1, seen | {organization.id})
 
@@ -204,25 +203,25 @@ class IndexPages:
         return "\n\n".join([f"# {labels.ORGANIZATIONS}", "\n".join(lines) or labels.NO_RECORDS])
 
     def year_index(self, year: int, ids: list[str]) -> str:
-        source = year_page(year)
+        md = year_page(year)
         refs = self.contexts.refs(ids)
         parts = [f"# {labels.YEAR_TITLE.format(year=year)}"]
         for kind, record_type in DOCUMENT_TYPES.items():
             parts += [
                 f"## {record_type.title}",
-                _documents_list(source, [r for r in refs if r.kind == kind]),
+                _documents_list(md, [r for r in refs if r.kind == kind]),
             ]
         return "\n\n".join(parts)
 
     def type_index(self, record_type: RecordType) -> str:
         """The list of a document type that has no index of its own: all of them, newest first."""
-        source = f"{record_type.kind.section}/index.md"
+        md = f"{record_type.kind.section}/index.md"
         ids = [d.id for d in self.documents if self.corpus.by_id[d.id].kind is record_type.kind]
-        return "\n\n".join([f"# {record_type.title}", _documents_list(source, self.contexts.refs(ids))])
+        return "\n\n".join([f"# {record_type.title}", _documents_list(md, self.contexts.refs(ids))])
 
     def form_index(self, form: str, ids: list[str]) -> str:
-        source = form_page(form)
-        return "\n\n".join([f"# {escape(form)}", _documents_list(source, self.contexts.refs(ids))])
+        md = form_page(form)
+        return "\n\n".join([f"# {escape(form)}", _documents_list(md, self.contexts.refs(ids))])
 
 
 _LIST_META = "---\nregpub_list: true\n---\n\n"

@@ -16,7 +16,7 @@ from generator.core import labels
 from generator.core.body import REFERENCE, Body, parse_reference, split_code_spans
 from generator.core.citations import cite
 from generator.core.corpus import Corpus, Entry
-from generator.core.urls import page_source
+from generator.core.urls import page_md
 from generator.doctypes.sections import RECORD
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -67,7 +67,7 @@ def link_to(page: str, target: Entry, anchor: str | None = None) -> str:
     '../../../people/p/index.md'
     """
     assert target.kind is not None
-    there = posixpath.relpath(page_source(target.kind, target.id), posixpath.dirname(page))
+    there = posixpath.relpath(page_md(target.kind, target.id), posixpath.dirname(page))
     return f"{there}#{anchor}" if anchor else there
 
 
@@ -122,7 +122,7 @@ def page_markdown(corpus: Corpus, entry: Entry, sections: Sequence[str]) -> str:
     the body."""
     assert entry.kind is not None
     assert entry.record is not None
-    page = page_source(entry.kind, entry.id)
+    page = page_md(entry.kind, entry.id)
     top = 3 if RECORD in sections else 2  # under the record's own h2
     body = render_body(corpus, entry.body, page, entry.id, top)
     return generated_page(str(entry.kind), entry.record.display_title, body)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.core.corpus import Corpus, Entry
 from generator.core.editions import editions, history
-from generator.core.urls import SCHEMA_FILES, RecordUrls, pdf_of, source_of
+from generator.core.urls import SCHEMA_FILES, RecordUrls, md_of, pdf_of
 from generator.doctypes import REGISTRY
 from generator.site.indexes import SECTION_PAGES, IndexPages
 
@@ -54,9 +54,9 @@ class PlannedPage:
     in_nav: bool = False  # a section page the sidebar links to
 
     @property
-    def source(self) -> str:
+    def md(self) -> str:
         """The virtual Markdown file MkDocs renders into `url`."""
-        return source_of(self.url)
+        return md_of(self.url)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +77,8 @@ class SitePlan:
     docx: bool  # whether the DOCX downloads are part of the site
 
     @cached_property
-    def by_source(self) -> dict[str, PlannedPage]:
-        return {page.source: page for page in self.pages}
+    def by_md(self) -> dict[str, PlannedPage]:
+        return {page.md: page for page in self.pages}
 
     @cached_property
     def by_path(self) -> dict[str, PlannedFile]:

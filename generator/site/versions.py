@@ -34,8 +34,8 @@ if TYPE_CHECKING:  # the page contexts use this module for their list of version
 
 
 @dataclass(frozen=True, slots=True)
-class Text:
-    """One text of a regulation as the site shows it."""
+class EditionPage:
+    """One edition of a regulation and the URL of its page."""
 
     edition: Edition
     url: str
@@ -59,10 +59,10 @@ def editions_shown(corpus: Corpus, regulation: Regulation, as_of: date) -> list[
     ]
 
 
-def texts_of(contexts: PageContexts, regulation: Regulation) -> list[Text]:
+def editions_of(contexts: PageContexts, regulation: Regulation) -> list[EditionPage]:
     """Every text of the regulation, oldest first; empty when it never had another."""
     return [
-        Text(edition, urls.page)
+        EditionPage(edition, urls.page)
         for edition, urls in editions_shown(contexts.corpus, regulation, contexts.as_of)
     ]
 
@@ -80,7 +80,7 @@ def _readable(contexts: PageContexts, body: str) -> str:
     return REFERENCE.sub(shown, body)
 
 
-def _docx(regulation: Regulation, text: Text) -> str | None:
+def _docx(regulation: Regulation, text: EditionPage) -> str | None:
     if regulation.external:
         return None
     return (
@@ -90,9 +90,9 @@ def _docx(regulation: Regulation, text: Text) -> str | None:
     )
 
 
-def versions_context(contexts: PageContexts, regulation: Regulation) -> list[records.Version]:
+def version_rows(contexts: PageContexts, regulation: Regulation) -> list[records.Version]:
     """The list of texts for the regulation's page, newest first, marking the one in force."""
-    texts = texts_of(contexts, regulation)
+    texts = editions_of(contexts, regulation)
     rows = []
     for index, text in enumerate(texts):
         state = labels.EDITION_IN_FORCE if text.edition.in_force else labels.EDITION_NOT_IN_FORCE
@@ -122,8 +122,8 @@ def versions_context(contexts: PageContexts, regulation: Regulation) -> list[rec
 def version_pages(
     contexts: PageContexts, regulation: Regulation, document: records.DocumentRecord
 ) -> dict[str, tuple[records.Page, str]]:
-    """{virtual source: (record, Markdown)} for each earlier text and each amendment's changes."""
-    texts = texts_of(contexts, regulation)
+    """{virtual Markdown file: (record, Markdown)} for each earlier text and each amendment's changes."""
+    texts = editions_of(contexts, regulation)
     versions: list[records.Version] = getattr(document, "versions", [])
     rows = {row.url: row for row in versions}
     in_force = next((row for row in versions if row.in_force), None)

@@ -31,7 +31,7 @@ from generator.core.editions import editions
 from generator.core.model import AgendaItem, Document, Kind, Relation
 from generator.core.russian import long_date
 from generator.core.status import Status
-from generator.core.urls import absolute, page_path, page_source
+from generator.core.urls import absolute, page_md, page_path
 from generator.doctypes import REGISTRY, Akn
 from generator.doctypes.frame import Signature
 from generator.formats.akn.body import NS, BodyWriter, Node, serialize, sub
@@ -140,7 +140,7 @@ class _Writer:
         self.shape = cast(Akn, REGISTRY[cast(Kind, entry.kind)].akn)
         self.uri = cast(FrbrUri, frbr_uri(corpus, entry.id, country=country))
         self.regulation = corpus.regulation(entry.id)  # its status and texts (README: "Computed status")
-        self.body = BodyWriter(corpus, page_source(cast(Kind, entry.kind), entry.id), self._refer)
+        self.body = BodyWriter(corpus, page_md(cast(Kind, entry.kind), entry.id), self._refer)
         self.tlcs: dict[str, tuple[str, str, str]] = {}  # eId → (element, href, showAs)
         self.documents: dict[str, str] = {}  # id → passiveRef (it changes this one) or activeRef
 
@@ -253,7 +253,7 @@ class _Writer:
                 self._document_ref(link.target, "activeRef")
         if regulation.repealed_on:
             links = self.corpus.incoming(regulation.id, Relation.SUPERSEDES)
-            by = min((self._start(link.source), link.source) for link in links)[1] if links else None
+            by = min((self._start(link.origin), link.origin) for link in links)[1] if links else None
             events.append((regulation.repealed_on, "repeal", self._document_ref(by)))
         return events
 

@@ -1,7 +1,7 @@
 """DOCX downloads: one per non-external regulation and meeting, laid out as official documents,
 and for a regulation with versions (README: "Versions") one per earlier text and a redline per amendment.
 
-    sources (docx_source) → cache lookup by digest → pandoc workers (docx_pandoc) → out_dir
+    inputs (docx_input) → cache lookup by digest → pandoc workers (docx_pandoc) → out_dir
 
 Why this shape: converting is the slow part (pandoc, ~30 ms a document), so a document is
 converted only when something that affects its DOCX changed: the cache key is a digest of the
@@ -32,14 +32,14 @@ from generator.core.errors import DocxError
 from generator.core.progress import Progress
 from generator.core.store import Store
 from generator.doctypes import REGISTRY
+from generator.formats.docx.inputs import DocxInput, docx_input, version_inputs
 from generator.formats.docx.pandoc import Job, find_toolchain, run_jobs
-from generator.formats.docx.source import DocxSource, docx_source, version_sources
 
 __all__ = [
     "DocxError",
     "DocxResult",
     "build_docx",
-    "document_sources",
+    "document_inputs",
     "documents_with_docx",
     "not_cached",
     "publish",
@@ -94,40 +94,40 @@ def build_docx(
     started = time.perf_counter()
     toolchain = find_toolchain(pandoc, reference=reference)
     store = Store.area("docx", toolchain.fingerprint, suffix=".docx", folder=cache_dir)
-    sources = document_sources(corpus, as_of, site_url)
-    cached = {source.path: store.path(store.key(source.canonical())) for source in sources}
-    missing = not_cached(sources, cached)
+    inputs = document_inputs(corpus, as_of, site_url)
+    cached = {document.path: store.path(store.key(document.canonical())) for document in inputs}
+    missing = not_cached(inputs, cached)
     processes = 0
     if missing:
         store.folder.mkdir(parents=True, exist_ok=True)
-        work = [Job(source.job(), "docx", path) for path, source in missing.items()]
+        work = [Job(document.job(), "docx", path) for path, document in missing.items()]
         bar = Progress(len(work), "DOCX", enabled=progress and sys.stderr.isatty())
         processes = run_jobs(toolchain, work, jobs or os.cpu_count() or 1, bar)
-    files = tuple(publish(cached[source.path], out_dir / source.path) for source in sources)
+    files = tuple(publish(cached[document.path], out_dir / document.path) for document in inputs)
     store.prune(set(cached.values()))
     return DocxResult(
-        files, len(missing), len(sources) - len(missing), processes, time.perf_counter() - started
+        files, len(missing), len(inputs) - len(missing), processes, time.perf_counter() - started
     )
 
 
-def not_cached(sources: list[DocxSource], cached: dict[str, Path]) -> dict[Path, DocxSource]:
-    """What to convert: one source per cache file that does not exist yet (identical
+def not_cached(inputs: list[DocxInput], cached: dict[str, Path]) -> dict[Path, DocxInput]:
+    """What to convert: one document per cache file that does not exist yet (identical
     documents share one)."""
-    missing: dict[Path, DocxSource] = {}
-    for source in sources:
-        if not cached[source.path].is_file():
-            missing.setdefault(cached[source.path], source)
+    missing: dict[Path, DocxInput] = {}
+    for document in inputs:
+        if not cached[document.path].is_file():
+            missing.setdefault(cached[document.path], document)
     return missing
 
 
-def document_sources(corpus: Corpus, as_of: date, site_url: str | None) -> list[DocxSource]:
+def document_inputs(corpus: Corpus, as_of: date, site_url: str | None) -> list[DocxInput]:
     """What pandoc converts: every document's current text, its earlier texts and redlines."""
     return [
-        source
+        document
         for entry in documents_with_docx(corpus)
-        for source in (
-            docx_source(corpus, entry, as_of, site_url),
-            *version_sources(corpus, entry, as_of, site_url),
+        for document in (
+            docx_input(corpus, entry, as_of, site_url),
+            *version_inputs(corpus, entry, as_of, site_url),
         )
     ]
 
@@ -137,10 +137,10 @@ def render_native(
 ) -> str:
     """pandoc's `native` form of one document after the layout filters: what golden tests compare."""
     toolchain = find_toolchain(pandoc)
-    source = docx_source(corpus, entry, as_of, site_url)
+    document = docx_input(corpus, entry, as_of, site_url)
     with tempfile.TemporaryDirectory(prefix="regpub-native-") as folder:
         output = Path(folder) / f"{entry.id}.native"
-        run_jobs(toolchain, [Job(source.job(), "native", output)], 1, Progress(1, "", enabled=False))
+        run_jobs(toolchain, [Job(document.job(), "native", output)], 1, Progress(1, "", enabled=False))
         return readable_native(output.read_text(encoding="utf-8"))
 
 

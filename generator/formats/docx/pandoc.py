@@ -97,7 +97,7 @@ def _default_pandoc() -> Path | None:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One conversion: the fields of `DocxSource.job()`, the output format and the file to write."""
+    """One conversion: the fields of `DocxInput.job()`, the output format and the file to write."""
 
     fields: dict[str, object]
     to: str  # "docx" or "native"

@@ -2,7 +2,7 @@
 How the body of a regpub document is laid out in DOCX: pandoc Lua filters.
 
 `convert.lua` loads this module and applies it to each document it converts; the input it
-gets is written by `generator/formats/docx/source.py`.
+gets is written by `generator/formats/docx/inputs.py`.
 
 What it does, and why:
 - `[[id]]`, `[[id|text]]`, `[[id#anchor]]` (read as pandoc wikilinks) print as the target's
@@ -57,7 +57,7 @@ end
 -- Headings -------------------------------------------------------------------------------
 
 local function kind_of(header)
-  return header.identifier:match('^(%a+)%-') -- section, chapter, article (set by docx_source)
+  return header.identifier:match('^(%a+)%-') -- section, chapter, article (set by docx_input)
 end
 
 --- Heading levels mapped onto the reference document's styles.

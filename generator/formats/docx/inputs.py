@@ -8,7 +8,7 @@ Markdown, with anchors on article headings and admonitions rewritten as pandoc d
 `generator/resources/docx/reference.docx` (`::: {custom-style="Issuer"}`); `layout.lua` there resolves
 the `[[…]]` references with `refs` and maps headings and lists onto the reference's styles.
 
-Everything that affects the DOCX is in a `DocxSource`, so its digest is the cache key.
+Everything that affects the DOCX is in a `DocxInput`, so its digest is the cache key.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ _SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
-class DocxSource:
+class DocxInput:
     id: str
     kind: Kind
     head: str
@@ -87,7 +87,7 @@ class DocxSource:
         return "".join(f"<!-- {name} -->\n{text}" for name, text in parts)
 
 
-def docx_source(corpus: Corpus, entry: Entry, as_of: date, site_url: str | None = None) -> DocxSource:
+def docx_input(corpus: Corpus, entry: Entry, as_of: date, site_url: str | None = None) -> DocxInput:
     """The pandoc input for a regulation or a meeting (its current text)."""
     names = Names(corpus, site_url)
     body = _body_markdown(corpus, names, entry.body, entry.id)
@@ -96,9 +96,7 @@ def docx_source(corpus: Corpus, entry: Entry, as_of: date, site_url: str | None 
     return _assemble(corpus, names, entry, as_of, body, edition=edition)
 
 
-def version_sources(
-    corpus: Corpus, entry: Entry, as_of: date, site_url: str | None = None
-) -> list[DocxSource]:
+def version_inputs(corpus: Corpus, entry: Entry, as_of: date, site_url: str | None = None) -> list[DocxInput]:
     """The DOCX inputs of a regulation's other texts: each earlier text, laid out like the
     current one, and a redline per non-original text (its change from the previous text as
     Word tracked changes, attributed to and dated by the amending document)."""
@@ -106,12 +104,12 @@ def version_sources(
     if record is None or record.external:
         return []
     texts = history(corpus, entry, as_of)
-    sources: list[DocxSource] = []
+    inputs: list[DocxInput] = []
     for index, text in enumerate(texts):
         if not text.current:
             names = Names(corpus, site_url)
             body = _body_markdown(corpus, names, text.body, entry.id)
-            sources.append(
+            inputs.append(
                 _assemble(
                     corpus,
                     names,
@@ -133,7 +131,7 @@ def version_sources(
         author = change_author(amendment) if amendment else (text.by or "regpub")
         by = _SPACE.sub(" ", amendment.title).strip() if amendment else (text.by or labels.AN_AMENDMENT)
         start = long_date(text.start)
-        sources.append(
+        inputs.append(
             _assemble(
                 corpus,
                 names,
@@ -147,7 +145,7 @@ def version_sources(
                 redline=True,
             )
         )
-    return sources
+    return inputs
 
 
 def change_author(amendment: Regulation) -> str:
@@ -186,7 +184,7 @@ def _assemble(
     path: str | None = None,
     when: date | None = None,
     redline: bool = False,
-) -> DocxSource:
+) -> DocxInput:
     """Head, body and tail of a regulation or meeting DOCX; `edition` is a line under the title."""
     record, kind = corpus.document(entry.id), entry.kind
     assert record is not None
@@ -208,7 +206,7 @@ def _assemble(
         "keywords": "\n".join(record.tags),
         "date": day.isoformat(),
     }
-    return DocxSource(
+    return DocxInput(
         entry.id,
         kind,
         frame.head,
