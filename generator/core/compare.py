@@ -1,5 +1,5 @@
 """What an amendment changed: one comparison of two texts, shown by the site's "what changed"
-page (render/diff.py) and by the DOCX redline (render/redline.py) alike, so the two cannot
+page (site/changes.py) and by the DOCX redline (formats/docx/redline.py) alike, so the two cannot
 disagree.
 
 A text is split into its parts (`generator.core.body.split_parts`: the preamble, then one part per

@@ -7,7 +7,6 @@ for it), so the two cannot show different things. A record's page record is made
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import posixpath
 from collections.abc import Callable
 from functools import cached_property
@@ -15,6 +14,7 @@ from typing import Any
 
 from generator.core.corpus import Entry
 from generator.core.editions import editions
+from generator.core.forks import fork_map
 from generator.core.urls import SCHEMA_FILES
 from generator.doctypes.records import DocumentRecord, Page
 from generator.formats.akn.document import DEFAULT_COUNTRY, akn_xml
@@ -28,13 +28,6 @@ from generator.site.plan import CHECKSUMS, FileKind, PageKind, PlannedFile, Plan
 from generator.site.versions import version_pages
 
 CHUNK = 32  # files a worker makes at a time
-_SHARED: dict[str, SiteRenderer] = {}  # the renderer, for forked workers
-
-
-def _make_chunk(files: list[PlannedFile]) -> dict[str, str]:
-    renderer = _SHARED["renderer"]
-    return {file.path: renderer.text(file) for file in files}
-
 
 # What only the build knows of a document's page (its DOCX checksum, its git history): the
 # fields to add to its record.
@@ -98,17 +91,11 @@ class SiteRenderer:
         todo = [file for file in files if file.path not in self._texts]
         size = max(1, min(CHUNK, len(todo) // (jobs * 4)))
         chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
-        if jobs == 1 or len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            for file in todo:
-                self.text(file)
-            return
-        _SHARED["renderer"] = self
-        try:
-            with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
-                for made in pool.imap_unordered(_make_chunk, chunks):
-                    self._texts.update(made)
-        finally:
-            _SHARED.clear()
+        for made in fork_map(self._make_chunk, chunks, jobs):
+            self._texts.update(made)
+
+    def _make_chunk(self, files: list[PlannedFile]) -> dict[str, str]:
+        return {file.path: self.text(file) for file in files}
 
     def text(self, file: PlannedFile) -> str:
         """The content of a generated file (DATA and RECORD_DATA), made once."""

@@ -14,12 +14,11 @@ site's fingerprint, its Markdown, its context), so a rebuild renders only what c
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import ExitStack
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -33,6 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator.core.forks import fork_map
 from generator.core.progress import Progress
 from generator.core.store import Store, installed_version
 from generator.doctypes import template_folders
@@ -59,7 +59,7 @@ class PageCache:
 
 @dataclass(frozen=True)
 class _Shared:
-    """What every worker reads: inherited through fork, never pickled."""
+    """What every worker reads: inherited through fork (`generator.core.forks`), never pickled."""
 
     config: MkDocsConfig
     files: Files
@@ -68,10 +68,6 @@ class _Shared:
     env: jinja2.Environment
     pages: Sequence[File]
     cache: PageCache | None
-
-
-# Set before the workers fork, so each inherits it; a dict, so no `global` is needed.
-_SHARED: dict[str, _Shared] = {}
 
 
 def worker_count(configured: int | None) -> int:
@@ -97,35 +93,25 @@ def render_pages(
 ) -> int:
     """Render and write `pages`; how many came from the cache. An exception in any page (a
     template error) is raised here."""
-    _SHARED["job"] = _Shared(config, files, files.documentation_pages(), nav, env, pages, cache)
+    shared = _Shared(config, files, files.documentation_pages(), nav, env, pages, cache)
     bar = Progress(len(pages), "Pages", enabled=progress)
     size = max(1, min(CHUNK, len(pages) // (jobs * 4)))
     chunks = [range(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
     reused = 0
-    sequential = jobs == 1 or len(chunks) < 2 or "fork" not in multiprocessing.get_all_start_methods()
     try:
-        with ExitStack() as stack:
-            done: Iterator[tuple[range, int]]
-            if sequential:
-                done = map(_render_chunk, chunks)
-            else:
-                pool = stack.enter_context(multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))))
-                done = pool.imap_unordered(_render_chunk, chunks)
-            for chunk, from_cache in done:
-                reused += from_cache
-                for _ in chunk:
-                    bar.advance()
+        for chunk, from_cache in fork_map(functools.partial(_render_chunk, shared), chunks, jobs):
+            reused += from_cache
+            for _ in chunk:
+                bar.advance()
     finally:
         bar.close()
-        _SHARED.clear()
     if cache is not None:
         cache.store.prune()
     return reused
 
 
-def _render_chunk(indexes: range) -> tuple[range, int]:
+def _render_chunk(shared: _Shared, indexes: range) -> tuple[range, int]:
     """Write the pages of one chunk, each from the cache when it is there; (the chunk, reused)."""
-    shared = _SHARED["job"]
     reused = 0
     for index in indexes:
         file = shared.pages[index]

@@ -2,10 +2,11 @@
 
 on_config  → where the content is, which day it is; regpub's templates in front of Material's,
              its styles, scripts and Markdown extensions, a nav when mkdocs.yml has none
-on_files   → check (errors abort the build), the site plan (plan.py), the DOCX downloads
-             (pandoc), then every planned page and file as a virtual file (render/site.py)
-on_page_context → the page's context for its theme template
-on_post_build   → the generated pages, on every core (mkdocs_pages), the sitemap, then the
+on_files   → check (errors abort the build), then the build's outputs (formats/outputs.py:
+             the plan, the DOCX and PDF downloads, the XML), every planned page and file as a
+             virtual file
+on_page_context → the page's record for its theme template (`regpub`)
+on_post_build   → the generated pages, on every core (mkdocs/pages.py), the sitemap, then the
                   search index (Pagefind)
 """
 

@@ -1,4 +1,4 @@
-"""A regpub page's table of contents: its title, then the sections its context lists
+"""A regpub page's table of contents: its title, then the sections its record lists
 (`generator.doctypes.sections`), with the body's own headings where the body is."""
 
 from __future__ import annotations

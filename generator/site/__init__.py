@@ -1,2 +1,2 @@
 """The site as data: where every page and file goes (the plan), what each page shows (its
-context), the index pages, the texts of a regulation and what each amendment changed."""
+record), the index pages, the texts of a regulation and what each amendment changed."""

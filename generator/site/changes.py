@@ -1,5 +1,5 @@
 """The site's "what changed" page: generator/core/compare.py's changes as HTML with <ins>/<del>,
-the same changes the DOCX redline (render/redline.py) shows as Word tracked changes.
+the same changes the DOCX redline (formats/docx/redline.py) shows as Word tracked changes.
 
 Each changed part is a section headed by its heading (with the heading's own changes marked),
 then its paragraphs and list items, each on its own line, as readers see them (`shown` turns
