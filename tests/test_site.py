@@ -43,7 +43,7 @@ def test_generated_page_matches_golden(name: str) -> None:
     corpus = check_content(SAMPLE, AS_OF).corpus
     entry = corpus.by_id[PAGES[name]]
     record = PageContexts(corpus, AS_OF).for_entry(entry)
-    shown = record.data() | {"sections": list(record.sections)}
+    shown = {"sections": list(record.sections)} | record.published()
     outputs = {
         GOLDEN / f"{name}.md": page_markdown(corpus, entry, record.sections),
         GOLDEN / f"{name}.json": json.dumps(shown, ensure_ascii=False, indent=1) + "\n",

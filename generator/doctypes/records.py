@@ -38,10 +38,6 @@ class Open(BaseModel):
                 return getattr(self, field)
         raise KeyError(name)
 
-    def data(self) -> dict[str, Any]:
-        """The record as JSON values under their published names, without unset fields."""
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
-
 
 class Page(Open):
     """A generated page's record: what its template `regpub-<kind>.html` shows."""
