@@ -86,6 +86,17 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
+PUBLISHED_AT = "https://council.example.org/npa/"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample as published at PUBLISHED_AT (no DOCX: what is read here is the data)."""
+    output = tmp_path_factory.mktemp("published") / "site"
+    _build_sample("--output", str(output), "--no-docx", "--site-url", PUBLISHED_AT)
+    return output
+
+
 def _build_sample(*args: str) -> None:
     """`regpub build` from the repository's root as of 1 January 2026; it must succeed."""
     result = subprocess.run(

@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import CHROMIUM, _build_sample
+from tests.conftest import CHROMIUM, PUBLISHED_AT
 
 VNU = Path(__file__).resolve().parent.parent / ".venv" / "vnu.jar"  # make test fetches it
 JAVA = shutil.which("java")
@@ -100,15 +100,7 @@ def test_the_skip_link_lands_on_the_document_not_past_it(browser: Browser, site_
     page.close()
 
 
-SITE_URL = "https://council.example.org/npa/"
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample as published at SITE_URL (no DOCX: the data is what is read here)."""
-    output = tmp_path_factory.mktemp("published") / "site"
-    _build_sample("--output", str(output), "--no-docx", "--site-url", SITE_URL)
-    return output
+SITE_URL = PUBLISHED_AT
 
 
 def _feed_problems(feed: feedparser.FeedParserDict) -> list[str]:
@@ -120,33 +112,33 @@ def _feed_problems(feed: feedparser.FeedParserDict) -> list[str]:
     return problems
 
 
-def test_the_feed_is_atom_as_feed_readers_read_it(sample_site: Path, published: Path) -> None:
+def test_the_feed_is_atom_as_feed_readers_read_it(sample_site: Path, published_site: Path) -> None:
     unpublished = feedparser.parse(sample_site / "feed.xml")
     assert len(unpublished.entries) == 8
     assert _feed_problems(unpublished) == []
-    feed = feedparser.parse(published / "feed.xml")
+    feed = feedparser.parse(published_site / "feed.xml")
     assert _feed_problems(feed) == []
     assert feed.feed.id == f"{SITE_URL}feed.xml"
     for entry in feed.entries:  # each entry is its page's address, and the page is there
         assert entry.id == entry.link
-        assert (published / entry.link.removeprefix(SITE_URL) / "index.html").is_file(), entry.link
+        assert (published_site / entry.link.removeprefix(SITE_URL) / "index.html").is_file(), entry.link
     # Without a site URL, links are relative to the feed, as a reader resolves them.
     for entry in unpublished.entries:
         assert (sample_site / entry.link / "index.html").is_file(), entry.link
 
 
 def test_the_sitemap_lists_every_page_when_the_site_has_an_address(
-    sample_site: Path, published: Path
+    sample_site: Path, published_site: Path
 ) -> None:
     assert not (sample_site / "sitemap.xml").exists()  # no address, no sitemap
     namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     locations = [
-        loc.text or "" for loc in ET.parse(published / "sitemap.xml").getroot().iter(f"{namespace}loc")
+        loc.text or "" for loc in ET.parse(published_site / "sitemap.xml").getroot().iter(f"{namespace}loc")
     ]
     pages = {
-        path.parent.relative_to(published).as_posix()
-        for path in published.rglob("index.html")
-        if not path.parent.relative_to(published).as_posix().startswith(("assets", "pagefind"))
+        path.parent.relative_to(published_site).as_posix()
+        for path in published_site.rglob("index.html")
+        if not path.parent.relative_to(published_site).as_posix().startswith(("assets", "pagefind"))
     }
     listed = {location.removeprefix(SITE_URL).rstrip("/") or "." for location in locations}
     assert all(location.startswith(SITE_URL) for location in locations)

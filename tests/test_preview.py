@@ -6,7 +6,9 @@ import re
 import shutil
 import socket
 import subprocess
+import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,11 +28,18 @@ DOCUMENT = Path("2020") / "coordination-regulation-2021-2025.md"
 def server(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
     content = tmp_path / "content"
     shutil.copytree(SAMPLE, content)
+    with serving(content) as (url, process):
+        yield url, content, process
+
+
+@contextmanager
+def serving(content: Path, *args: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`regpub serve` of `content` on a free port: (its address, the process)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [str(REGPUB), "serve", "--content", str(content), "--address", f"127.0.0.1:{port}"],
+        [str(REGPUB), "serve", "--content", str(content), "--address", f"127.0.0.1:{port}", *args],
         cwd=REPO,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -39,9 +48,24 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
     assert process.stdout is not None
     first = process.stdout.readline()
     assert first.startswith(f"Serving the preview on http://127.0.0.1:{port}/"), first
-    yield f"http://127.0.0.1:{port}/", content, process
-    process.terminate()
-    process.wait(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}/", process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_the_preview_serves_the_xml_and_checksums_the_build_writes(split_site: Path) -> None:
+    """Both make a text's XML from its page: the preview renders the page when the XML is asked
+    for, SHA256SUMS from every page (`split_site` is built without DOCX, as the preview is)."""
+    regulation = "regulations/coordination-regulation-2021-2025"
+    earlier = f"{regulation}/2021-01-01/coordination-regulation-2021-2025-2021-01-01.xml"
+    meeting = "meetings/coordination-meeting-2020-12-21/coordination-meeting-2020-12-21.xml"
+    paths = [meeting, earlier, "SHA256SUMS"]
+    with serving(SAMPLE, "--as-of", "2026-01-01") as (url, _):
+        for path in paths:
+            with urllib.request.urlopen(f"{url}{path}") as response:
+                assert response.read() == (split_site / path).read_bytes(), path
 
 
 def test_edit_break_and_fix_a_document_in_the_browser(

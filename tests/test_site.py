@@ -364,7 +364,7 @@ def test_versions_have_their_pages_and_a_diff(sample_site: Path) -> None:
 
 def test_citations_by_form_and_number_link_to_the_document(sample_site: Path) -> None:
     page = html(sample_site, Kind.REGULATION, "coordination-amendment-2022")
-    assert '<a href="../directive-05-ct-tw/">Директиве № 05-CT/TW</a>' in page
+    assert '<a data-ref="directive-05-ct-tw" href="../directive-05-ct-tw/">Директиве № 05-CT/TW</a>' in page
 
 
 def test_decisions_are_numbered_as_in_the_protocol(sample_site: Path) -> None:

@@ -37,13 +37,13 @@ from generator.core.corpus import Corpus, Entry, VersionText
 from generator.core.diagnostics import Report
 from generator.core.errors import RegpubError, UsageError
 from generator.core.model import Organization, Person
-from generator.formats.files import SiteRenderer
+from generator.formats.files import SiteRenderer, sha256
 from generator.formats.outputs import decorator
-from generator.mkdocs.pages import render_page
+from generator.mkdocs.pages import RenderedPage, render_page
 from generator.mkdocs.plugin import Given
 from generator.site.context import PageContexts
 from generator.site.indexes import IndexPages
-from generator.site.plan import plan_site
+from generator.site.plan import FileKind, PlannedFile, plan_site
 
 _DATA_TYPES = {".json": "application/json", ".xml": "application/atom+xml"}
 # The preview reloads itself when the content changes.
@@ -233,7 +233,7 @@ class _Generation:
             return (
                 200,
                 _DATA_TYPES.get(Path(file.src_uri).suffix, "text/plain; charset=utf-8"),
-                (self.renderer.text(planned).encode()),
+                self._text(planned).encode(),
             )
         assert file.abs_src_path is not None
         kind = mimetypes.guess_type(file.abs_src_path)[0] or "application/octet-stream"
@@ -243,8 +243,22 @@ class _Generation:
     def doc_files(self) -> list[File]:
         return list(self.files.documentation_pages())
 
+    def _text(self, planned: PlannedFile) -> str:
+        """What a file holds: a text's XML from its page, SHA256SUMS from every XML, as the build."""
+        if planned.kind is FileKind.AKN:
+            page = self.files.src_uris[self.plan.page_of(planned).md]
+            return self.renderer.akn(planned, self._page(page).body)
+        if planned.kind is FileKind.CHECKSUMS:
+            xml = self.plan.of_kind(FileKind.AKN)
+            return self.renderer.checksums({file.path: sha256(self._text(file)) for file in xml})
+        return self.renderer.text(planned)
+
     def _render(self, file: File) -> str:
-        """The page as the build renders it (the same steps), plus the reload script."""
+        """The page as the build renders it, plus the reload script."""
+        return self._page(file).html.replace("</body>", f"{RELOAD_SCRIPT}</body>")
+
+    def _page(self, file: File) -> RenderedPage:
+        """The page as the build renders it (the same steps)."""
         planned = self.plan.by_md.get(file.src_uri)
         plugin = self.site.plugin
         if planned is not None:
@@ -252,7 +266,7 @@ class _Generation:
             if record is not None:
                 plugin.records[file.src_uri] = record
         plugin.index_pages = self.indexes
-        output = render_page(
+        return render_page(
             file,
             config=self.config,
             files=self.files,
@@ -260,7 +274,6 @@ class _Generation:
             nav=self.nav,
             env=self.site.env,
         )
-        return output.replace("</body>", f"{RELOAD_SCRIPT}</body>")
 
 
 def serve(config_file: Path, content: Path, as_of: date, address: str = "127.0.0.1:8000") -> None:

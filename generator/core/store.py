@@ -1,5 +1,5 @@
-"""One content-addressed store for everything slow to make: DOCX, PDF, the XML's XHTML,
-rendered pages, search index parts.
+"""One content-addressed store for everything slow to make: DOCX, PDF, rendered pages (with
+the HTML of their text, which the XML is made from), search index parts.
 
 Each output keeps its entries in an area of the store (`$XDG_CACHE_HOME/regpub/<area>/`, else
 `~/.cache/regpub/<area>/`). An entry's key is the digest of the area's version (its format

@@ -2,6 +2,8 @@
 
 One renderer serves the build (every page, once) and the preview (a page when the browser asks
 for it), so the two cannot show different things. A record's page record is made once and kept.
+The XML of a text is made from its page's HTML (`akn`), so whoever renders the pages asks for
+it, and for SHA256SUMS (`checksums`) when every XML is made.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from typing import Any
 
 from generator.core.corpus import Entry
 from generator.core.editions import editions
-from generator.core.forks import fork_map
 from generator.core.urls import SCHEMA_FILES
 from generator.doctypes.records import DocumentRecord, Page
 from generator.formats.akn.document import DEFAULT_COUNTRY, akn_xml
@@ -24,10 +25,8 @@ from generator.formats.jsonld import json_ld, script_text
 from generator.site.context import PageContexts
 from generator.site.indexes import IndexPages
 from generator.site.markdown import page_markdown
-from generator.site.plan import CHECKSUMS, FileKind, PageKind, PlannedFile, PlannedPage, SitePlan
+from generator.site.plan import FileKind, PageKind, PlannedFile, PlannedPage, SitePlan
 from generator.site.versions import version_pages
-
-CHUNK = 32  # files a worker makes at a time
 
 # What only the build knows of a document's page (its DOCX checksum, its git history): the
 # fields to add to its record.
@@ -85,20 +84,8 @@ class SiteRenderer:
             return record, page_markdown(self.corpus, entry, record.sections)
         return self._edition_pages(entry)[page.md]
 
-    def make_texts(self, files: list[PlannedFile], jobs: int) -> None:
-        """Make the texts of `files` ahead, on `jobs` cores: forked workers share the corpus
-        (the Akoma Ntoso XML of 10,000 documents is 35 s of one core)."""
-        todo = [file for file in files if file.path not in self._texts]
-        size = max(1, min(CHUNK, len(todo) // (jobs * 4)))
-        chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
-        for made in fork_map(self._make_chunk, chunks, jobs):
-            self._texts.update(made)
-
-    def _make_chunk(self, files: list[PlannedFile]) -> dict[str, str]:
-        return {file.path: self.text(file) for file in files}
-
     def text(self, file: PlannedFile) -> str:
-        """The content of a generated file (DATA and RECORD_DATA), made once."""
+        """The content of a DATA or RECORD_DATA file, made once."""
         text = self._texts.get(file.path)
         if text is None:
             text = self._texts[file.path] = self._make_text(file)
@@ -109,26 +96,27 @@ class SiteRenderer:
             assert file.record is not None
             folder = posixpath.dirname(file.path)
             return data.to_json(data.relative_links(self.record(file.record).published(), folder))
-        if file.kind is FileKind.AKN:
-            return self._akn(file)
         if file.path == "catalog.json":
             return data.catalog(self.contexts, self._documents)
         if file.path == "register.json":
             return data.register_rows(self.contexts, self._documents)
         if file.path in SCHEMA_FILES:
             return data.to_json(open_data_schema(SCHEMA_FILES[file.path]))
-        if file.path == "feed.xml":
-            return data.atom_feed(self.contexts, self._documents, self.site_url, self.site_name)
-        assert file.path == CHECKSUMS, file
-        return self._checksums()
+        assert file.path == "feed.xml", file
+        return data.atom_feed(self.contexts, self._documents, self.site_url, self.site_name)
 
-    def _akn(self, file: PlannedFile) -> str:
-        assert file.record is not None
+    def akn(self, file: PlannedFile, rendered: str) -> str:
+        """The XML file of a text, from the HTML its page has of the text (`rendered`)."""
+        assert file.kind is FileKind.AKN, file
+        assert file.record is not None, file
         entry = self.corpus.by_id[file.record]
         as_of = self.contexts.as_of
         texts = editions(self.corpus, entry, as_of)
         text = next(text for text in texts if (text.start == file.start if file.start else text.current))
-        xml = akn_xml(self.corpus, entry, as_of, country=self.country, site_url=self.site_url, edition=text)
+        xml = akn_xml(
+            self.corpus, entry, as_of, rendered=rendered, country=self.country, site_url=self.site_url,
+            edition=text,
+        )  # fmt: skip
         return xml.decode("utf-8")
 
     @cached_property
@@ -156,10 +144,16 @@ class SiteRenderer:
             self._editions[entry.id] = pages
         return pages
 
-    def _checksums(self) -> str:
-        """SHA256SUMS: every DOCX, PDF, JSON and XML file of the site, by path."""
-        sums = dict(self._docx_checksums)
+    def checksums(self, xml: dict[str, str]) -> str:
+        """SHA256SUMS: every DOCX, PDF, JSON and XML file of the site by path, given the digests
+        of the XML files (made with the pages)."""
+        sums = self._docx_checksums | xml
         for file in self.plan.files:
-            if file.path.endswith(".json") or file.kind is FileKind.AKN:
-                sums[file.path] = hashlib.sha256(self.text(file).encode("utf-8")).hexdigest()
+            if file.path.endswith(".json"):
+                sums[file.path] = sha256(self.text(file))
         return "".join(f"{digest}  {path}\n" for path, digest in sorted(sums.items()))
+
+
+def sha256(text: str) -> str:
+    """The hex digest of a text file's UTF-8 bytes, as SHA256SUMS lists it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

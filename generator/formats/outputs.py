@@ -1,6 +1,6 @@
 """One build's outputs, made in order from the checked content: the plan, the DOCX and PDF
-downloads (converted first, so that each page can show its DOCX's checksum), then what every
-planned page and file holds, the Akoma Ntoso texts on every core among them.
+downloads (converted first, so that each page can show its DOCX's checksum), then the renderer
+of what every planned page and file holds (the Akoma Ntoso texts are made with their pages).
 
 `regpub build` and `mkdocs build` reach this through the MkDocs plugin, which only hands the
 result to MkDocs (generator/mkdocs/plugin.py); `regpub serve` renders a page at a time and takes
@@ -21,7 +21,6 @@ from generator.core.errors import InternalError
 from generator.core.russian import long_date
 from generator.doctypes import records
 from generator.doctypes.records import DocumentRecord
-from generator.formats.akn.body import xhtml_store
 from generator.formats.docx.build import build_docx
 from generator.formats.files import Decorate, SiteRenderer
 from generator.formats.pdf import build_pdf
@@ -53,7 +52,7 @@ class Outputs:
     report: list[str] = field(default_factory=list)  # what was made and reused, to say at the end
 
 
-def make_outputs(checked: Checked, settings: Settings, *, downloads: Path | None, jobs: int) -> Outputs:
+def make_outputs(checked: Checked, settings: Settings, *, downloads: Path | None) -> Outputs:
     """Everything but the pages' HTML for the checked content; DOCX and PDF into the folder
     `downloads` (None: none are made). Raises DocxError when a conversion failed."""
     as_of, docx = checked.as_of, downloads is not None
@@ -73,8 +72,6 @@ def make_outputs(checked: Checked, settings: Settings, *, downloads: Path | None
         decorate=decorator(settings, last_changes(checked.corpus.root), checksums),
         docx_checksums=checksums, country=settings.country,
     )  # fmt: skip
-    renderer.make_texts(plan.of_kind(FileKind.AKN), jobs)
-    xhtml_store().prune()
     return Outputs(plan, indexes, renderer, made, report)
 
 

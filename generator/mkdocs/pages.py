@@ -8,8 +8,12 @@ the rest: the same steps and plugin events as MkDocs' own build (`on_pre_page` â
 Each page depends only on that shared state, so the output is byte-identical whatever the
 number of workers (a test compares 1 and 2).
 
+What is made from a page's HTML (a text's Akoma Ntoso XML) is made by the worker that rendered
+it (`FromBody`), so no body is converted twice.
+
 A rendered page is kept in a cache under the digest of everything it is made from (the
-site's fingerprint, its Markdown, its context), so a rebuild renders only what changed.
+site's fingerprint, its Markdown, its context), so a rebuild renders only what changed; a page
+that something is made from keeps the HTML of its Markdown beside it.
 """
 
 from __future__ import annotations
@@ -44,6 +48,24 @@ CHUNK = 64  # at most this many pages a worker takes at a time: few round trips,
 PAGES_FORMAT = "regpub-pages-1"
 
 
+# What a page's Markdown became (the HTML of its text, before the template) is handed to this,
+# for the pages that files are made from: (the page, that HTML) â†’ {site path: what it says of
+# the files it wrote, e.g. their digests}.
+FromBody = Callable[[File, str], dict[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPage:
+    html: str  # the page as written
+    body: str  # its Markdown as HTML (MkDocs' `page.content` before other plugins change it)
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    reused: int  # pages that came from the cache
+    made: dict[str, str]  # what `FromBody` returned for every page, merged
+
+
 @dataclass(frozen=True)
 class PageCache:
     """Rendered pages by the digest of what they are made from."""
@@ -55,6 +77,11 @@ class PageCache:
 
     def key(self, file: File) -> str:
         return self.store.key(file.src_uri, self.describe(file))
+
+    @staticmethod
+    def body_key(key: str) -> str:
+        """Where the HTML of a page's Markdown is kept beside the page under `key`."""
+        return f"{key}-body"
 
 
 @dataclass(frozen=True)
@@ -68,6 +95,8 @@ class _Shared:
     env: jinja2.Environment
     pages: Sequence[File]
     cache: PageCache | None
+    from_body: FromBody | None
+    bodies: frozenset[str]  # the src_uris of the pages `from_body` wants
 
 
 def worker_count(configured: int | None) -> int:
@@ -90,51 +119,69 @@ def render_pages(
     jobs: int,
     cache: PageCache | None = None,
     progress: bool = False,
-) -> int:
-    """Render and write `pages`; how many came from the cache. An exception in any page (a
-    template error) is raised here."""
-    shared = _Shared(config, files, files.documentation_pages(), nav, env, pages, cache)
+    from_body: FromBody | None = None,
+    bodies: frozenset[str] = frozenset(),
+) -> Rendered:
+    """Render and write `pages`, handing `from_body` the HTML of the pages in `bodies`. An
+    exception in any page (a template error) is raised here."""
+    shared = _Shared(config, files, files.documentation_pages(), nav, env, pages, cache, from_body, bodies)
     bar = Progress(len(pages), "Pages", enabled=progress)
     size = max(1, min(CHUNK, len(pages) // (jobs * 4)))
     chunks = [range(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
-    reused = 0
+    rendered = Rendered(0, {})
     try:
-        for chunk, from_cache in fork_map(functools.partial(_render_chunk, shared), chunks, jobs):
-            reused += from_cache
+        for chunk, done in fork_map(functools.partial(_render_chunk, shared), chunks, jobs):
+            rendered = Rendered(rendered.reused + done.reused, rendered.made)
+            rendered.made.update(done.made)
             for _ in chunk:
                 bar.advance()
     finally:
         bar.close()
     if cache is not None:
         cache.store.prune()
-    return reused
+    return rendered
 
 
-def _render_chunk(shared: _Shared, indexes: range) -> tuple[range, int]:
-    """Write the pages of one chunk, each from the cache when it is there; (the chunk, reused)."""
-    reused = 0
+def _render_chunk(shared: _Shared, indexes: range) -> tuple[range, Rendered]:
+    """Write the pages of one chunk, each from the cache when it is there."""
+    reused, made = 0, {}
     for index in indexes:
         file = shared.pages[index]
-        store = shared.cache.store if shared.cache is not None else None
-        key = shared.cache.key(file) if shared.cache is not None else ""
-        kept = store.read(key) if store is not None else None
+        wanted = shared.from_body is not None and file.src_uri in shared.bodies
+        kept = _kept(shared.cache, file, wanted)
         if kept is not None:
-            data = kept
+            data, body = kept
             reused += 1
         else:
-            output = render_page(
+            page = render_page(
                 file, config=shared.config, files=shared.files, doc_files=shared.doc_files, nav=shared.nav,
                 env=shared.env,
             )  # fmt: skip
-            data = output.encode("utf-8", errors="xmlcharrefreplace") if output.strip() else b""
-            if store is not None:
-                store.write(key, data)
+            data = page.html.encode("utf-8", errors="xmlcharrefreplace") if page.html.strip() else b""
+            body = page.body
+            if shared.cache is not None:
+                key = shared.cache.key(file)
+                shared.cache.store.write(key, data)
+                if wanted:
+                    shared.cache.store.write(PageCache.body_key(key), body.encode("utf-8"))
         if data:
             path = file.abs_dest_path
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as written:
                 written.write(data)
-    return indexes, reused
+        if wanted and shared.from_body is not None:
+            made.update(shared.from_body(file, body))
+    return indexes, Rendered(reused, made)
+
+
+def _kept(cache: PageCache | None, file: File, body: bool) -> tuple[bytes, str] | None:
+    """(the page, the HTML of its Markdown when `body`) from the cache; None when not all there."""
+    if cache is None:
+        return None
+    key = cache.key(file)
+    page = cache.store.read(key)
+    kept = cache.store.read(PageCache.body_key(key)) if body and page is not None else b""
+    return None if page is None or kept is None else (page, kept.decode("utf-8"))
 
 
 def render_page(
@@ -145,8 +192,8 @@ def render_page(
     doc_files: Sequence[File],
     nav: Navigation,
     env: jinja2.Environment,
-) -> str:
-    """One page's HTML: MkDocs' `_populate_page` and `_build_page`, through public APIs only."""
+) -> RenderedPage:
+    """One page: MkDocs' `_populate_page` and `_build_page`, through public APIs only."""
     plugins = config.plugins
     # The plugin marks its pages `excluded` only to keep them out of MkDocs' own loop; rendered
     # here they are built pages, so a broken link in a body is a warning, as on any page.
@@ -157,14 +204,15 @@ def render_page(
     page.read_source(config)
     page.markdown = plugins.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
     page.render(config, files)
-    page.content = plugins.on_page_content(page.content or "", page=page, config=config, files=files)
+    body = page.content or ""
+    page.content = plugins.on_page_content(body, page=page, config=config, files=files)
     page.active = True
     context = get_context(nav, doc_files, config, page)
     template = env.get_template(page.meta.get("template", "main.html"))
     context = plugins.on_page_context(context, page=page, config=config, nav=nav)
     output = template.render(context)
     page.active = False
-    return plugins.on_post_page(output, page=page, config=config) or ""
+    return RenderedPage(plugins.on_post_page(output, page=page, config=config) or "", body)
 
 
 def site_fingerprint(config: MkDocsConfig) -> str:

@@ -3,15 +3,16 @@
 on_config  → where the content is, which day it is; regpub's templates in front of Material's,
              its styles, scripts and Markdown extensions, a nav when mkdocs.yml has none
 on_files   → check (errors abort the build), then the build's outputs (formats/outputs.py:
-             the plan, the DOCX and PDF downloads, the XML), every planned page and file as a
-             virtual file
+             the plan, the DOCX and PDF downloads), every planned page and file as a virtual
+             file, but the XML and SHA256SUMS
 on_page_context → the page's record for its theme template (`regpub`)
-on_post_build   → the generated pages, on every core (mkdocs/pages.py), the sitemap, then the
-                  search index (Pagefind)
+on_post_build   → the generated pages, on every core (mkdocs/pages.py), each text's XML from
+                  its page, SHA256SUMS, the sitemap, then the search index (Pagefind)
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
 import logging
@@ -38,11 +39,12 @@ from generator.content.check import Checked, check_content
 from generator.content.settings import as_of_date
 from generator.core import labels
 from generator.core.errors import DocxError, SearchError, UsageError
-from generator.core.store import Store
+from generator.core.store import Store, write_atomically
 from generator.core.urls import absolute
 from generator.doctypes import records, template_folders
 from generator.doctypes.sections import TEXT
 from generator.formats.akn.document import DEFAULT_COUNTRY, valid_country
+from generator.formats.files import SiteRenderer, sha256
 from generator.formats.outputs import Settings, make_outputs
 from generator.formats.search import PART_PAGES, build_search_index, search_store
 from generator.mkdocs.pages import PageCache, render_pages, site_fingerprint, worker_count
@@ -51,7 +53,7 @@ from generator.mkdocs.valid_html import valid_html
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.site.indexes import SECTION_PAGES, IndexPages
 from generator.site.markdown import MARKDOWN_EXTENSIONS, toc_settings
-from generator.site.plan import FileKind, SitePlan
+from generator.site.plan import CHECKSUMS, FileKind, SitePlan
 
 log = logging.getLogger("mkdocs.plugins.regpub")
 
@@ -102,6 +104,8 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.jobs = 1
         self.serving = False  # `mkdocs serve`: MkDocs renders every page itself, as drafts would be
         self.plan: SitePlan | None = None
+        self.renderer: SiteRenderer | None = None
+        self._bodies: dict[str, str] = {}  # `mkdocs serve`: the HTML of the pages XML is made from
         self._nav: Navigation | None = None
         self.report: list[str] = []  # what the build did, for `regpub build` to say
         self._built: tuple[Files, Navigation, jinja2.Environment] | None = None
@@ -202,11 +206,12 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             self._docx_folder = tempfile.TemporaryDirectory(prefix="regpub-docx-")
         downloads = Path(self._docx_folder.name) if self._docx_folder else None
         try:
-            outputs = make_outputs(checked, self.settings(config), downloads=downloads, jobs=self.jobs)
+            outputs = make_outputs(checked, self.settings(config), downloads=downloads)
         except DocxError as error:
             raise PluginError(f"DOCX and PDF downloads failed: {error}") from None
         self.report.extend(outputs.report)
-        self.index_pages, self.plan, self.records = outputs.indexes, outputs.plan, {}
+        self.index_pages, self.plan, self.renderer = outputs.indexes, outputs.plan, outputs.renderer
+        self.records, self._bodies = {}, {}
         # Records and texts are reached from lists and the register, never from the sidebar;
         # `excluded` keeps them out of MkDocs' one-process loop: on_post_build renders them.
         aside = InclusionLevel.NOT_IN_NAV if self.serving else InclusionLevel.EXCLUDED
@@ -222,7 +227,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             if file.kind is FileKind.PHOTO:
                 assert file.disk is not None
                 files.append(File.generated(config, file.path, abs_src_path=str(file.disk)))
-            elif file.kind not in (FileKind.DOCX, FileKind.PDF):
+            elif file.kind in (FileKind.DATA, FileKind.RECORD_DATA):
                 files.append(File.generated(config, file.path, content=outputs.renderer.text(file)))
         return files
 
@@ -258,6 +263,13 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             page.toc = page_toc(page.title or "", page.toc, shown)
         return context
 
+    @event_priority(100)  # the HTML of the Markdown as MkDocs made it, before other plugins change it
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """`mkdocs serve` renders every page itself: keep the HTML the XML files are made from."""
+        if self.serving and self.plan is not None and page.file.src_uri in self.plan.xml_by_md:
+            self._bodies[page.file.src_uri] = html
+        return html
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return valid_html(output)
 
@@ -276,16 +288,26 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
     @event_priority(100)  # before other plugins' post_build: they may want every page written
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._drop_docx_folder()
-        if self.plan is not None and self._built is not None and not self.serving:
+        if self.plan is not None and self._built is not None and self.renderer is not None:
             files, nav, env = self._built
-            pages = [files.src_uris[page.md] for page in self.plan.pages if not page.in_nav]
-            jobs, progress = self.jobs, on_terminal()
-            cache = PageCache(Store.area("pages", site_fingerprint(config), suffix=".html"), self._describe)
-            reused = render_pages(
-                pages, config=config, files=files, nav=nav, env=env, jobs=jobs, cache=cache, progress=progress
-            )
-            self.report.append(f"pages: {len(pages) - reused} rendered, {reused} from the cache")
-            write_sitemap(Path(config.site_dir), config.site_url, [*files.documentation_pages(), *pages])
+            xml: dict[str, str] = {}
+            if self.serving:
+                for md, body in self._bodies.items():
+                    xml |= self._write_xml(config, files.src_uris[md], body)
+            else:
+                pages = [files.src_uris[page.md] for page in self.plan.pages if not page.in_nav]
+                store = Store.area("pages", site_fingerprint(config), suffix=".html")
+                cache = PageCache(store, self._describe)
+                rendered = render_pages(
+                    pages, config=config, files=files, nav=nav, env=env, jobs=self.jobs, cache=cache,
+                    progress=on_terminal(), from_body=functools.partial(self._write_xml, config),
+                    bodies=frozenset(self.plan.xml_by_md),
+                )  # fmt: skip
+                xml, reused = rendered.made, rendered.reused
+                self.report.append(f"pages: {len(pages) - reused} rendered, {reused} from the cache")
+                write_sitemap(Path(config.site_dir), config.site_url, [*files.documentation_pages(), *pages])
+            checksums = self.renderer.checksums(xml)
+            write_atomically(Path(config.site_dir) / CHECKSUMS, checksums.encode("utf-8"))
         if self.config.search:
             try:
                 search = build_search_index(
@@ -295,6 +317,16 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             except SearchError as error:
                 raise PluginError(str(error)) from None
             self.report.append(search.brief())
+
+    def _write_xml(self, config: MkDocsConfig, page: File, body: str) -> dict[str, str]:
+        """Write the XML of the text on `page`, made from the HTML of its Markdown, `body`;
+        {its site path: its SHA-256}."""
+        assert self.plan is not None
+        assert self.renderer is not None
+        planned = self.plan.xml_by_md[page.src_uri]
+        text = self.renderer.akn(planned, body)
+        write_atomically(Path(config.site_dir) / planned.path, text.encode("utf-8"))
+        return {planned.path: sha256(text)}
 
     def _describe(self, file: File) -> str:
         """What one generated page is made from, besides what every page shares."""

@@ -1,7 +1,9 @@
 """An editor's body as MkDocs Markdown: `[[…]]` become links, article headings get anchors.
 
 Links are written to the target's virtual `.md` file, relative to the page, so MkDocs checks
-them and turns them into the right URLs whatever `use_directory_urls` is.
+them and turns them into the right URLs whatever `use_directory_urls` is. Each also names its
+record (`data-ref="id"`), so that what is made from the page's HTML (the Akoma Ntoso XML)
+knows what it links to without reading URLs back.
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ def _reference(corpus: Corpus, page: str, match: re.Match[str]) -> str:
     if parsed is None or target is None:
         return match.group(0)  # unreachable after a clean check; left visible rather than lost
     _, anchor, text = parsed
-    return f"[{escape(text or title_of(target))}]({link_to(page, target, anchor)})"
+    return f'[{escape(text or title_of(target))}]({link_to(page, target, anchor)}){{data-ref="{target.id}"}}'
 
 
 def page_markdown(corpus: Corpus, entry: Entry, sections: Sequence[str]) -> str:

@@ -35,12 +35,13 @@ class PageKind(StrEnum):
 
 
 class FileKind(StrEnum):
-    DATA = "data"  # catalog.json, register.json, feed.xml, schema/*.json, SHA256SUMS
+    DATA = "data"  # catalog.json, register.json, feed.xml, schema/*.json
     RECORD_DATA = "record-data"  # a document's <id>.json
     PHOTO = "photo"  # a meeting photo, copied from the content root
     DOCX = "docx"  # a DOCX download (the document, an earlier text, a redline)
     PDF = "pdf"  # the PDF beside a DOCX of a document or an earlier text (redlines have none)
-    AKN = "akn"  # a text of a document as Akoma Ntoso XML (external documents' too)
+    AKN = "akn"  # a text of a document as Akoma Ntoso XML (external documents' too), made from its page
+    CHECKSUMS = "checksums"  # SHA256SUMS of the downloads, the JSON and the XML: made last
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,25 @@ class SitePlan:
     def of_kind(self, kind: FileKind) -> list[PlannedFile]:
         return [file for file in self.files if file.kind is kind]
 
+    @cached_property
+    def xml_by_md(self) -> dict[str, PlannedFile]:
+        """The XML of each text by the page it is made from: the current text's by the record's
+        page, an earlier text's by its own (`generator.core.editions`: every earlier text of a
+        document has a page)."""
+        pages = {(page.record, page.start): page.md for page in self.pages if page.kind in _TEXT_PAGES}
+        return {pages[file.record, file.start]: file for file in self.of_kind(FileKind.AKN)}
+
+    def page_of(self, file: PlannedFile) -> PlannedPage:
+        """The page an XML file is made from."""
+        return self.by_md[self._md_by_xml[file.path]]
+
+    @cached_property
+    def _md_by_xml(self) -> dict[str, str]:
+        return {file.path: md for md, file in self.xml_by_md.items()}
+
+
+_TEXT_PAGES = (PageKind.RECORD, PageKind.VERSION)  # the pages that show a text of a document
+
 
 def plan_site(corpus: Corpus, as_of: date, indexes: IndexPages, *, docx: bool) -> SitePlan:
     """Every page and file for the corpus as of `as_of`, in a stable order."""
@@ -116,7 +136,8 @@ def plan_site(corpus: Corpus, as_of: date, indexes: IndexPages, *, docx: bool) -
     for source in indexes.pages():
         url = source.removesuffix("index.md")
         pages.append(PlannedPage(url, PageKind.LIST, in_nav=source in in_nav))
-    files.extend(PlannedFile(name, FileKind.DATA) for name in (*DATA_FILES, CHECKSUMS))
+    files.extend(PlannedFile(name, FileKind.DATA) for name in DATA_FILES)
+    files.append(PlannedFile(CHECKSUMS, FileKind.CHECKSUMS))
     return SitePlan(tuple(pages), tuple(files), docx)
 
 

@@ -1,30 +1,26 @@
 """A body made Akoma Ntoso 3.0: the half of `generator.formats.akn.document` that reads the text.
 
-Why through the page's Markdown: `render_body` links the citations and writes the anchors that
-`generator.core.body` found (`{#article-3}`), and Python-Markdown reads it with the site's extensions,
-so the XML says what the page says and its eIds are the page's anchors (other headings: the
-site's slugs). The XHTML is then made AKN where it stands: headings become the hierarchy (an
+It reads the page's own HTML of the text (what MkDocs made of `render_body`'s Markdown while
+rendering the page), so the XML says what the page says, its eIds are the page's anchors (the
+numbered parts' from `generator.core.body`, other headings' the site's slugs), and no body is
+converted twice. The HTML is made AKN where it stands: headings become the hierarchy (an
 article's top-level numbered items its `<paragraph>`s), lists `<blockList>`s, admonitions and
-quotes `<blockContainer>`s, footnotes `<authorialNote>`s where they are marked, and a link to a
-record whatever `refer` says (a `<ref>` to a document's FRBR URI, a person naming its TLC).
+quotes `<blockContainer>`s, footnotes `<authorialNote>`s where they are marked, the headings'
+permalinks go, and a link that names its record (`data-ref`) becomes whatever `refer` says (a
+`<ref>` to a document's FRBR URI, a person naming its TLC).
 """
 
 from __future__ import annotations
 
-import functools
-import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import markdown  # type: ignore[import-untyped]
 from lxml import etree, html
 
 from generator.core import labels
 from generator.core.body import Body, heading_number
 from generator.core.corpus import Corpus, Entry
-from generator.core.store import Store, installed_version
-from generator.site.markdown import MARKDOWN_EXTENSIONS, render_body, toc_settings
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -36,37 +32,6 @@ _BLOCKS = frozenset({"p", "ul", "ol", "dl", "blockquote", "div", "details", "tab
 _INLINE = {"strong": "b", "em": "i", "code": "span"}
 _LEAVES = frozenset({"p", "heading", "num", "from"})  # lines of text: their spaces are content
 _HTML_ONLY = ("id", "style", "start", "open")  # attributes AKN has not, or regpub does not keep
-
-
-@functools.cache
-def _converter() -> markdown.Markdown:
-    """Python-Markdown as the site has it (its extensions, its heading ids), made once."""
-    settings = toc_settings() | {"permalink": False}
-    return markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, "toc"], extension_configs={"toc": settings})
-
-
-# Part of every cached body's key: change it when the converter's settings change.
-XHTML_FORMAT = "regpub-akn-xhtml-1"
-
-
-@functools.cache
-def xhtml_store() -> Store:
-    """Where the bodies' XHTML is kept: the store's area `akn`."""
-    markdown_versions = f"{installed_version('markdown')} {installed_version('pymdown-extensions')}"
-    return Store.area("akn", f"{XHTML_FORMAT} {MARKDOWN_EXTENSIONS} {markdown_versions}", suffix=".html")
-
-
-def xhtml(text: str) -> str:
-    """A body's Markdown as Python-Markdown makes it XHTML: most of what the XML costs, so kept
-    in `~/.cache/regpub/akn` under the digest of the text (a rebuild converts what changed)."""
-    store = xhtml_store()
-    key = store.key(text)
-    kept = store.read(key)
-    if kept is not None:
-        return kept.decode("utf-8")
-    made: str = _converter().reset().convert(text)
-    store.write(key, made.encode("utf-8"))
-    return made
 
 
 def sub(
@@ -138,8 +103,8 @@ class Node:
 class BodyWriter:
     """Makes the body of one document AKN; keeps the document's eIds, which must be unique."""
 
-    def __init__(self, corpus: Corpus, page: str, refer: Refer) -> None:
-        self.corpus, self.page, self.refer = corpus, page, refer
+    def __init__(self, corpus: Corpus, refer: Refer) -> None:
+        self.corpus, self.refer = corpus, refer
         self.eids: set[str] = set()
         self.anchors: set[str] = set()
         self.notes: dict[str, etree._Element] = {}  # footnotes by their mark's link: `#fn:1`
@@ -153,14 +118,15 @@ class BodyWriter:
         self.eids.add(eid)
         return eid
 
-    def parse(self, body: Body | None, self_id: str) -> Node | None:
-        """The body of the document `self_id` as the site renders it, made AKN, as a tree of
-        its headings; None when it has no text."""
+    def parse(self, body: Body | None, rendered: str) -> Node | None:
+        """The text `body` as its page `rendered` it (HTML), made AKN, as a tree of its headings;
+        None when it has no text."""
         if body is None or body.is_empty:
             return None
         self.anchors = set(body.anchors)
-        text = xhtml(render_body(self.corpus, body, self.page, self_id))
-        root = html.fragment_fromstring(text, create_parent="div")
+        root = html.fragment_fromstring(rendered, create_parent="div")
+        for permalink in root.iterfind(".//a[@class='headerlink']"):
+            permalink.drop_tree()
         boxes = root.findall("div[@class='footnote']")
         for box in boxes:
             root.remove(box)
@@ -185,15 +151,14 @@ class BodyWriter:
         return self._tree(root)
 
     def _link(self, link: etree._Element) -> None:
-        """A link `render_body` wrote to a record's page names the record; others stay links."""
-        href = link.get("href", "")
+        """A link `render_body` wrote to a record (`data-ref`) names the record; others stay links."""
+        href, ref = link.get("href", ""), link.get("data-ref")
         link.attrib.clear()
-        path, _, anchor = href.partition("#")
-        parts = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), path)).split("/")
-        entry = self.corpus.get(parts[1]) if "://" not in path and len(parts) == 3 else None
-        if entry is None or entry.kind is None or parts != [entry.kind.section, entry.id, "index.md"]:
+        entry = self.corpus.get(ref) if ref else None
+        if entry is None or entry.kind is None:
             link.set("href", href)
             return
+        anchor = href.partition("#")[2]
         link.tag, attribute, value = self.refer(entry, anchor or None)
         link.set(attribute, value)
 

@@ -10,7 +10,8 @@ FRBR URIs (`FrbrUri`): the work `/akn/{country}/act/{date}/{id}`, a meeting's
 `/akn/{country}/debateReport/protocol/{date}/{id}`, with the document's date and its id as the
 number (unique and stable, where official numbers are neither: the number is `FRBRnumber`'s
 `showAs`). A text is the expression `…/rus@{the day it took effect}`, its XML the manifestation
-`…/rus@{day}.xml`. The body is `generator.formats.akn.body`'s; this module writes the rest: meta
+`…/rus@{day}.xml`. The body is `generator.formats.akn.body`'s, from the HTML of the text's page;
+this module writes the rest: meta
 (identification, lifecycle, references and their TLCs), preface, conclusions, a meeting's agenda.
 """
 
@@ -31,7 +32,7 @@ from generator.core.editions import editions
 from generator.core.model import AgendaItem, Document, Kind, Relation
 from generator.core.russian import long_date
 from generator.core.status import Status
-from generator.core.urls import absolute, page_md, page_path
+from generator.core.urls import absolute, page_path
 from generator.doctypes import REGISTRY, Akn
 from generator.doctypes.frame import Signature
 from generator.formats.akn.body import NS, BodyWriter, Node, serialize, sub
@@ -96,19 +97,21 @@ def akn_xml(
     entry: Entry,
     as_of: date,
     *,
+    rendered: str,
     country: str,
     site_url: str | None = None,
     edition: Edition | None = None,
 ) -> bytes:
     """The document's text `edition` (one of `editions.editions`; by default the current one) as AKN,
     as of `as_of` (its status, and the manifestation's date: the same input gives the same bytes).
+    `rendered` is the HTML its page has of the text (`generator.mkdocs.pages.RenderedPage.body`).
 
     With `site_url` the TLCs of people and organizations are their pages on the site; without,
     ontology IRIs `/ontology/person/{country}/{id}`."""
     texts = editions(corpus, entry, as_of)
     text = edition or next(text for text in texts if text.current)
     writer = _Writer(corpus, entry, as_of, country=country, site_url=site_url, texts=texts, edition=text)
-    return serialize(writer.write())
+    return serialize(writer.write(rendered))
 
 
 def _frbr(
@@ -140,14 +143,14 @@ class _Writer:
         self.shape = cast(Akn, REGISTRY[cast(Kind, entry.kind)].akn)
         self.uri = cast(FrbrUri, frbr_uri(corpus, entry.id, country=country))
         self.regulation = corpus.regulation(entry.id)  # its status and texts (README: "Computed status")
-        self.body = BodyWriter(corpus, page_md(cast(Kind, entry.kind), entry.id), self._refer)
+        self.body = BodyWriter(corpus, self._refer)
         self.tlcs: dict[str, tuple[str, str, str]] = {}  # eId → (element, href, showAs)
         self.documents: dict[str, str] = {}  # id → passiveRef (it changes this one) or activeRef
 
-    def write(self) -> etree._Element:
+    def write(self, rendered: str) -> etree._Element:
         # The stubs do not know a default namespace (None) in an nsmap.
         root = etree.Element(f"{{{NS}}}akomaNtoso", nsmap={None: NS})  # type: ignore[dict-item]
-        tree = self.body.parse(self.edition.body, self.entry.id)
+        tree = self.body.parse(self.edition.body, rendered)
         shape, record = self.shape, self.document
         if shape.doctype == "act":
             contains = "originalVersion" if self.edition == self.texts[0] else "singleVersion"
