@@ -132,14 +132,7 @@ def test_material_search_next_to_regpub_is_named(initialized: Path, tmp_path: Pa
         {"name": "search", "replace": {"mkdocs.yml": ["  - regpub\n", "  - search\n  - regpub\n"]}},
         repository,
     )
-    result = subprocess.run(
-        [str(REGPUB), "build", "--no-docx"],
-        cwd=repository,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    result = _build(repository)
     assert result.returncode == 0, result.stderr
     assert "the search plugin is not needed with regpub" in result.stderr
 
@@ -162,3 +155,29 @@ def test_an_edited_hook_renders_the_pages_again(initialized: Path, tmp_path: Pat
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
         assert f"MARK-{mark}" in page.read_text(encoding="utf-8")
+
+
+def test_a_broken_setup_is_named_before_the_content_is_read(initialized: Path, tmp_path: Path) -> None:
+    """A large corpus takes seconds to check: a set-up that cannot build says so first."""
+    repository = tmp_path / "repository"
+    shutil.copytree(initialized, repository)
+    apply(
+        {"name": "both", "remove": ["docs"], "write": {"regulations/broken.md": "---\nid: x\n---\n"}},
+        repository,
+    )
+    result = _build(repository)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "docs_dir: The path" in result.stderr
+    assert result.stdout == ""  # no diagnostics: the content was not checked
+
+
+def _build(repository: Path) -> subprocess.CompletedProcess[str]:
+    """`regpub build --no-docx` in a repository, as an editor runs it."""
+    return subprocess.run(
+        [str(REGPUB), "build", "--no-docx"],
+        cwd=repository,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )

@@ -26,9 +26,9 @@ from generator.core.errors import BuildFailed, UsageError
 from generator.mkdocs.plugin import Given, RegpubPlugin
 
 
-def site_config(config_file: Path, given: Given, **overrides: str | None) -> MkDocsConfig:
-    """mkdocs.yml, validated by MkDocs, with regpub's plugin in it, given what to build;
-    UsageError names what is wrong.
+def site_config(config_file: Path, given: Given | None = None, **overrides: str | None) -> MkDocsConfig:
+    """mkdocs.yml, validated by MkDocs, with regpub's plugin in it, given what to build (or
+    given it later, by `build_site`); UsageError names what is wrong.
 
     Why the log capture: MkDocs logs each configuration problem and then raises a bare
     "Aborted with a configuration error!", so the messages are taken from its log.
@@ -43,7 +43,12 @@ def site_config(config_file: Path, given: Given, **overrides: str | None) -> MkD
             raise UsageError(f"{config_file}: {_config_problem(errors, error)}") from None
     if "regpub" not in config.plugins:
         raise UsageError(f"{config_file} does not use the regpub plugin: add `plugins: [regpub]`")
-    regpub_plugin(config).given = given
+    plugin = regpub_plugin(config)
+    try:
+        plugin.check_setup(config)
+    except ConfigurationError as error:
+        raise UsageError(f"{config_file}: {error}") from None
+    plugin.given = given
     return config
 
 
@@ -53,10 +58,10 @@ def regpub_plugin(config: MkDocsConfig) -> RegpubPlugin:
     return plugin
 
 
-def build_site(
-    config_file: Path, output: Path, checked: Checked, *, docx: bool = True, site_url: str | None = None
-) -> MkDocsConfig:
-    """Build the checked content into a fresh folder beside `output`, then put it in place.
+def build_site(config: MkDocsConfig, output: Path, checked: Checked, *, docx: bool = True) -> MkDocsConfig:
+    """Build the checked content with `config` (`site_config`, read before the content was
+    checked, so that a broken set-up stops the build before any work) into a fresh folder beside
+    `output`, then put it in place.
 
     The plugin is handed `checked`, so the corpus is read once per build, not twice. Returns
     the configuration the site was built with. Raises UsageError for a set-up that cannot
@@ -65,7 +70,8 @@ def build_site(
     content, as_of = checked.corpus.root, checked.as_of
     _show_mkdocs_warnings()
     output = output.resolve()
-    config = site_config(config_file, Given(content.resolve(), as_of, docx, checked), site_url=site_url)
+    config_file = os.path.relpath(config.config_file_path or "mkdocs.yml")
+    regpub_plugin(config).given = Given(content.resolve(), as_of, docx, checked)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
     config.site_dir = str(staging)

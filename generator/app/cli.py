@@ -129,10 +129,17 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     # MkDocs is slow to import and `check` needs none of it, so only build and serve load it.
-    from generator.app.build import build_site, regpub_plugin  # noqa: PLC0415
+    from generator.app.build import build_site, regpub_plugin, site_config  # noqa: PLC0415
 
     root = content_root(args.content, Path(args.config))
     as_of = as_of_date(args.as_of)
+    output = Path(args.output)
+    if args.site_url is not None and not re.match(r"^https?://[^/\s]+", args.site_url):
+        raise UsageError(f"--site-url '{args.site_url}' is not an http(s) address")
+    try:  # the set-up first: a missing or broken mkdocs.yml is said before the content is read
+        config = site_config(Path(args.config), site_url=args.site_url)
+    except UsageError as error:
+        raise UsageError(f"{error}\nNothing was built; {output} is unchanged.") from None
     checked = check_content(root, as_of)
     report = checked.report
     for line in report.brief():
@@ -141,11 +148,8 @@ def run_build(args: argparse.Namespace) -> int:
         print(report.summary(checked.files.count))
         print("Nothing was built: fix the errors above.", file=sys.stderr)
         return EXIT_CONTENT
-    output = Path(args.output)
-    if args.site_url is not None and not re.match(r"^https?://[^/\s]+", args.site_url):
-        raise UsageError(f"--site-url '{args.site_url}' is not an http(s) address")
     try:
-        config = build_site(Path(args.config), output, checked, docx=not args.no_docx, site_url=args.site_url)
+        config = build_site(config, output, checked, docx=not args.no_docx)
     except UsageError as error:
         raise UsageError(f"{error}\nNothing was built; {output} is unchanged.") from None
     except BuildFailed as error:

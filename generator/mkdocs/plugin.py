@@ -120,6 +120,20 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         errors, warnings = super().load_config(options, config_file_path)
         return [*errors, *((key, ValidationError(message)) for key, message in warnings)], []
 
+    def check_setup(self, config: MkDocsConfig) -> None:
+        """What mkdocs.yml and the environment must say for regpub to build, checked before any
+        work (`regpub build` asks before it reads the content); raises ConfigurationError."""
+        if config.theme.name != "material":
+            raise ConfigurationError(
+                f"regpub needs Material for MkDocs: set `theme: {{name: material, language: ru}}` "
+                f"in {Path(config.config_file_path or 'mkdocs.yml').name} (it names {config.theme.name!r})"
+            )
+        self._check_options()
+        try:
+            worker_count(self.config.jobs)
+        except ValueError as error:
+            raise ConfigurationError(str(error)) from None
+
     def _check_options(self) -> None:
         for option in ("commit_url", "history_url"):
             pattern = getattr(self.config, option)
@@ -152,16 +166,8 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                 docx_theme()
         except UsageError as error:
             raise ConfigurationError(str(error)) from None
-        if config.theme.name != "material":
-            raise ConfigurationError(
-                f"regpub needs Material for MkDocs: set `theme: {{name: material, language: ru}}` "
-                f"in {Path(config.config_file_path or 'mkdocs.yml').name} (it names {config.theme.name!r})"
-            )
-        self._check_options()
-        try:
-            self.jobs = worker_count(self.config.jobs)
-        except ValueError as error:
-            raise ConfigurationError(str(error)) from None
+        self.check_setup(config)
+        self.jobs = worker_count(self.config.jobs)
         if not self.content_root.is_dir():
             raise ConfigurationError(
                 f"content folder '{self.content_root}' does not exist (the regpub plugin's `content` option)"
