@@ -6,7 +6,8 @@ Usage: python benchmarks/site_build.py [N ...] [--no-plain] [--one-process] [--r
 For each size: `regpub build --no-docx` (wall time, peak RSS, HTML bytes per document page,
 site size, search index size, bytes a browser downloads for its first search query), then the
 same Markdown built by a plain MkDocs + Material site (`navigation.prune`, built-in lunr search,
-every page in the nav) for comparison. Prints Markdown tables for benchmarks/README.md.
+every page in the nav) for comparison. Every time is also given as a multiple of the floor F
+of the same run (benchmarks/floor.py). Prints Markdown tables for benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import time
 from pathlib import Path
 
 from check import corpus_of
+from floor import floor
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
@@ -138,7 +140,7 @@ def regpub_build(content: Path, site: Path, cache: Path, jobs: int | None = None
     return measured(command, REPO)
 
 
-def regpub_site(size: int, *, jobs: int | None = None) -> dict[str, str]:
+def regpub_site(size: int, f: float, *, jobs: int | None = None) -> dict[str, str]:
     """A cold build (empty caches); `jobs` sets REGPUB_JOBS (1: every page in one process)."""
     content = corpus_of(size)
     site = WORK / f"regpub-{size}"
@@ -147,7 +149,7 @@ def regpub_site(size: int, *, jobs: int | None = None) -> dict[str, str]:
     wall, rss = regpub_build(content, site, cache, jobs)
     mean, largest = page_sizes(site)
     return {
-        "build": f"{wall:.1f} s",
+        "build": f"{wall:.1f} s = {wall / f:.1f} F",
         "peak RSS": f"{rss:.0f} MB",
         "HTML per document page (mean / max)": f"{mean / 1024:.0f} / {largest / 1024:.0f} KB",
         "site size": f"{size_of(site) / 1e6:.0f} MB",
@@ -172,7 +174,7 @@ def rebuilds(size: int) -> list[tuple[str, float, float]]:
     return runs
 
 
-def plain_site(size: int) -> dict[str, str]:
+def plain_site(size: int, f: float) -> dict[str, str]:
     """The same Markdown as a default Material site: every page in the nav, lunr search."""
     content = corpus_of(size)
     project = WORK / f"plain-{size}"
@@ -199,7 +201,7 @@ def plain_site(size: int) -> dict[str, str]:
     site = project / "site"
     mean, largest = page_sizes_plain(site)
     return {
-        "build": f"{wall:.1f} s",
+        "build": f"{wall:.1f} s = {wall / f:.1f} F",
         "peak RSS": f"{rss:.0f} MB",
         "HTML per document page (mean / max)": f"{mean / 1024:.0f} / {largest / 1024:.0f} KB",
         "site size": f"{size_of(site) / 1e6:.0f} MB",
@@ -218,13 +220,14 @@ def main() -> None:
     sizes = [int(arg) for arg in sys.argv[1:] if arg.isdigit()] or [1000, 10000]
     plain = "--no-plain" not in sys.argv
     for size in sizes:
-        rows = {"regpub": regpub_site(size)}
+        f = floor(corpus_of(size))
+        rows = {"regpub": regpub_site(size, f)}
         if "--one-process" in sys.argv:
-            rows["regpub, pages in one process"] = regpub_site(size, jobs=1)
+            rows["regpub, pages in one process"] = regpub_site(size, f, jobs=1)
         if plain:
-            rows["plain MkDocs + Material"] = plain_site(size)
+            rows["plain MkDocs + Material"] = plain_site(size, f)
         keys = list(rows["regpub"])
-        print(f"\n{size:,} documents\n")
+        print(f"\n{size:,} documents (floor F = {f:.2f} s)\n")
         print("| | " + " | ".join(keys) + " |")
         print("| --- |" + " ---: |" * len(keys))
         for name, row in rows.items():
@@ -232,7 +235,7 @@ def main() -> None:
         if "--rebuild" in sys.argv:
             print(f"\n{size:,} documents, rebuilds\n\n| run | build | peak RSS |\n| --- | ---: | ---: |")
             for run, wall, rss in rebuilds(size):
-                print(f"| {run} | {wall:.1f} s | {rss:.0f} MB |", flush=True)
+                print(f"| {run} | {wall:.1f} s = {wall / f:.2f} F | {rss:.0f} MB |", flush=True)
 
 
 if __name__ == "__main__":
