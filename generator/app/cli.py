@@ -111,7 +111,7 @@ def _add_common(parser: argparse.ArgumentParser, *, as_of: bool) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     root = content_root(args.content)
-    checked = check_content(root, as_of_date(args.as_of))
+    checked = check_content(root, as_of_date(args.as_of), for_good=True)
     report = checked.report
     if args.format == "json":
         print(report.to_json())
@@ -140,7 +140,7 @@ def run_build(args: argparse.Namespace) -> int:
         config = site_config(Path(args.config), site_url=args.site_url)
     except UsageError as error:
         raise UsageError(f"{error}\nNothing was built; {output} is unchanged.") from None
-    checked = check_content(root, as_of)
+    checked = check_content(root, as_of, for_good=True)
     report = checked.report
     for line in report.brief():
         print(line)

@@ -16,7 +16,6 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -28,15 +27,14 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation, get_navigation
 
 from generator.app.build import regpub_plugin, site_config
-from generator.content.load import load_document, load_registry
+from generator.content.load import LoadedFile, link, load_file
 from generator.content.provenance import last_changes
 from generator.content.sources import discover
+from generator.content.state import FileState
 from generator.content.validate import check_corpus
 from generator.core import labels
-from generator.core.corpus import Corpus, Entry, VersionText
 from generator.core.diagnostics import Report
 from generator.core.errors import RegpubError, UsageError
-from generator.core.model import Organization, Person
 from generator.formats.files import SiteRenderer, sha256
 from generator.formats.outputs import decorator
 from generator.mkdocs.pages import RenderedPage, render_page
@@ -63,30 +61,21 @@ RELOAD_SCRIPT = """<script>
 </script>"""
 
 
-@dataclass(frozen=True)
-class Loaded:
-    """One file's records and the diagnostics its own reading produced."""
-
-    entries: list[Entry]
-    report: Report
-    mtime: float
-    versions: tuple[VersionText, ...] = ()
-
-
 class ContentState:
-    """The corpus, kept up to date file by file."""
+    """The corpus, kept up to date file by file: a file whose time of change moved is loaded
+    again (from the build state when its bytes are ones it has seen)."""
 
     def __init__(self, root: Path, as_of: date) -> None:
         self.root = root
         self.as_of = as_of
-        self.loaded: dict[Path, Loaded] = {}
+        self.state = FileState()
+        self.loaded: dict[Path, tuple[float, LoadedFile]] = {}
         self.refresh()
 
     def refresh(self) -> bool:
         """Re-read what changed on disk; True when anything did."""
         files = discover(self.root)
-        registries = [p for p in (files.organizations, files.people) if p is not None]
-        paths = [*registries, *files.documents]
+        paths = [*files.registries, *files.documents]
         changed = set(self.loaded) - set(paths)
         for path in changed:
             del self.loaded[path]
@@ -95,33 +84,26 @@ class ContentState:
                 mtime = path.stat().st_mtime
             except OSError:
                 continue
-            if path in self.loaded and self.loaded[path].mtime == mtime:
+            if path in self.loaded and self.loaded[path][0] == mtime:
                 continue
-            self.loaded[path] = self._load(path, files.organizations, mtime)
+            self.loaded[path] = (mtime, load_file(path, files, self.state))
             changed.add(path)
+        self.state.flush()
         if changed or not hasattr(self, "corpus"):
             self._link()
         return bool(changed)
 
-    def _load(self, path: Path, organizations: Path | None, mtime: float) -> Loaded:
-        report = Report()
-        if path.name in ("organizations.yml", "people.yml") and path.parent == self.root:
-            model = Organization if path == organizations else Person
-            return Loaded(load_registry(path, model, report), report, mtime)
-        loaded = load_document(path, report)
-        if isinstance(loaded, VersionText):
-            return Loaded([], report, mtime, (loaded,))
-        return Loaded([loaded] if loaded else [], report, mtime)
-
     def _link(self) -> None:
-        ordered = sorted(self.loaded.items(), key=lambda item: (item[0].suffix != ".yml", str(item[0])))
-        entries = [entry for _, loaded in ordered for entry in loaded.entries]
-        versions = [text for _, loaded in ordered for text in loaded.versions]
-        self.corpus = Corpus(self.root, entries, versions)
+        ordered = [loaded for _, (_, loaded) in sorted(self.loaded.items(), key=_registries_first)]
+        self.corpus = link(self.root, ordered)
         self.report = Report()
-        for _, loaded in ordered:
-            self.report.extend(loaded.report.diagnostics)
+        for loaded in ordered:
+            loaded.report_to(self.report)
         check_corpus(self.corpus, self.as_of, self.report)
+
+
+def _registries_first(item: tuple[Path, object]) -> tuple[bool, str]:
+    return item[0].suffix != ".yml", str(item[0])
 
 
 class PreviewSite:

@@ -29,9 +29,12 @@ class ContentFiles:
     documents: list[Path]
 
     @property
+    def registries(self) -> list[Path]:
+        return [path for path in (self.organizations, self.people) if path is not None]
+
+    @property
     def count(self) -> int:
-        registries = [p for p in (self.organizations, self.people) if p is not None]
-        return len(self.documents) + len(registries)
+        return len(self.registries) + len(self.documents)
 
 
 def discover(root: Path) -> ContentFiles:
@@ -56,8 +59,8 @@ def _markdown_files(root: Path) -> Iterator[Path]:
                 yield Path(folder, name)
 
 
-def read_text(path: Path, report: Report) -> str | None:
-    """The file's text, or None after reporting why it cannot be read as UTF-8 text."""
+def read_bytes(path: Path, report: Report) -> bytes | None:
+    """The file's bytes, or None after reporting why it cannot be read."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -67,10 +70,14 @@ def read_text(path: Path, report: Report) -> str | None:
                 f"file is {size / 1e6:.1f} MB; content files are limited to {MAX_FILE_BYTES // 10**6} MB",
             )
             return None
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         report.add("not-utf8", Location(path), f"cannot read file: {error.strerror}")
         return None
+
+
+def decode_text(path: Path, data: bytes, report: Report) -> str | None:
+    """The file's bytes as text, or None after reporting why they are not UTF-8 text."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         report.add("not-utf8", Location(path), "file is UTF-16; save it as UTF-8")
         return None

@@ -211,6 +211,20 @@ class Report:
         return json.dumps(rows, ensure_ascii=False, indent=2)
 
 
+class Problems(Report):
+    """A report that also keeps each problem as it was added, to add it to another report later:
+    the build state keeps a content file's own problems so (generator/content/state.py), and a
+    later run shows them with paths as they are named then."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.added: list[tuple[str, Location, str]] = []
+
+    def add(self, code: str, where: Location, message: str) -> None:
+        super().add(code, where, message)
+        self.added.append((code, where, message))
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 

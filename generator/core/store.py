@@ -1,12 +1,15 @@
 """One content-addressed store for everything slow to make: DOCX, PDF, rendered pages (with
-the HTML of their text, which the XML is made from), search index parts.
+the HTML of their text, which the XML is made from), search index parts, and the build state
+(what each content file loaded into).
 
 Each output keeps its entries in an area of the store (`$XDG_CACHE_HOME/regpub/<area>/`, else
 `~/.cache/regpub/<area>/`). An entry's key is the digest of the area's version (its format
 and the versions of the tools that make it) and of every input, so an entry is never stale,
 only unused: safe to share between repositories and to delete. One eviction rule for every
 area: a build marks the entries it used, and entries no build used for a month are dropped;
-an area of large entries (the search index's parts) may also keep only its newest few.
+an area of large entries (the search index's parts) may also keep only its newest few. An
+area of many small entries (`Packed`: the build state) keeps them in one SQLite file instead
+of a file each, because creating ten thousand small files costs more than making them.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sqlite3
 import time
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -61,11 +66,7 @@ class Store:
 
     def key_of(self, inputs: Iterable[str | bytes]) -> str:
         """`key` of inputs read one at a time, so that large ones need not all be in memory."""
-        digest = hashlib.sha256(self.version.encode())
-        for part in inputs:
-            data = part.encode() if isinstance(part, str) else part
-            digest.update(b"\n%d\n" % len(data) + data)
-        return digest.hexdigest()
+        return _digest(self.version, inputs)
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}{self.suffix}"
@@ -119,6 +120,88 @@ class Store:
                 shutil.rmtree(old, ignore_errors=True)
             else:
                 Path(old).unlink(missing_ok=True)
+
+
+class Packed:
+    """An area of many small entries in one SQLite file (`<area>.sqlite3`), with the keys and the
+    eviction rule of every area. New entries and marks of use are written in batches and at
+    `close`; two runs at once wait for each other's batch. Whatever goes wrong with the file
+    costs only the shortcut: it is read as empty, and, when damaged, made anew.
+    """
+
+    BATCH = 500  # new entries held in memory before they are written
+
+    def __init__(self, name: str, version: str, *, folder: Path | None = None) -> None:
+        self.version = f"{name}\n{version}"
+        self.file = (folder if folder is not None else store_root()) / f"{name}.sqlite3"
+        self._new: list[tuple[str, bytes, float]] = []
+        self._used: list[str] = []
+        self._db = self._open()
+
+    def key(self, *inputs: str | bytes) -> str:
+        return _digest(self.version, inputs)
+
+    def read(self, key: str) -> bytes | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is not None:
+            self._used.append(key)
+        return row[0] if row is not None else None
+
+    def write(self, key: str, data: bytes) -> None:
+        self._new.append((key, data, time.time()))
+        if len(self._new) >= self.BATCH:
+            self.flush()
+
+    def close(self) -> None:
+        """Write what is held, mark what was used, drop what no run used for a month."""
+        self.flush()
+        if self._db is None:
+            return
+        with suppress(sqlite3.Error), self._db:
+            limit = time.time() - PRUNE_AFTER_DAYS * 86400
+            self._db.execute("DELETE FROM entries WHERE used < ?", (limit,))
+        self._db.close()
+        self._db = None
+
+    def flush(self) -> None:
+        """Write the new entries and the marks of use held so far (one caller at a time)."""
+        new, used, self._new, self._used = self._new, self._used, [], []
+        if self._db is None:
+            return
+        now = time.time()
+        marks = [(now, key, now - 86400) for key in used]  # a mark a day is enough for the rule
+        with suppress(sqlite3.Error), self._db:
+            self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", new)
+            self._db.executemany("UPDATE entries SET used = ? WHERE key = ? AND used < ?", marks)
+
+    def _open(self) -> sqlite3.Connection | None:
+        for _ in range(2):
+            try:
+                self.file.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.file, timeout=30, isolation_level=None, check_same_thread=False)
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB, used REAL)")
+                db.isolation_level = "DEFERRED"  # `with db:` is one transaction
+                return db
+            except sqlite3.DatabaseError:  # not a database, or a damaged one: start anew
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.file}{suffix}").unlink(missing_ok=True)
+            except (sqlite3.Error, OSError):
+                return None
+        return None
+
+
+def _digest(version: str, inputs: Iterable[str | bytes]) -> str:
+    digest = hashlib.sha256(version.encode())
+    for part in inputs:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(b"\n%d\n" % len(data) + data)
+    return digest.hexdigest()
 
 
 def _used(entry: os.DirEntry[str]) -> float:

@@ -1,0 +1,99 @@
+"""The build state: what each content file loaded into, kept between runs.
+
+A content file's records, its body's outline and its own problems depend only on the file's
+path and bytes and on the code that reads them, so `check`, `build` and `serve` keep them in the
+store (`~/.cache/regpub/state.sqlite3`) under the digest of all three and read them back instead
+of parsing the file again. The corpus-wide checks (references, cycles, statuses) still run on the
+whole corpus.
+
+Entries are pickles that regpub wrote itself into the user's own cache folder; one that cannot
+be read back is made again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import pickle
+import sys
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import generator
+from generator.content.load import LoadedFile
+from generator.core.body import Body
+from generator.core.store import Packed, installed_version
+from generator.doctypes import REGISTRY
+
+
+class FileState:
+    """Loaded files by the digest of their path and bytes (and of the code that loads them)."""
+
+    def __init__(self) -> None:
+        self.store = Packed("state", _reader_version())
+
+    def load(self, path: Path, data: bytes, parse: Callable[[], LoadedFile]) -> LoadedFile:
+        """The kept result for this file's bytes, else `parse()`, then kept."""
+        key = self.store.key(str(path), data)
+        kept = self.store.read(key)
+        if kept is not None:
+            try:
+                loaded, lengths = pickle.loads(kept)
+                _give_texts(loaded, data, lengths)
+            except Exception:  # a damaged entry (a disk that filled up) is only a missed shortcut
+                loaded = None
+            if isinstance(loaded, LoadedFile):
+                return loaded
+        loaded = parse()
+        self.store.write(key, _without_texts(loaded))
+        return loaded
+
+    def flush(self) -> None:
+        """Keep what was loaded anew so far (a long-running preview, after each change)."""
+        self.store.flush()
+
+    def close(self) -> None:
+        """Keep what this run loaded anew; drop what no run used for a month."""
+        self.store.close()
+
+
+def _without_texts(loaded: LoadedFile) -> bytes:
+    """The pickle of `loaded` without its bodies' texts, which are the end of the file's text,
+    so that an entry is a fraction of its file: only the texts' lengths are kept."""
+    bodies = _bodies(loaded)
+    texts = [body.text for body in bodies]
+    try:
+        for body in bodies:
+            body.text = ""
+        return pickle.dumps((loaded, [len(text) for text in texts]), protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        for body, text in zip(bodies, texts, strict=True):
+            body.text = text
+
+
+def _give_texts(loaded: LoadedFile, data: bytes, lengths: list[int]) -> None:
+    """The bodies' texts back, from the file's bytes that the entry's key was made of."""
+    text = data.decode("utf-8").removeprefix("\ufeff")
+    for body, length in zip(_bodies(loaded), lengths, strict=True):
+        body.text = text[len(text) - length :] if length else ""
+
+
+def _bodies(loaded: LoadedFile) -> list[Body]:
+    return [entry.body for entry in loaded.entries if entry.body is not None] + [
+        version.body for version in loaded.versions
+    ]
+
+
+@cache
+def _reader_version() -> str:
+    """Everything besides the file that decides what it loads into: regpub's own code (all of
+    it, to be safe), the installed document types' modules, and the libraries that parse, type
+    and pickle the records."""
+    digest = hashlib.sha256()
+    modules = sorted(Path(generator.__file__).parent.rglob("*.py"))
+    modules += sorted({Path(inspect.getfile(record_type.model)) for record_type in REGISTRY.values()})
+    for module in modules:
+        digest.update(module.read_bytes())
+    libraries = [f"{name} {installed_version(name)}" for name in ("pydantic", "pydantic-core", "PyYAML")]
+    return "\n".join([digest.hexdigest(), sys.version, *libraries])

@@ -1,0 +1,67 @@
+"""The build state: an unchanged content file is read back from the store, never stale."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from tests.conftest import REGPUB, SAMPLE
+
+
+def test_a_check_reads_only_the_changed_files_again_and_reports_what_they_hold(tmp_path: Path) -> None:
+    content = tmp_path / "regulations"
+    shutil.copytree(SAMPLE, content)
+    first = _check(content, tmp_path)
+    files = sorted(path for path in content.rglob("*") if path.suffix in (".md", ".yml"))
+    assert _entries(tmp_path) == len(files)  # one entry per content file
+    assert _check(content, tmp_path) == first
+
+    rules = content / "2020" / "coordination-content-2021.md"
+    original = rules.read_text(encoding="utf-8")
+    rules.write_text(original.replace("type: regulation", "type: regulaton"), encoding="utf-8")
+    edited = _check(content, tmp_path)
+    line = original[: original.index("type: regulation")].count("\n") + 1
+    assert f"coordination-content-2021.md:{line}:7: error: type must be" in edited
+    assert "did you mean 'regulation'?" in edited
+    assert _entries(tmp_path) == len(files) + 1  # the edited bytes' entry, beside the old
+
+    rules.write_text(original, encoding="utf-8")
+    assert _check(content, tmp_path) == first
+
+
+def test_a_damaged_state_is_read_again_from_the_files(tmp_path: Path) -> None:
+    content = tmp_path / "regulations"
+    shutil.copytree(SAMPLE, content)
+    first = _check(content, tmp_path)
+    with sqlite3.connect(_state(tmp_path)) as db:
+        db.execute("UPDATE entries SET data = ?", (b"not a pickle",))
+    assert _check(content, tmp_path) == first
+    _state(tmp_path).write_bytes(b"not a database")
+    assert _check(content, tmp_path) == first
+    assert _entries(tmp_path) > 0  # made anew
+
+
+def _state(tmp_path: Path) -> Path:
+    return tmp_path / "cache" / "regpub" / "state.sqlite3"
+
+
+def _entries(tmp_path: Path) -> int:
+    with sqlite3.connect(_state(tmp_path)) as db:
+        return int(db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
+def _check(content: Path, tmp_path: Path) -> str:
+    """What `regpub check` prints (less its timing), with the cache in `tmp_path`."""
+    result = subprocess.run(
+        [str(REGPUB), "check", "--content", str(content), "--as-of", "2026-12-04"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        cwd=tmp_path,
+    )
+    return f"{result.returncode}\n{result.stdout}\n{result.stderr}"
