@@ -3,16 +3,20 @@
 Usage: python benchmarks/check.py [N ...]   (default: 1000 10000)
 
 Each size is generated once into a cache folder (benchmarks/.corpora/, ignored by git) by
-`make_corpus.py`, then checked three times in a fresh process; the best wall time and the
-largest peak RSS are reported, as a Markdown table row for benchmarks/README.md.
+`make_corpus.py`, then checked three times in a fresh process with an empty build state
+(cold) and three times with the state the first run left (warm); the best wall time and the
+largest peak RSS of each are reported next to the floor F of the same run (floor.py), as a
+Markdown table row for benchmarks/README.md.
 """
 
 from __future__ import annotations
 
 import os
 import platform
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,11 +36,13 @@ def corpus_of(size: int) -> Path:
     return folder
 
 
-def run_once(root: Path) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS in MB, exit code) of one `regpub check` in a fresh process."""
+def run_once(root: Path, cache: Path) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS in MB, exit code) of one `regpub check` in a fresh process, with
+    the build state in `cache`."""
     command = [sys.executable, "-m", "generator", "check", "--content", str(root), "--as-of", "2026-01-01"]
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -44,16 +50,29 @@ def run_once(root: Path) -> tuple[float, float, int]:
 
 
 def main() -> None:
+    from floor import floor  # noqa: PLC0415  (floor imports this module's corpus_of)
+
     sizes = [int(arg) for arg in sys.argv[1:]] or [1000, 10000]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print("| documents | wall time (best of 3) | peak RSS | exit code |")
-    print("| ---: | ---: | ---: | ---: |")
+    print("| documents | F | cold (empty state): best of 3, peak RSS | warm (with the state) | exit code |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
     for size in sizes:
         root = corpus_of(size)
-        runs = [run_once(root) for _ in range(RUNS)]
-        best = min(wall for wall, _, _ in runs)
-        peak = max(rss for _, rss, _ in runs)
-        print(f"| {size:,} | {best:.2f} s | {peak:.0f} MB | {runs[0][2]} |")
+        f = floor(root)
+        cache = Path(tempfile.mkdtemp(prefix="regpub-check-"))
+        cold = []
+        for _ in range(RUNS):
+            shutil.rmtree(cache)
+            cold.append(run_once(root, cache))
+        warm = [run_once(root, cache) for _ in range(RUNS)]
+        shutil.rmtree(cache)
+        row = f"| {size:,} | {f:.2f} s | {_figure(cold, f)} | {_figure(warm, f)} | {cold[0][2]} |"
+        print(row, flush=True)
+
+
+def _figure(runs: list[tuple[float, float, int]], f: float) -> str:
+    best = min(wall for wall, _, _ in runs)
+    return f"{best:.2f} s = {best / f:.2f} F, {max(rss for _, rss, _ in runs):.0f} MB"
 
 
 if __name__ == "__main__":
