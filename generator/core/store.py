@@ -188,6 +188,8 @@ class Packed:
                 db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB, used REAL)")
                 db.isolation_level = "DEFERRED"  # `with db:` is one transaction
                 return db
+            except sqlite3.OperationalError:  # locked by another run too long, read-only: go without
+                return None
             except sqlite3.DatabaseError:  # not a database, or a damaged one: start anew
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{self.file}{suffix}").unlink(missing_ok=True)
