@@ -46,7 +46,7 @@ class FileState:
             if isinstance(loaded, LoadedFile):
                 return loaded
         loaded = parse()
-        self.store.write(key, _without_texts(loaded))
+        self.store.write(key, _without_texts(loaded, data))
         return loaded
 
     def flush(self) -> None:
@@ -58,25 +58,33 @@ class FileState:
         self.store.close()
 
 
-def _without_texts(loaded: LoadedFile) -> bytes:
-    """The pickle of `loaded` without its bodies' texts, which are the end of the file's text,
-    so that an entry is a fraction of its file: only the texts' lengths are kept."""
+def _without_texts(loaded: LoadedFile, data: bytes) -> bytes:
+    """The pickle of `loaded` without those of its bodies' texts that are the end of the file's
+    text (a body always is, today), so that an entry is a fraction of its file: their lengths
+    stand in for them. A text that is not the file's end stays in (length -1)."""
+    end = _text_of(data)
     bodies = _bodies(loaded)
-    texts = [body.text for body in bodies]
+    lengths = [len(body.text) if end.endswith(body.text) else -1 for body in bodies]
+    kept = [(body, body.text) for body, length in zip(bodies, lengths, strict=True) if length >= 0]
     try:
-        for body in bodies:
+        for body, _ in kept:
             body.text = ""
-        return pickle.dumps((loaded, [len(text) for text in texts]), protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps((loaded, lengths), protocol=pickle.HIGHEST_PROTOCOL)
     finally:
-        for body, text in zip(bodies, texts, strict=True):
+        for body, text in kept:
             body.text = text
 
 
 def _give_texts(loaded: LoadedFile, data: bytes, lengths: list[int]) -> None:
     """The bodies' texts back, from the file's bytes that the entry's key was made of."""
-    text = data.decode("utf-8").removeprefix("\ufeff")
+    text = _text_of(data)
     for body, length in zip(_bodies(loaded), lengths, strict=True):
-        body.text = text[len(text) - length :] if length else ""
+        if length >= 0:
+            body.text = text[len(text) - length :] if length else ""
+
+
+def _text_of(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace").removeprefix("\ufeff")
 
 
 def _bodies(loaded: LoadedFile) -> list[Body]:
