@@ -1,18 +1,19 @@
 """`regpub build`: check, then MkDocs with the regpub plugin.
 
-The build writes into a temporary folder beside the output and swaps it in only when every
-step succeeded, so a failed build leaves the previous site untouched.
+The build writes into a temporary folder beside the output and puts it in place only when
+every step succeeded (`publish`), so a failed build leaves the previous site untouched.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -21,8 +22,11 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
+from generator.app.publish import Published, publish
 from generator.content.check import Checked
 from generator.core.errors import BuildFailed, UsageError
+from generator.mkdocs.log import mkdocs_log
+from generator.mkdocs.pages import site_fingerprint
 from generator.mkdocs.plugin import Given, RegpubPlugin
 
 
@@ -36,7 +40,7 @@ def site_config(config_file: Path, given: Given | None = None, **overrides: str 
     if not config_file.is_file():
         raise UsageError(f"{config_file} not found: run regpub in the site's folder (regpub init makes one)")
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about a future MkDocs
-    with _mkdocs_errors() as errors:
+    with mkdocs_log(logging.ERROR) as errors:
         try:
             config = load_config(str(config_file), **overrides)
         except (Abort, ConfigurationError) as error:
@@ -52,20 +56,36 @@ def site_config(config_file: Path, given: Given | None = None, **overrides: str 
     return config
 
 
+def site_inputs(config: MkDocsConfig) -> str:
+    """What a build reads of the site's set-up: mkdocs.yml as resolved, the files and folders it
+    names (`site_fingerprint`), the regpub plugin's options and the letterhead they name."""
+    options = regpub_plugin(config).config
+    letterhead = Path(options.reference_docx).read_bytes() if options.reference_docx else b""
+    shown = json.dumps(dict(options), sort_keys=True, default=str)
+    return f"{site_fingerprint(config)}\n{shown}\n{hashlib.sha256(letterhead).hexdigest()}"
+
+
 def regpub_plugin(config: MkDocsConfig) -> RegpubPlugin:
     plugin = config.plugins["regpub"]
     assert isinstance(plugin, RegpubPlugin), type(plugin)
     return plugin
 
 
-def build_site(config: MkDocsConfig, output: Path, checked: Checked, *, docx: bool = True) -> MkDocsConfig:
+@dataclass(frozen=True, slots=True)
+class Built:
+    config: MkDocsConfig  # what the site was built with
+    published: Published  # what changed in the output folder
+    warnings: list[str]  # what MkDocs warned about, as it printed it
+
+
+def build_site(config: MkDocsConfig, output: Path, checked: Checked, *, docx: bool = True) -> Built:
     """Build the checked content with `config` (`site_config`, read before the content was
     checked, so that a broken set-up stops the build before any work) into a fresh folder beside
     `output`, then put it in place.
 
-    The plugin is handed `checked`, so the corpus is read once per build, not twice. Returns
-    the configuration the site was built with. Raises UsageError for a set-up that cannot
-    build (exit 2) and BuildFailed when a build step failed; `output` is untouched then.
+    The plugin is handed `checked`, so the corpus is read once per build, not twice. Raises
+    UsageError for a set-up that cannot build (exit 2) and BuildFailed when a build step
+    failed; `output` is untouched then.
     """
     content, as_of = checked.corpus.root, checked.as_of
     _show_mkdocs_warnings()
@@ -76,7 +96,7 @@ def build_site(config: MkDocsConfig, output: Path, checked: Checked, *, docx: bo
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
     config.site_dir = str(staging)
     try:
-        with _mkdocs_errors() as errors:
+        with mkdocs_log(logging.ERROR) as errors, mkdocs_log(logging.WARNING, below=logging.ERROR) as warned:
             mkdocs_build(config)
     except ConfigurationError as error:
         shutil.rmtree(staging, ignore_errors=True)
@@ -90,26 +110,8 @@ def build_site(config: MkDocsConfig, output: Path, checked: Checked, *, docx: bo
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _replace(output, staging)
-    return config
-
-
-@contextmanager
-def _mkdocs_errors() -> Iterator[list[str]]:
-    """The error messages MkDocs logs while the block runs."""
-    messages: list[str] = []
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            messages.append(record.getMessage())
-
-    handler = Collect(logging.ERROR)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(handler)
+    warnings = [*warned, *regpub_plugin(config).warnings]  # the pages' workers' own
+    return Built(config, publish(staging, output), warnings)
 
 
 def _config_problem(logged: list[str], error: Exception) -> str:
@@ -132,15 +134,6 @@ def _template_problem(error: jinja2.TemplateError) -> str:
         # The bare message: str() of an error that came back from a page worker has the place twice.
         return f"{error.message} ({error.filename}:{error.lineno})"
     return str(error)
-
-
-def _replace(output: Path, staging: Path) -> None:
-    previous = output.with_name(f".{output.name}-previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if output.exists():
-        output.rename(previous)
-    staging.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
 
 
 def _show_mkdocs_warnings() -> None:

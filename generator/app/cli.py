@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from generator.app.init import init_repository
+from generator.app.last_build import build_inputs, forget_last_build, keep_last_build, read_last_build
 from generator.app.scaffold import draft, new_path, new_version, render_new
 from generator.app.schema import SCHEMAS, json_schema
 from generator.content.check import check_content
@@ -129,7 +130,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     # MkDocs is slow to import and `check` needs none of it, so only build and serve load it.
-    from generator.app.build import build_site, regpub_plugin, site_config  # noqa: PLC0415
+    from generator.app.build import build_site, regpub_plugin, site_config, site_inputs  # noqa: PLC0415
 
     root = content_root(args.content, Path(args.config))
     as_of = as_of_date(args.as_of)
@@ -140,28 +141,46 @@ def run_build(args: argparse.Namespace) -> int:
         config = site_config(Path(args.config), site_url=args.site_url)
     except UsageError as error:
         raise UsageError(f"{error}\nNothing was built; {output} is unchanged.") from None
+    inputs = build_inputs(content=root, site=site_inputs(config), as_of=as_of, docx=not args.no_docx)
+    last = read_last_build(output)
+    if last is not None and last.unchanged(inputs, output):
+        for line in last.warnings:
+            print(line, file=sys.stderr)
+        for line in last.said:
+            print(line)
+        print(f"{output}/: nothing to do, 0 files written, 0 removed, {len(last.files):,} unchanged.")
+        return EXIT_OK
+    forget_last_build(output)
     checked = check_content(root, as_of, for_good=True)
     report = checked.report
-    for line in report.brief():
+    said: list[str] = []  # the lines a build with nothing to do says again
+
+    def say(line: str) -> None:
+        said.append(line)
         print(line)
+
+    for line in report.brief():
+        say(line)
     if report.has_errors:
         print(report.summary(checked.files.count))
         print("Nothing was built: fix the errors above.", file=sys.stderr)
         return EXIT_CONTENT
     try:
-        config = build_site(config, output, checked, docx=not args.no_docx)
+        built = build_site(config, output, checked, docx=not args.no_docx)
     except UsageError as error:
         raise UsageError(f"{error}\nNothing was built; {output} is unchanged.") from None
     except BuildFailed as error:
         print(f"regpub: the build failed, {output} is unchanged:\n{error}", file=sys.stderr)
         return EXIT_USAGE
-    done = "".join(f"; {step}" for step in regpub_plugin(config).report)
-    print(f"Built the site into {output}/ ({checked.files.count} content files, as of {as_of}{done}).")
-    if not config.site_url:
-        print(
+    done = "".join(f"; {step}" for step in regpub_plugin(built.config).report)
+    say(f"Built the site into {output}/ ({checked.files.count} content files, as of {as_of}{done}).")
+    if not built.config.site_url:
+        say(
             "Note: no site URL, so there is no sitemap.xml and the feed's links are relative: "
             "pass --site-url URL or set site_url in mkdocs.yml."
         )
+    print(f"{output}/: {built.published.brief()}.")
+    keep_last_build(output, inputs, said, built.warnings)
     return EXIT_OK
 
 

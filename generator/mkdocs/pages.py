@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ from generator.core.forks import fork_map
 from generator.core.progress import Progress
 from generator.core.store import Store, installed_version
 from generator.doctypes import template_folders
+from generator.mkdocs.log import mkdocs_log
 
 JOBS_ENV = "REGPUB_JOBS"
 CHUNK = 64  # at most this many pages a worker takes at a time: few round trips, an even end
@@ -64,6 +66,7 @@ class RenderedPage:
 class Rendered:
     reused: int  # pages that came from the cache
     made: dict[str, str]  # what `FromBody` returned for every page, merged
+    warnings: list[str]  # what MkDocs warned about in other processes (they printed it too)
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class _Shared:
     cache: PageCache | None
     from_body: FromBody | None
     bodies: frozenset[str]  # the src_uris of the pages `from_body` wants
+    parent: int  # the process id of the one that renders with workers
 
 
 def worker_count(configured: int | None) -> int:
@@ -124,14 +128,18 @@ def render_pages(
 ) -> Rendered:
     """Render and write `pages`, handing `from_body` the HTML of the pages in `bodies`. An
     exception in any page (a template error) is raised here."""
-    shared = _Shared(config, files, files.documentation_pages(), nav, env, pages, cache, from_body, bodies)
+    shared = _Shared(
+        config, files, files.documentation_pages(), nav, env, pages, cache, from_body, bodies, os.getpid()
+    )
     bar = Progress(len(pages), "Pages", enabled=progress)
     size = max(1, min(CHUNK, len(pages) // (jobs * 4)))
     chunks = [range(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
-    rendered = Rendered(0, {})
+    rendered = Rendered(0, {}, [])
     try:
         for chunk, done in fork_map(functools.partial(_render_chunk, shared), chunks, jobs):
-            rendered = Rendered(rendered.reused + done.reused, rendered.made)
+            rendered = Rendered(
+                rendered.reused + done.reused, rendered.made, rendered.warnings + done.warnings
+            )
             rendered.made.update(done.made)
             for _ in chunk:
                 bar.advance()
@@ -144,6 +152,12 @@ def render_pages(
 
 def _render_chunk(shared: _Shared, indexes: range) -> tuple[range, Rendered]:
     """Write the pages of one chunk, each from the cache when it is there."""
+    with mkdocs_log(logging.WARNING, below=logging.ERROR) as warned:
+        reused, made = _render_pages(shared, indexes)
+    return indexes, Rendered(reused, made, warned if os.getpid() != shared.parent else [])
+
+
+def _render_pages(shared: _Shared, indexes: range) -> tuple[int, dict[str, str]]:
     reused, made = 0, {}
     for index in indexes:
         file = shared.pages[index]
@@ -171,7 +185,7 @@ def _render_chunk(shared: _Shared, indexes: range) -> tuple[range, Rendered]:
                 written.write(data)
         if wanted and shared.from_body is not None:
             made.update(shared.from_body(file, body))
-    return indexes, Rendered(reused, made)
+    return reused, made
 
 
 def _kept(cache: PageCache | None, file: File, body: bool) -> tuple[bytes, str] | None:

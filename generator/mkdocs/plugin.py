@@ -108,6 +108,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self._bodies: dict[str, str] = {}  # `mkdocs serve`: the HTML of the pages XML is made from
         self._nav: Navigation | None = None
         self.report: list[str] = []  # what the build did, for `regpub build` to say
+        self.warnings: list[str] = []  # what MkDocs warned about in the pages' workers
         self._built: tuple[Files, Navigation, jinja2.Environment] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -155,7 +156,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Raises ConfigurationError for a set-up regpub cannot build (`regpub build` exits 2)."""
         config_dir = Path(config.config_file_path or ".").resolve().parent
-        self.report = []
+        self.report, self.warnings = [], []
         given = self.given
         self.content_root = given.content if given else config_dir / self.config.content
         self.docx = given.docx if given else True
@@ -310,6 +311,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                     bodies=frozenset(self.plan.xml_by_md),
                 )  # fmt: skip
                 xml, reused = rendered.made, rendered.reused
+                self.warnings.extend(rendered.warnings)
                 self.report.append(f"pages: {len(pages) - reused} rendered, {reused} from the cache")
                 write_sitemap(Path(config.site_dir), config.site_url, [*files.documentation_pages(), *pages])
             checksums = self.renderer.checksums(xml)

@@ -1,0 +1,141 @@
+"""The last build into an output folder, so that a build with nothing to do does nothing.
+
+A build's outputs are made only from its inputs: the content files; mkdocs.yml and everything
+it names (docs/, the editor's templates and hooks, the letterhead); regpub's own files and the
+versions of every installed package (MkDocs, Material, pandoc, Typst, Pagefind, installed
+document types); the command's options and the date statuses are computed for; and git's newest
+commit, which the pages' "last changed" lines come from. When all of these are what the last
+successful build into the same folder was made from, and the folder still holds exactly the
+files that build left there (each one's size and modification time), every output would come
+out as it is: `regpub build` says what the last build said and stops, having read no content.
+
+Files are compared by size and modification and change times, as make and ninja do, so a
+content root of 10,000 files costs 10,000 `stat` calls, not reading 100 MB.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import suppress
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+import generator
+from generator.app.publish import output_files
+from generator.core.store import Store
+from generator.doctypes import REGISTRY
+
+FORMAT = "regpub-last-build-1"
+
+
+@dataclass(frozen=True, slots=True)
+class LastBuild:
+    """What the last successful build into a folder was made from, said, and left there."""
+
+    inputs: str  # the digest of `build_inputs`
+    said: list[str]  # its lines of output on stdout, the last one (what it wrote) excepted
+    warnings: list[str]  # what MkDocs warned about, on stderr
+    files: dict[str, list[int]]  # every file it left: path → [size, modification time in ns]
+
+    def unchanged(self, inputs: str, output: Path) -> bool:
+        """Whether a build of `inputs` into `output` would leave it exactly as it is."""
+        if inputs != self.inputs:
+            return False
+        return {path: list(stat) for path, stat in output_files(output).items()} == self.files
+
+
+def _store() -> Store:
+    return Store.area("builds", FORMAT, suffix=".json")
+
+
+def read_last_build(output: Path) -> LastBuild | None:
+    data = _store().read(_store().key(str(output.resolve())))
+    if data is None:
+        return None
+    try:
+        return LastBuild(**json.loads(data))
+    except (ValueError, TypeError):  # an entry of another format: only a missed shortcut
+        return None
+
+
+def keep_last_build(output: Path, inputs: str, said: list[str], warnings: list[str]) -> None:
+    """Remember the build that just put `output` in place."""
+    files = {path: list(stat) for path, stat in output_files(output).items()}
+    record = LastBuild(inputs, said, warnings, files)
+    data = json.dumps(asdict(record), ensure_ascii=False).encode("utf-8")
+    with suppress(OSError):  # a read-only or full cache: the next build does the work again
+        _store().write(_store().key(str(output.resolve())), data)
+
+
+def forget_last_build(output: Path) -> None:
+    """A build into `output` is under way or failed: no later build may trust the record."""
+    _store().path(_store().key(str(output.resolve()))).unlink(missing_ok=True)
+
+
+def build_inputs(*, content: Path, site: str, as_of: date, docx: bool) -> str:
+    """The digest of everything a build reads; `site` is what the site's configuration gives
+    (mkdocs.yml, its settings, the plugin's options and the files and folders they name)."""
+    parts = [
+        site,
+        f"{as_of.isoformat()} docx={docx} {sys.version}",
+        os.environ.get("PYPANDOC_PANDOC", ""),
+        _installed(),
+        _folder(Path(generator.__file__).parent),
+        str(content.resolve()),
+        _folder(content),
+        _newest_commit(content) or "",
+    ]
+    return _store().key_of(parts)
+
+
+def _installed() -> str:
+    """Every installed package by its metadata folder, whose name carries its version (reading
+    each one's metadata would cost ten times more), on Python's path in order; and the modules of
+    the document types, which an editable install changes without a new version."""
+    rows = []
+    for folder in sys.path:
+        try:
+            entries = sorted(os.scandir(folder or "."), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        rows += [
+            f"{folder} {entry.name} {entry.stat().st_mtime_ns}"
+            for entry in entries
+            if entry.name.endswith((".dist-info", ".egg-info", ".egg-link", ".pth"))
+        ]
+    for module in sorted({inspect.getfile(record_type.model) for record_type in REGISTRY.values()}):
+        status = os.stat(module)
+        rows.append(f"{module} {status.st_size} {status.st_mtime_ns}")
+    return "\n".join(rows)
+
+
+def _folder(folder: Path) -> str:
+    """Each file under `folder` with its size and modification and change times."""
+    rows = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if name not in ("__pycache__", ".git"))
+        for name in sorted(names):
+            path = os.path.join(root, name)
+            status = os.stat(path)
+            times = f"{status.st_mtime_ns} {status.st_ctime_ns}"
+            rows.append(f"{os.path.relpath(path, folder)} {status.st_size} {times}")
+    return "\n".join(rows)
+
+
+def _newest_commit(content: Path) -> str | None:
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        done = subprocess.run(
+            [git, "rev-parse", "HEAD"], cwd=content, capture_output=True, text=True, check=False
+        )
+    except OSError:
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
