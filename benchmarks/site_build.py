@@ -159,7 +159,8 @@ def regpub_site(size: int, f: float, *, jobs: int | None = None) -> dict[str, st
 
 
 def rebuilds(size: int) -> list[tuple[str, float, float]]:
-    """(run, wall s, peak RSS MB): cold, again with nothing changed, then one document edited."""
+    """(run, wall s, peak RSS MB): cold, again with nothing changed, then one document's body
+    edited, its title edited, a person renamed, each into the folder of the build before."""
     content = WORK / f"edited-{size}"
     shutil.rmtree(content, ignore_errors=True)
     shutil.copytree(corpus_of(size), content)
@@ -167,11 +168,27 @@ def rebuilds(size: int) -> list[tuple[str, float, float]]:
     shutil.rmtree(cache, ignore_errors=True)
     runs = [("cold (empty caches)", *regpub_build(content, site, cache))]
     runs.append(("nothing changed", *regpub_build(content, site, cache)))
-    edited = next(path for path in sorted(content.rglob("*.md")) if "Статья 1." in path.read_text("utf-8"))
+    edited = next(
+        path for path in sorted(content.rglob("*.md")) if {"Статья 1.", "\ntitle: "} <= _words(path)
+    )
     text = edited.read_text(encoding="utf-8")
     edited.write_text(text.replace("Статья 1.", "Статья 1. Изменённая", 1), encoding="utf-8")
-    runs.append(("one document edited", *regpub_build(content, site, cache)))
+    runs.append(("one document's body edited", *regpub_build(content, site, cache)))
+    text = edited.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title: (.*)$", r"title: \1 (изменённое)", text, count=1)
+    edited.write_text(text, encoding="utf-8")
+    runs.append(("the same document's title edited", *regpub_build(content, site, cache)))
+    people = content / "people.yml"
+    text = people.read_text(encoding="utf-8")
+    people.write_text(re.sub(r"(?m)^  name: (.*)$", r"  name: \1-Новый", text, count=1), encoding="utf-8")
+    runs.append(("a person renamed in people.yml", *regpub_build(content, site, cache)))
     return runs
+
+
+def _words(path: Path) -> set[str]:
+    """Which of the markers `rebuilds` edits the file has."""
+    text = path.read_text(encoding="utf-8")
+    return {marker for marker in ("Статья 1.", "\ntitle: ") if marker in text}
 
 
 def plain_site(size: int, f: float) -> dict[str, str]:

@@ -26,9 +26,8 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-import generator
 from generator.app.publish import output_files
-from generator.core.store import Store
+from generator.core.store import Store, regpub_files
 from generator.doctypes import REGISTRY
 
 FORMAT = "regpub-last-build-1"
@@ -86,7 +85,7 @@ def build_inputs(*, content: Path, site: str, as_of: date, docx: bool) -> str:
         f"{as_of.isoformat()} docx={docx} {sys.version}",
         os.environ.get("PYPANDOC_PANDOC", ""),
         _installed(),
-        _folder(Path(generator.__file__).parent),
+        regpub_files(),
         str(content.resolve()),
         _folder(content),
         _newest_commit(content) or "",

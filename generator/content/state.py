@@ -20,10 +20,9 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-import generator
 from generator.content.load import LoadedFile
 from generator.core.body import Body
-from generator.core.store import Packed, installed_version
+from generator.core.store import Packed, installed_version, regpub_files
 from generator.doctypes import REGISTRY
 
 
@@ -98,10 +97,8 @@ def _reader_version() -> str:
     """Everything besides the file that decides what it loads into: regpub's own code (all of
     it, to be safe), the installed document types' modules, and the libraries that parse, type
     and pickle the records."""
-    digest = hashlib.sha256()
-    modules = sorted(Path(generator.__file__).parent.rglob("*.py"))
-    modules += sorted({Path(inspect.getfile(record_type.model)) for record_type in REGISTRY.values()})
-    for module in modules:
+    digest = hashlib.sha256(regpub_files().encode())
+    for module in sorted({Path(inspect.getfile(record_type.model)) for record_type in REGISTRY.values()}):
         digest.update(module.read_bytes())
     libraries = [f"{name} {installed_version(name)}" for name in ("pydantic", "pydantic-core", "PyYAML")]
     return "\n".join([digest.hexdigest(), sys.version, *libraries])

@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -219,6 +220,18 @@ def write_atomically(path: Path, data: bytes) -> None:
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     partial.write_bytes(data)
     os.replace(partial, path)
+
+
+@cache
+def regpub_files() -> str:
+    """The digest of every file of regpub's package (code, templates, styles): part of the
+    version of what they make, so that a change without a new version is not taken for none."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(f"\n{path.relative_to(package).as_posix()}\n".encode() + path.read_bytes())
+    return digest.hexdigest()
 
 
 def installed_version(package: str) -> str:
