@@ -5,6 +5,7 @@ same sources gives, byte for byte."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -31,6 +32,7 @@ def test_a_build_with_nothing_to_do_does_nothing_and_an_edit_replaces_only_what_
     args = ("--as-of", "2026-01-01", "--content", str(content), "--no-docx")
     first = build(site, *args, cache=cache)
     assert first.returncode == 0, first.stderr
+    pages = int(re.search(r"pages: (\d+) rendered, 0 from the cache;", first.stdout)[1])  # type: ignore[index]
     files = len(tree_digest(site))
     assert first.stdout.splitlines()[-1] == f"{site}/: {files:,} files written, 0 removed, 0 unchanged."
     before = {path: (path.stat().st_ino, path.read_bytes()) for path in site.rglob("*") if path.is_file()}
@@ -61,6 +63,15 @@ def test_a_build_with_nothing_to_do_does_nothing_and_an_edit_replaces_only_what_
         f"{site}/: {len(written):,} files written, {len(removed):,} removed, {len(unchanged):,} unchanged."
     )
     assert all(after[path][0] == before[path][0] for path in unchanged)  # the very same files
+    # What the edits left alike is taken from the folder, neither rendered nor read from the cache.
+    counts = re.search(r"pages: (\d+) rendered, (\d+) from the cache, (\d+) as built before;", edited.stdout)
+    assert counts is not None, edited.stdout
+    assert int(counts[3]) > pages / 2, edited.stdout
+    pages = sum(map(int, counts.groups()))  # less the removed document's
+    # A body edited alone changes its page and its XML only: nothing else is made again.
+    programme.write_text(programme.read_text(encoding="utf-8") + "\nЕщё дополнение.\n", encoding="utf-8")
+    again = build(site, *args, cache=cache)
+    assert f"pages: 1 rendered, 0 from the cache, {pages - 1} as built before;" in again.stdout, again.stdout
 
 
 def _added_document(content: Path, number: int) -> Path:
@@ -141,6 +152,15 @@ class IncrementalBuilds(RuleBasedStateMachine):
         lines[index] = f"  to: {end}"
         path.write_text("\n".join(lines), encoding="utf-8")
 
+    @rule(day=st.sampled_from(["2020-12-21", "2020-12-18"]))
+    def move_the_date_of_signing(self, day: str) -> None:
+        """The regulation's date is in its Akoma Ntoso URI, which other texts' XML names."""
+        path = self.content / REGULATION
+        lines = path.read_text(encoding="utf-8").split("\n")
+        index = next(i for i, line in enumerate(lines) if line.startswith("date: "))
+        lines[index] = f"date: {day}"
+        path.write_text("\n".join(lines), encoding="utf-8")
+
     @rule()
     def toggle_a_relation(self) -> None:
         path = next(self.content.glob("*/coordination-content-2021.md"))  # it may have been moved
@@ -157,6 +177,24 @@ class IncrementalBuilds(RuleBasedStateMachine):
         lines = path.read_text(encoding="utf-8").split("\n")
         index = lines.index("- id: nguyen-duc-trung") + 1
         lines[index] = f"  name: {name}"
+        path.write_text("\n".join(lines), encoding="utf-8")
+
+    @rule(name=st.sampled_from(["Партийный комитет провинциального народного комитета", "Партком ПНК"]))
+    def rename_an_organization(self, name: str) -> None:
+        """An earlier text's XML names its issuer, which its page does not show."""
+        path = self.content / "organizations.yml"
+        lines = path.read_text(encoding="utf-8").split("\n")
+        index = lines.index("- id: ppc-party-committee") + 1
+        lines[index] = f"  name: {name}"
+        path.write_text("\n".join(lines), encoding="utf-8")
+
+    @rule(day=st.sampled_from(["2022-03-01", "2022-03-02"]))
+    def move_the_date_of_an_amendment(self, day: str) -> None:
+        """The amended regulation's XML dates the amendment's event; its earlier text's page does not."""
+        path = self.content / "2022" / "coordination-amendment-2022.md"
+        lines = path.read_text(encoding="utf-8").split("\n")
+        index = next(i for i, line in enumerate(lines) if line.startswith("date: "))
+        lines[index] = f"date: {day}"
         path.write_text("\n".join(lines), encoding="utf-8")
 
     @rule(number=st.integers(1, 2))
@@ -195,6 +233,22 @@ class IncrementalBuilds(RuleBasedStateMachine):
         index = next(i for i, line in enumerate(lines) if line.startswith("site_description: "))
         lines[index] = f"site_description: {description}"
         self.config.write_text("\n".join(lines), encoding="utf-8")
+
+    @rule(page=st.sampled_from([
+        "regulations/coordination-programme-2019-2020/index.html",
+        "regulations/coordination-regulation-2021-2025/coordination-regulation-2021-2025.xml",
+    ]))  # fmt: skip
+    def edit_a_published_file(self, page: str) -> None:
+        """Someone changes a file in the output folder: the next build must not take it as built."""
+        path = self.folder / "site" / page
+        if path.is_file():
+            path.write_bytes(path.read_bytes().replace(b"</", b" </", 1))
+
+    @rule(words=st.sampled_from(["Первый пункт.", "Иной пункт."]))
+    def edit_a_body(self, words: str) -> None:
+        path = self.content / REGULATION
+        text = path.read_text(encoding="utf-8").rstrip("\n").rsplit("\n\nДобавлено: ", 1)[0]
+        path.write_text(f"{text}\n\nДобавлено: {words}\n", encoding="utf-8")
 
     @rule(day=st.sampled_from([date(2020, 6, 1), date(2026, 1, 1), date(2021, 12, 31)]))
     def read_on_another_day(self, day: date) -> None:

@@ -25,6 +25,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 from generator.app.publish import Published, publish
 from generator.content.check import Checked
 from generator.core.errors import BuildFailed, UsageError
+from generator.core.reuse import Made, Previous
 from generator.mkdocs.log import mkdocs_log
 from generator.mkdocs.pages import site_fingerprint
 from generator.mkdocs.plugin import Given, RegpubPlugin
@@ -76,14 +77,23 @@ class Built:
     config: MkDocsConfig  # what the site was built with
     published: Published  # what changed in the output folder
     warnings: list[str]  # what MkDocs warned about, as it printed it
+    made: dict[str, Made]  # what the output files that know it were made from
 
 
-def build_site(config: MkDocsConfig, output: Path, checked: Checked, *, docx: bool = True) -> Built:
+def build_site(
+    config: MkDocsConfig,
+    output: Path,
+    checked: Checked,
+    *,
+    docx: bool = True,
+    previous: Previous | None = None,
+) -> Built:
     """Build the checked content with `config` (`site_config`, read before the content was
     checked, so that a broken set-up stops the build before any work) into a fresh folder beside
     `output`, then put it in place.
 
-    The plugin is handed `checked`, so the corpus is read once per build, not twice. Raises
+    The plugin is handed `checked`, so the corpus is read once per build, not twice, and
+    `previous`, what the last build left in `output`, to take the files it made alike. Raises
     UsageError for a set-up that cannot build (exit 2) and BuildFailed when a build step
     failed; `output` is untouched then.
     """
@@ -91,7 +101,7 @@ def build_site(config: MkDocsConfig, output: Path, checked: Checked, *, docx: bo
     _show_mkdocs_warnings()
     output = output.resolve()
     config_file = os.path.relpath(config.config_file_path or "mkdocs.yml")
-    regpub_plugin(config).given = Given(content.resolve(), as_of, docx, checked)
+    regpub_plugin(config).given = Given(content.resolve(), as_of, docx, checked, previous)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
     config.site_dir = str(staging)
@@ -110,8 +120,9 @@ def build_site(config: MkDocsConfig, output: Path, checked: Checked, *, docx: bo
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    warnings = [*warned, *regpub_plugin(config).warnings]  # the pages' workers' own
-    return Built(config, publish(staging, output), warnings)
+    plugin = regpub_plugin(config)
+    warnings = [*warned, *plugin.warnings]  # the pages' workers' own
+    return Built(config, publish(staging, output), warnings, plugin.made)
 
 
 def _config_problem(logged: list[str], error: Exception) -> str:

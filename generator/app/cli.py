@@ -166,7 +166,8 @@ def run_build(args: argparse.Namespace) -> int:
         print("Nothing was built: fix the errors above.", file=sys.stderr)
         return EXIT_CONTENT
     try:
-        built = build_site(config, output, checked, docx=not args.no_docx)
+        previous = last.previous(output) if last is not None else None
+        built = build_site(config, output, checked, docx=not args.no_docx, previous=previous)
     except UsageError as error:
         raise UsageError(f"{error}\nNothing was built; {output} is unchanged.") from None
     except BuildFailed as error:
@@ -180,7 +181,7 @@ def run_build(args: argparse.Namespace) -> int:
             "pass --site-url URL or set site_url in mkdocs.yml."
         )
     print(f"{output}/: {built.published.brief()}.")
-    keep_last_build(output, inputs, said, built.warnings)
+    keep_last_build(output, inputs, said, built.warnings, built.made)
     return EXIT_OK
 
 

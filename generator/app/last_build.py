@@ -21,16 +21,18 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
 from generator.app.publish import output_files
+from generator.core.reuse import Made, Previous
 from generator.core.store import Store, regpub_files
 from generator.doctypes import REGISTRY
 
-FORMAT = "regpub-last-build-1"
+FORMAT = "regpub-last-build-2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +43,18 @@ class LastBuild:
     said: list[str]  # its lines of output on stdout, the last one (what it wrote) excepted
     warnings: list[str]  # what MkDocs warned about, on stderr
     files: dict[str, list[int]]  # every file it left: path → [size, modification time in ns]
+    made: dict[str, list[str]]  # the files that know what they were made from: path → [key, note]
 
     def unchanged(self, inputs: str, output: Path) -> bool:
         """Whether a build of `inputs` into `output` would leave it exactly as it is."""
         if inputs != self.inputs:
             return False
         return {path: list(stat) for path, stat in output_files(output).items()} == self.files
+
+    def previous(self, output: Path) -> Previous:
+        """The folder as this build left it, for the next build to take the files it made alike."""
+        made = {path: Made(key, note) for path, (key, note) in self.made.items()}
+        return Previous(output.resolve(), made, self.files)
 
 
 def _store() -> Store:
@@ -63,10 +71,13 @@ def read_last_build(output: Path) -> LastBuild | None:
         return None
 
 
-def keep_last_build(output: Path, inputs: str, said: list[str], warnings: list[str]) -> None:
+def keep_last_build(
+    output: Path, inputs: str, said: list[str], warnings: list[str], made: Mapping[str, Made]
+) -> None:
     """Remember the build that just put `output` in place."""
     files = {path: list(stat) for path, stat in output_files(output).items()}
-    record = LastBuild(inputs, said, warnings, files)
+    known = {path: [it.key, it.note] for path, it in made.items() if it.key and path in files}
+    record = LastBuild(inputs, said, warnings, files, known)
     data = json.dumps(asdict(record), ensure_ascii=False).encode("utf-8")
     with suppress(OSError):  # a read-only or full cache: the next build does the work again
         _store().write(_store().key(str(output.resolve())), data)

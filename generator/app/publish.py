@@ -37,7 +37,8 @@ def publish(staging: Path, output: Path) -> Published:
     for relative in _files(staging):
         old, new = output / relative, staging / relative
         if _same_file_content(old, new):
-            _take(old, new)
+            if not os.path.samestat(old.stat(), new.stat()):
+                _take(old, new)
             unchanged += 1
         else:
             written += 1
@@ -74,7 +75,12 @@ def _files(folder: Path) -> Iterator[str]:
 
 def _same_file_content(old: Path, new: Path) -> bool:
     try:
-        if old.is_symlink() or not old.is_file() or old.stat().st_size != new.stat().st_size:
+        if old.is_symlink() or not old.is_file():
+            return False
+        was, now = old.stat(), new.stat()
+        if os.path.samestat(was, now):  # taken from the last build (`generator.core.reuse`)
+            return True
+        if was.st_size != now.st_size:
             return False
         with old.open("rb") as before, new.open("rb") as after:
             while True:

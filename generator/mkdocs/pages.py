@@ -13,7 +13,10 @@ it (`FromBody`), so no body is converted twice.
 
 A rendered page is kept in a cache under the digest of everything it is made from (the
 site's fingerprint, its Markdown, its context), so a rebuild renders only what changed; a page
-that something is made from keeps the HTML of its Markdown beside it.
+that something is made from keeps the HTML of its Markdown beside it. The same digest is the
+page's key in the last build into the same folder (`generator.core.reuse`): a page, or a file
+made from it, that the last build made from the same key is taken as it is, without reading
+the cache.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
@@ -39,6 +42,7 @@ from mkdocs.structure.pages import Page
 
 from generator.core.forks import fork_map
 from generator.core.progress import Progress
+from generator.core.reuse import Made, Previous
 from generator.core.store import Store, installed_version
 from generator.doctypes import template_folders
 from generator.mkdocs.log import mkdocs_log
@@ -50,10 +54,14 @@ CHUNK = 64  # at most this many pages a worker takes at a time: few round trips,
 PAGES_FORMAT = "regpub-pages-1"
 
 
-# What a page's Markdown became (the HTML of its text, before the template) is handed to this,
-# for the pages that files are made from: (the page, that HTML) → {site path: what it says of
-# the files it wrote, e.g. their digests}.
-FromBody = Callable[[File, str], dict[str, str]]
+@dataclass(frozen=True)
+class FromBody:
+    """A file made from what a page's Markdown became (the HTML of its text, before the
+    template), such as a text's XML, by the worker that has that HTML."""
+
+    paths: Mapping[str, str]  # the src_uri of a page → the site path of the file made from it
+    key: Callable[[str, str], str]  # (the page's key, the file's path) → the file's key
+    make: Callable[[File, str], str]  # (the page, its HTML) → what it says of the file it wrote
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +72,21 @@ class RenderedPage:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    reused: int  # pages that came from the cache
-    made: dict[str, str]  # what `FromBody` returned for every page, merged
+    rendered: int  # pages rendered
+    cached: int  # pages that came from the cache
+    taken: int  # pages (and the files made from them) taken as the last build left them
+    made: dict[str, Made]  # every page and file written or taken: its key and what was said of it
     warnings: list[str]  # what MkDocs warned about in other processes (they printed it too)
+
+    def __add__(self, other: Rendered) -> Rendered:
+        return Rendered(
+            self.rendered + other.rendered, self.cached + other.cached, self.taken + other.taken,
+            self.made | other.made, self.warnings + other.warnings,
+        )  # fmt: skip
+
+    def brief(self) -> str:
+        taken = f", {self.taken} as built before" if self.taken else ""
+        return f"pages: {self.rendered} rendered, {self.cached} from the cache{taken}"
 
 
 @dataclass(frozen=True)
@@ -99,7 +119,7 @@ class _Shared:
     pages: Sequence[File]
     cache: PageCache | None
     from_body: FromBody | None
-    bodies: frozenset[str]  # the src_uris of the pages `from_body` wants
+    previous: Previous | None
     parent: int  # the process id of the one that renders with workers
 
 
@@ -124,23 +144,20 @@ def render_pages(
     cache: PageCache | None = None,
     progress: bool = False,
     from_body: FromBody | None = None,
-    bodies: frozenset[str] = frozenset(),
+    previous: Previous | None = None,
 ) -> Rendered:
-    """Render and write `pages`, handing `from_body` the HTML of the pages in `bodies`. An
-    exception in any page (a template error) is raised here."""
+    """Render and write `pages` and the files `from_body` makes from them, or take them from
+    `previous`. An exception in any page (a template error) is raised here."""
     shared = _Shared(
-        config, files, files.documentation_pages(), nav, env, pages, cache, from_body, bodies, os.getpid()
+        config, files, files.documentation_pages(), nav, env, pages, cache, from_body, previous, os.getpid()
     )
     bar = Progress(len(pages), "Pages", enabled=progress)
     size = max(1, min(CHUNK, len(pages) // (jobs * 4)))
     chunks = [range(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
-    rendered = Rendered(0, {}, [])
+    rendered = Rendered(0, 0, 0, {}, [])
     try:
         for chunk, done in fork_map(functools.partial(_render_chunk, shared), chunks, jobs):
-            rendered = Rendered(
-                rendered.reused + done.reused, rendered.made, rendered.warnings + done.warnings
-            )
-            rendered.made.update(done.made)
+            rendered += done
             for _ in chunk:
                 bar.advance()
     finally:
@@ -151,51 +168,65 @@ def render_pages(
 
 
 def _render_chunk(shared: _Shared, indexes: range) -> tuple[range, Rendered]:
-    """Write the pages of one chunk, each from the cache when it is there."""
+    """Write the pages of one chunk."""
+    done = Rendered(0, 0, 0, {}, [])
     with mkdocs_log(logging.WARNING, below=logging.ERROR) as warned:
-        reused, made = _render_pages(shared, indexes)
-    return indexes, Rendered(reused, made, warned if os.getpid() != shared.parent else [])
+        for index in indexes:
+            how = _write_page(shared, shared.pages[index], done.made)
+            done = replace(done, **{how: getattr(done, how) + 1})
+    return indexes, replace(done, warnings=warned if os.getpid() != shared.parent else [])
 
 
-def _render_pages(shared: _Shared, indexes: range) -> tuple[int, dict[str, str]]:
-    reused, made = 0, {}
-    for index in indexes:
-        file = shared.pages[index]
-        wanted = shared.from_body is not None and file.src_uri in shared.bodies
-        kept = _kept(shared.cache, file, wanted)
-        if kept is not None:
-            data, body = kept
-            reused += 1
-        else:
-            page = render_page(
-                file, config=shared.config, files=shared.files, doc_files=shared.doc_files, nav=shared.nav,
-                env=shared.env,
-            )  # fmt: skip
-            data = page.html.encode("utf-8", errors="xmlcharrefreplace") if page.html.strip() else b""
-            body = page.body
-            if shared.cache is not None:
-                key = shared.cache.key(file)
-                shared.cache.store.write(key, data)
-                if wanted:
-                    shared.cache.store.write(PageCache.body_key(key), body.encode("utf-8"))
-        if data:
-            path = file.abs_dest_path
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "wb") as written:
-                written.write(data)
-        if wanted and shared.from_body is not None:
-            made.update(shared.from_body(file, body))
-    return reused, made
+def _write_page(shared: _Shared, file: File, made: dict[str, Made]) -> str:
+    """Write one page and the file made from it: taken as the last build left them, from the
+    cache or rendered; which of the three (a field of `Rendered`)."""
+    cache, from_body = shared.cache, shared.from_body
+    key = cache.key(file) if cache is not None else ""
+    outputs = {file.dest_uri: key}
+    derived = from_body.paths.get(file.src_uri) if from_body is not None else None
+    if from_body is not None and derived is not None:
+        outputs[derived] = from_body.key(key, derived) if key else ""
+    if shared.previous is not None:
+        site = Path(shared.config.site_dir)
+        for path, output_key in outputs.items():
+            if (taken := shared.previous.take(path, output_key, site)) is not None:
+                made[path] = taken
+    wanted = [path for path in outputs if path not in made]
+    if not wanted:
+        return "taken"
+    kept = _kept(cache, key, page=file.dest_uri in wanted, body=derived in wanted)
+    how = "cached"
+    if kept is None:
+        page = render_page(
+            file, config=shared.config, files=shared.files, doc_files=shared.doc_files, nav=shared.nav,
+            env=shared.env,
+        )  # fmt: skip
+        kept = page.html.encode("utf-8", errors="xmlcharrefreplace") if page.html.strip() else b"", page.body
+        how = "rendered"
+        if cache is not None:
+            cache.store.write(key, kept[0])
+            if derived is not None:
+                cache.store.write(PageCache.body_key(key), kept[1].encode("utf-8"))
+    data, body = kept
+    if file.dest_uri in wanted and data:
+        path = file.abs_dest_path
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as written:
+            written.write(data)
+        made[file.dest_uri] = Made(key)
+    if from_body is not None and derived in wanted:
+        made[derived] = Made(outputs[derived], from_body.make(file, body))
+    return how
 
 
-def _kept(cache: PageCache | None, file: File, body: bool) -> tuple[bytes, str] | None:
-    """(the page, the HTML of its Markdown when `body`) from the cache; None when not all there."""
+def _kept(cache: PageCache | None, key: str, *, page: bool, body: bool) -> tuple[bytes, str] | None:
+    """(the page when `page`, the HTML of its Markdown when `body`) from the cache (empty when
+    not asked for); None when not all of it is there."""
     if cache is None:
         return None
-    key = cache.key(file)
-    page = cache.store.read(key)
-    kept = cache.store.read(PageCache.body_key(key)) if body and page is not None else b""
-    return None if page is None or kept is None else (page, kept.decode("utf-8"))
+    data = cache.store.read(key) if page else b""
+    kept = cache.store.read(PageCache.body_key(key)) if body and data is not None else b""
+    return None if data is None or kept is None else (data, kept.decode("utf-8"))
 
 
 def render_page(

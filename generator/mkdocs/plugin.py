@@ -13,15 +13,13 @@ on_post_build   → the generated pages, on every core (mkdocs/pages.py), each t
 from __future__ import annotations
 
 import functools
-import gzip
-import html
+import hashlib
 import logging
-import sys
 import tempfile
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from mkdocs.config import base
@@ -39,25 +37,29 @@ from generator.content.check import Checked, check_content
 from generator.content.settings import as_of_date
 from generator.core import labels
 from generator.core.errors import DocxError, SearchError, UsageError
-from generator.core.store import Store, write_atomically
-from generator.core.urls import absolute
+from generator.core.reuse import Made, Previous
+from generator.core.store import Store, installed_version, regpub_files, write_atomically
 from generator.doctypes import records, template_folders
 from generator.doctypes.sections import TEXT
 from generator.formats.akn.document import DEFAULT_COUNTRY, valid_country
 from generator.formats.files import SiteRenderer, sha256
 from generator.formats.outputs import Settings, make_outputs
 from generator.formats.search import PART_PAGES, build_search_index, search_store
-from generator.mkdocs.pages import PageCache, render_pages, site_fingerprint, worker_count
+from generator.mkdocs.around import default_nav, on_terminal, search_progress, write_sitemap
+from generator.mkdocs.pages import FromBody, PageCache, render_pages, site_fingerprint, worker_count
 from generator.mkdocs.toc import page_toc
 from generator.mkdocs.valid_html import valid_html
 from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
-from generator.site.indexes import SECTION_PAGES, IndexPages
+from generator.site.indexes import IndexPages
 from generator.site.markdown import MARKDOWN_EXTENSIONS, toc_settings
 from generator.site.plan import CHECKSUMS, FileKind, SitePlan
 
 log = logging.getLogger("mkdocs.plugins.regpub")
 
 _HOME_MARKERS = ("latest", "status", "entry-points")
+
+# Part of every XML file's key: change it when what the key covers changes.
+AKN_FORMAT = "regpub-akn-1"
 
 
 class RegpubConfig(base.Config):
@@ -88,6 +90,7 @@ class Given:
     as_of: date
     docx: bool = True
     checked: Checked | None = None
+    previous: Previous | None = None  # the output folder as the last build left it
 
 
 class RegpubPlugin(BasePlugin[RegpubConfig]):
@@ -109,6 +112,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self._nav: Navigation | None = None
         self.report: list[str] = []  # what the build did, for `regpub build` to say
         self.warnings: list[str] = []  # what MkDocs warned about in the pages' workers
+        self.made: dict[str, Made] = {}  # what the generated pages and their XML were made from
         self._built: tuple[Files, Navigation, jinja2.Environment] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -156,7 +160,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Raises ConfigurationError for a set-up regpub cannot build (`regpub build` exits 2)."""
         config_dir = Path(config.config_file_path or ".").resolve().parent
-        self.report, self.warnings = [], []
+        self.report, self.warnings, self.made = [], [], {}
         given = self.given
         self.content_root = given.content if given else config_dir / self.config.content
         self.docx = given.docx if given else True
@@ -300,19 +304,24 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             xml: dict[str, str] = {}
             if self.serving:
                 for md, body in self._bodies.items():
-                    xml |= self._write_xml(config, files.src_uris[md], body)
+                    xml[self.plan.xml_by_md[md].path] = self._write_xml(config, files.src_uris[md], body)
             else:
                 pages = [files.src_uris[page.md] for page in self.plan.pages if not page.in_nav]
                 store = Store.area("pages", site_fingerprint(config), suffix=".html")
-                cache = PageCache(store, self._describe)
+                from_body = FromBody(
+                    {md: planned.path for md, planned in self.plan.xml_by_md.items()},
+                    functools.partial(xml_key, self._xml_inputs(config)),
+                    functools.partial(self._write_xml, config),
+                )
                 rendered = render_pages(
-                    pages, config=config, files=files, nav=nav, env=env, jobs=self.jobs, cache=cache,
-                    progress=on_terminal(), from_body=functools.partial(self._write_xml, config),
-                    bodies=frozenset(self.plan.xml_by_md),
+                    pages, config=config, files=files, nav=nav, env=env, jobs=self.jobs,
+                    cache=PageCache(store, self._describe), progress=on_terminal(), from_body=from_body,
+                    previous=self.given.previous if self.given else None,
                 )  # fmt: skip
-                xml, reused = rendered.made, rendered.reused
+                self.made = rendered.made
+                xml = {path: rendered.made[path].note for path in from_body.paths.values()}
                 self.warnings.extend(rendered.warnings)
-                self.report.append(f"pages: {len(pages) - reused} rendered, {reused} from the cache")
+                self.report.append(rendered.brief())
                 write_sitemap(Path(config.site_dir), config.site_url, [*files.documentation_pages(), *pages])
             checksums = self.renderer.checksums(xml)
             write_atomically(Path(config.site_dir) / CHECKSUMS, checksums.encode("utf-8"))
@@ -320,21 +329,35 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             try:
                 search = build_search_index(
                     Path(config.site_dir), search_store(), part_pages=self.config.search_part_pages,
-                    progress=_search_progress if on_terminal() else None,
+                    progress=search_progress if on_terminal() else None,
                 )  # fmt: skip
             except SearchError as error:
                 raise PluginError(str(error)) from None
             self.report.append(search.brief())
 
-    def _write_xml(self, config: MkDocsConfig, page: File, body: str) -> dict[str, str]:
-        """Write the XML of the text on `page`, made from the HTML of its Markdown, `body`;
-        {its site path: its SHA-256}."""
+    def _write_xml(self, config: MkDocsConfig, page: File, body: str) -> str:
+        """Write the XML of the text on `page`, made from the HTML of its Markdown, `body`; its
+        SHA-256."""
         assert self.plan is not None
         assert self.renderer is not None
         planned = self.plan.xml_by_md[page.src_uri]
         text = self.renderer.akn(planned, body)
         write_atomically(Path(config.site_dir) / planned.path, text.encode("utf-8"))
-        return {planned.path: sha256(text)}
+        return sha256(text)
+
+    def _xml_inputs(self, config: MkDocsConfig) -> dict[str, str]:
+        """What each text's XML is made from besides its page, by its site path: the XML's own
+        settings, and what the corpus says of the records around the text's (the XML names
+        other records, their titles, dates and statuses)."""
+        assert self.renderer is not None
+        assert self.plan is not None
+        settings = [AKN_FORMAT, regpub_files(), installed_version("lxml"), self.as_of.isoformat(),
+                    self.config.country, config.site_url or ""]  # fmt: skip
+        corpus = self.renderer.corpus
+        return {
+            planned.path: "\n".join([*settings, corpus.facts_around(cast(str, planned.record))])
+            for planned in self.plan.xml_by_md.values()
+        }
 
     def _describe(self, file: File) -> str:
         """What one generated page is made from, besides what every page shares."""
@@ -351,40 +374,6 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             self._docx_folder = None
 
 
-def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
-    """The sidebar when mkdocs.yml has no `nav`: the home page, regpub's sections, then the
-    hand-written pages of docs/ (MkDocs' own default would list every generated page)."""
-    pages = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
-    home: list[str | dict[str, str]] = [{labels.HOME: "index.md"}] if "index.md" in pages else []
-    sections: list[str | dict[str, str]] = [{title: page} for title, page in SECTION_PAGES.items()]
-    return [*home, *sections, *(page for page in pages if page != "index.md")]
-
-
-def _search_progress(part: int, parts: int) -> None:
-    print(
-        f"Search index: part {part}/{parts}…" if parts > 1 else "Search index…", file=sys.stderr, flush=True
-    )
-
-
-def on_terminal() -> bool:
-    """Progress lines only for a person watching, never into a CI log or a file."""
-    return sys.stderr.isatty()
-
-
-def write_sitemap(site: Path, site_url: str | None, pages: list[File]) -> None:
-    """sitemap.xml (and .gz) of every page, ours included: MkDocs' lists only the pages it built.
-
-    Without a site URL there is none (a sitemap lists absolute addresses): MkDocs' empty one is
-    removed rather than published.
-    """
-    if not site_url:
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            (site / name).unlink(missing_ok=True)
-        return
-    rows = sorted(absolute(site_url, page.url) for page in pages)
-    urls = "".join(f"    <url>\n         <loc>{html.escape(url)}</loc>\n    </url>\n" for url in rows)
-    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
-    text = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{namespace}">\n{urls}</urlset>\n'
-    (site / "sitemap.xml").write_text(text, encoding="utf-8")
-    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
-        packed.write(text.encode("utf-8"))
+def xml_key(inputs: dict[str, str], page: str, path: str) -> str:
+    """The key of the XML file at `path`, made from the page whose key is `page`."""
+    return hashlib.sha256(f"{inputs[path]}\n{page}\n{path}".encode()).hexdigest()

@@ -1,0 +1,52 @@
+"""Output files that know what they were made from, so that a rebuild takes them as they are.
+
+A maker that can name everything an output file is made from by one digest (its key: a
+rendered page's is its Markdown, its context and the site's fingerprint) asks `Previous.take`
+before it makes the file. When the last build into the same folder made that file from the same
+key, and the file is still as that build left it (its size and modification time), the file is
+linked into the new build's folder as it is: not made, not read, not written, and publishing
+finds it is the very file already published. The key must cover every input, as a cache key
+does; what the last build said of the file (an XML file's SHA-256) comes back with it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """What one output file was made from, and what its maker said of it."""
+
+    key: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The output folder as the last build into it left it."""
+
+    folder: Path
+    made: Mapping[str, Made]  # site path → what the file was made from
+    files: Mapping[str, list[int]]  # site path → [size, modification time in ns] it was left with
+
+    def take(self, path: str, key: str, into: Path) -> Made | None:
+        """Link the file at `path` into the folder `into` when it was made from `key` and is
+        unchanged since; what was made, or None when the file must be made anew."""
+        made = self.made.get(path)
+        if made is None or not key or made.key != key:
+            return None
+        old, new = self.folder / path, into / path
+        try:
+            status = old.lstat()
+            if [status.st_size, status.st_mtime_ns] != self.files.get(path):
+                return None
+            new.parent.mkdir(parents=True, exist_ok=True)
+            new.unlink(missing_ok=True)
+            os.link(old, new)
+        except OSError:  # gone meanwhile, or a file system without links: make it anew
+            return None
+        return made
