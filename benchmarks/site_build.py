@@ -1,6 +1,6 @@
 """Build the site from synthetic corpora and measure what readers and hosts pay for it.
 
-Usage: python benchmarks/site_build.py [N ...] [--no-plain] [--one-process] [--rebuild]
+Usage: python benchmarks/site_build.py [N ...] [--no-plain] [--one-process] [--rebuild | --rebuild-only]
        (default: 1000 10000)
 
 For each size: `regpub build --no-docx` (wall time, peak RSS, HTML bytes per document page,
@@ -8,6 +8,8 @@ site size, search index size, bytes a browser downloads for its first search que
 same Markdown built by a plain MkDocs + Material site (`navigation.prune`, built-in lunr search,
 every page in the nav) for comparison. Every time is also given as a multiple of the floor F
 of the same run (benchmarks/floor.py). Prints Markdown tables for benchmarks/README.md.
+`--rebuild` adds rebuilds into the folder of a cold build (nothing changed, a body, a title, a
+person edited); `--rebuild-only` measures only those.
 """
 
 from __future__ import annotations
@@ -238,6 +240,12 @@ def main() -> None:
     plain = "--no-plain" not in sys.argv
     for size in sizes:
         f = floor(corpus_of(size))
+        if "--rebuild-only" in sys.argv:
+            print(f"\n{size:,} documents (floor F = {f:.2f} s), rebuilds\n")
+            print("| run | build | peak RSS |\n| --- | ---: | ---: |")
+            for run, wall, rss in rebuilds(size):
+                print(f"| {run} | {wall:.1f} s = {wall / f:.2f} F | {rss:.0f} MB |", flush=True)
+            continue
         rows = {"regpub": regpub_site(size, f)}
         if "--one-process" in sys.argv:
             rows["regpub, pages in one process"] = regpub_site(size, f, jobs=1)
