@@ -93,6 +93,15 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def _set_line(path: Path, start: str, value: str, *, after: str | None = None) -> None:
+    """Give the first line that begins with `start` (after the line `after`) the value `value`."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = lines.index(after) if after is not None else 0
+    index = next(i for i, line in enumerate(lines) if i >= first and line.startswith(start))
+    lines[index] = f"{start}{value}"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 class IncrementalBuilds(RuleBasedStateMachine):
     """Edits of every kind a site sees, in random order; after each, the site built into the
     folder of the previous builds with their caches equals a cold build of the same sources."""
@@ -139,27 +148,18 @@ class IncrementalBuilds(RuleBasedStateMachine):
     @rule(suffix=st.sampled_from([" (изменённая)", " на 2019–2020 годы", ""]))
     def retitle(self, suffix: str) -> None:
         path = self.content / PROGRAMME
-        lines = path.read_text(encoding="utf-8").split("\n")
-        index = next(i for i, line in enumerate(lines) if line.startswith("title: "))
-        lines[index] = f"title: Программа координации{suffix}"
-        path.write_text("\n".join(lines), encoding="utf-8")
+        _set_line(path, "title: ", f"Программа координации{suffix}")
 
     @rule(end=st.sampled_from(["2020-12-31", "2026-06-30", "2025-12-31"]))
     def move_the_end_of_force(self, end: str) -> None:
         path = self.content / PROGRAMME
-        lines = path.read_text(encoding="utf-8").split("\n")
-        index = next(i for i, line in enumerate(lines) if line.startswith("  to: "))
-        lines[index] = f"  to: {end}"
-        path.write_text("\n".join(lines), encoding="utf-8")
+        _set_line(path, "  to: ", end)
 
     @rule(day=st.sampled_from(["2020-12-21", "2020-12-18"]))
     def move_the_date_of_signing(self, day: str) -> None:
         """The regulation's date is in its Akoma Ntoso URI, which other texts' XML names."""
         path = self.content / REGULATION
-        lines = path.read_text(encoding="utf-8").split("\n")
-        index = next(i for i, line in enumerate(lines) if line.startswith("date: "))
-        lines[index] = f"date: {day}"
-        path.write_text("\n".join(lines), encoding="utf-8")
+        _set_line(path, "date: ", day)
 
     @rule()
     def toggle_a_relation(self) -> None:
@@ -174,28 +174,19 @@ class IncrementalBuilds(RuleBasedStateMachine):
     @rule(name=st.sampled_from(["Нгуен Дык Чунг", "Нгуен Дык Чунг-Младший"]))
     def rename_a_person(self, name: str) -> None:
         path = self.content / "people.yml"
-        lines = path.read_text(encoding="utf-8").split("\n")
-        index = lines.index("- id: nguyen-duc-trung") + 1
-        lines[index] = f"  name: {name}"
-        path.write_text("\n".join(lines), encoding="utf-8")
+        _set_line(path, "  name: ", name, after="- id: nguyen-duc-trung")
 
     @rule(name=st.sampled_from(["Партийный комитет провинциального народного комитета", "Партком ПНК"]))
     def rename_an_organization(self, name: str) -> None:
         """An earlier text's XML names its issuer, which its page does not show."""
         path = self.content / "organizations.yml"
-        lines = path.read_text(encoding="utf-8").split("\n")
-        index = lines.index("- id: ppc-party-committee") + 1
-        lines[index] = f"  name: {name}"
-        path.write_text("\n".join(lines), encoding="utf-8")
+        _set_line(path, "  name: ", name, after="- id: ppc-party-committee")
 
     @rule(day=st.sampled_from(["2022-03-01", "2022-03-02"]))
     def move_the_date_of_an_amendment(self, day: str) -> None:
         """The amended regulation's XML dates the amendment's event; its earlier text's page does not."""
         path = self.content / "2022" / "coordination-amendment-2022.md"
-        lines = path.read_text(encoding="utf-8").split("\n")
-        index = next(i for i, line in enumerate(lines) if line.startswith("date: "))
-        lines[index] = f"date: {day}"
-        path.write_text("\n".join(lines), encoding="utf-8")
+        _set_line(path, "date: ", day)
 
     @rule(number=st.integers(1, 2))
     def add_or_remove_a_document(self, number: int) -> None:
@@ -229,10 +220,7 @@ class IncrementalBuilds(RuleBasedStateMachine):
 
     @rule(description=st.sampled_from(["Документы провинции", "Положения и протоколы"]))
     def change_a_setting(self, description: str) -> None:
-        lines = self.config.read_text(encoding="utf-8").split("\n")
-        index = next(i for i, line in enumerate(lines) if line.startswith("site_description: "))
-        lines[index] = f"site_description: {description}"
-        self.config.write_text("\n".join(lines), encoding="utf-8")
+        _set_line(self.config, "site_description: ", f"{description}")
 
     @rule(page=st.sampled_from([
         "regulations/coordination-programme-2019-2020/index.html",
