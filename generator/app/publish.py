@@ -36,9 +36,10 @@ def publish(staging: Path, output: Path) -> Published:
     written = unchanged = 0
     for relative in _files(staging):
         old, new = output / relative, staging / relative
-        if _same_file_content(old, new):
-            if not os.path.samestat(old.stat(), new.stat()):
-                _take(old, new)
+        if _same_file(old, new):  # taken from the last build (`generator.core.reuse`)
+            unchanged += 1
+        elif _same_file_content(old, new):
+            _take(old, new)
             unchanged += 1
         else:
             written += 1
@@ -73,14 +74,19 @@ def _files(folder: Path) -> Iterator[str]:
                 yield relative
 
 
+def _same_file(old: Path, new: Path) -> bool:
+    """Whether `new` is the very file `old` (a link to it)."""
+    try:
+        return os.path.samestat(old.lstat(), new.lstat())
+    except OSError:
+        return False
+
+
 def _same_file_content(old: Path, new: Path) -> bool:
     try:
         if old.is_symlink() or not old.is_file():
             return False
-        was, now = old.stat(), new.stat()
-        if os.path.samestat(was, now):  # taken from the last build (`generator.core.reuse`)
-            return True
-        if was.st_size != now.st_size:
+        if old.stat().st_size != new.stat().st_size:
             return False
         with old.open("rb") as before, new.open("rb") as after:
             while True:

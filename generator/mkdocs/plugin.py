@@ -353,11 +353,9 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         assert self.plan is not None
         settings = [AKN_FORMAT, regpub_files(), installed_version("lxml"), self.as_of.isoformat(),
                     self.config.country, config.site_url or ""]  # fmt: skip
-        corpus = self.renderer.corpus
-        return {
-            planned.path: "\n".join([*settings, corpus.facts_around(cast(str, planned.record))])
-            for planned in self.plan.xml_by_md.values()
-        }
+        texts = self.plan.xml_by_md.values()
+        around = {id_: self.renderer.corpus.facts_around(id_) for id_ in {cast(str, t.record) for t in texts}}
+        return {text.path: "\n".join([*settings, around[cast(str, text.record)]]) for text in texts}
 
     def _describe(self, file: File) -> str:
         """What one generated page is made from, besides what every page shares."""
