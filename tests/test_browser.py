@@ -30,6 +30,8 @@ if CHROMIUM.exists():
 def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     opened = context.new_page()
+    # Read on the day the sample is built as of, so that statuses are those its pages were built with.
+    opened.clock.set_fixed_time("2026-01-01T10:00:00")
     yield opened
     context.close()
 

@@ -99,7 +99,7 @@ def test_expired_regulation_says_so_at_the_top(sample_site: Path) -> None:
     page = html(sample_site, Kind.REGULATION, "coordination-regulation-2021-2025")
     banner = page.index('class="regpub-banner regpub-banner--expired"')
     assert banner < page.index("<h1")
-    assert "Документ действовал до 31 декабря 2025 г." in page
+    assert "<strong>Срок действия истёк 31 декабря 2025 г.</strong>" in page[banner:]
     assert "21 декабря 2020 г." in page
 
 
@@ -108,8 +108,12 @@ def test_status_depends_on_the_as_of_date(tmp_path: Path) -> None:
     result = build(output, "--as-of", "2023-06-01")
     assert result.returncode == 0, result.stderr
     page = html(output, Kind.REGULATION, "coordination-regulation-2021-2025")
-    assert "regpub-banner" not in page
-    assert 'class="regpub-status regpub-status--in_force">Действует<' in page
+    # The banner is there for the script to show on the day the status changes, hidden until then.
+    assert re.search(
+        r'<div class="regpub-banner regpub-banner--in_force"[^>]*data-regpub-status-banner=[^>]* hidden>',
+        page,
+    )
+    assert ">Действует с 1 января 2021 г. по 31 декабря 2025 г.<" in page
     catalog = json.loads((output / "catalog.json").read_text(encoding="utf-8"))
     statuses = {d["id"]: d.get("status", {}).get("code") for d in catalog["documents"]}
     assert statuses["coordination-regulation-2021-2025"] == "in_force"

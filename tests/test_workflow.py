@@ -31,6 +31,16 @@ def test_the_documented_workflow_is_the_one_regpub_init_writes() -> None:
     assert WORKFLOW.read_bytes() == INIT_WORKFLOW.read_bytes()
 
 
+def test_the_workflow_publishes_every_day_as_well_as_on_a_push() -> None:
+    """Statuses change with the calendar (README: "Computed status"), so main is rebuilt daily."""
+    workflow = yaml.safe_load(INIT_WORKFLOW.read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert [entry["cron"].split()[2:] for entry in triggers["schedule"]] == [["*", "*", "*"]]
+    condition = workflow["jobs"]["publish"]["if"]
+    assert "github.event_name == 'schedule'" in condition
+    assert "github.event_name == 'push'" in condition
+
+
 def test_github_annotations_point_at_the_changed_line(write_content: WriteContent, tmp_path: Path) -> None:
     write_content({"a.md": regulation("a", issuers="[org-c]", date="2030-01-01")})
     result = subprocess.run(

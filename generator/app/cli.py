@@ -175,6 +175,10 @@ def run_build(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     done = "".join(f"; {step}" for step in regpub_plugin(built.config).report)
     say(f"Built the site into {output}/ ({checked.files.count} content files, as of {as_of}{done}).")
+    if (turn := checked.corpus.next_status_change(as_of)) is not None:
+        day, ids = turn
+        whose = ids[0] if len(ids) == 1 else f"{len(ids)} documents"
+        say(f"Statuses change next on {day.day} {day:%B %Y} ({whose}): rebuild on that day.")
     if not built.config.site_url:
         say(
             "Note: no site URL, so there is no sitemap.xml and the feed's links are relative: "

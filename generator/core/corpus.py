@@ -27,7 +27,7 @@ from generator.core.model import (
     VersionFile,
 )
 from generator.core.russian import long_date
-from generator.core.status import Status
+from generator.core.status import Status, StatusFacts
 
 R = TypeVar("R", Regulation, Meeting, Person, Organization)
 
@@ -221,24 +221,38 @@ class Corpus:
         return [link for link in links if relation is None or link.relation is relation]
 
     def status(self, regulation: Regulation, as_of: date) -> Status:
-        """README: "Computed status", rule by rule, in order."""
-        if regulation.status == "draft":
-            return Status.DRAFT
-        if regulation.status == "repealed" and regulation.repealed_on and regulation.repealed_on <= as_of:
-            return Status.REPEALED
-        if any(
-            self._supersedes_by(link.origin, as_of)
+        """README: "Computed status"."""
+        return self.status_facts(regulation).on(as_of)
+
+    def status_facts(self, regulation: Regulation) -> StatusFacts:
+        """What the regulation's status depends on, for any day."""
+        superseded_from = (
+            other.effective.from_ if other.effective else other.date
             for link in self.incoming(regulation.id, Relation.SUPERSEDES)
-        ):
-            return Status.SUPERSEDED
+            if (other := self.regulation(link.origin)) is not None and other.status != "draft"
+        )
         period = regulation.effective
-        if period and period.from_ > as_of:
-            return Status.PENDING
-        if period and period.to and period.to < as_of:
-            return Status.EXPIRED
-        if regulation.external:
-            return Status.EXTERNAL
-        return Status.IN_FORCE
+        return StatusFacts(
+            draft=regulation.status == "draft",
+            repealed_on=regulation.repealed_on if regulation.status == "repealed" else None,
+            superseded_from=tuple(sorted(set(superseded_from))),
+            effective_from=period.from_ if period else None,
+            effective_to=period.to if period else None,
+            external=bool(regulation.external),
+        )
+
+    def status_note(self, regulation: Regulation, as_of: date) -> str | None:
+        """A status other than in force, as a download states it: with the day it holds from."""
+        facts = self.status_facts(regulation)
+        return facts.wording(as_of) if facts.on(as_of) is not Status.IN_FORCE else None
+
+    def next_status_change(self, as_of: date) -> tuple[date, list[str]] | None:
+        """The first day after `as_of` on which some regulation's status changes, and whose."""
+        turns: dict[date, list[str]] = defaultdict(list)
+        for regulation in self.records(Regulation):
+            if (turn := self.status_facts(regulation).next_change(as_of)) is not None:
+                turns[turn].append(regulation.id)
+        return min(turns.items(), default=None)
 
     def editions(self, regulation: Regulation, as_of: date) -> list[Edition]:
         """Every text of the regulation, oldest first; just the current one when it never changed."""
@@ -270,13 +284,6 @@ class Corpus:
             and (amending := self.regulation(link.origin)) is not None
             and self.status(amending, as_of) is Status.IN_FORCE
         ]
-
-    def _supersedes_by(self, id_: str, as_of: date) -> bool:
-        other = self.regulation(id_)
-        if other is None or other.status == "draft":
-            return False
-        start = other.effective.from_ if other.effective else other.date
-        return start <= as_of
 
 
 def _link_row(link: Link) -> str:

@@ -29,7 +29,6 @@ from generator.doctypes.frame import Signature
 if TYPE_CHECKING:
     from generator.core.corpus import Corpus, Entry
     from generator.core.diagnostics import Report
-    from generator.core.status import Status
     from generator.doctypes.frame import Frame, Names
     from generator.site.context import PageContexts
 
@@ -60,7 +59,7 @@ class RecordType:
     ref: Callable[[PageContexts, Any], dict[str, Any]]
     check: Callable[[Corpus, Entry, Any, date, Report], None] | None = None
     # A document's DOCX: the frame around its body, given its status and its edition's line.
-    frame: Callable[[Names, Any, Status | None, str | None], Frame] | None = None
+    frame: Callable[[Names, Any, str | None, str | None], Frame] | None = None
     # What `regpub new` writes for a document: (fields, body) given the form it guessed, the
     # issuers' YAML and a person id to show as an example.
     skeleton: Callable[[str | None, str, str], tuple[list[str], list[str]]] | None = None

@@ -31,7 +31,6 @@ from generator.doctypes.sections import RECORD, sections
 if TYPE_CHECKING:
     from generator.core.corpus import Corpus, Entry
     from generator.core.diagnostics import Report
-    from generator.core.status import Status
     from generator.site.context import PageContexts
 
 __all__ = ["Meeting", "check", "form", "frame", "page", "photos", "ref", "signed"]
@@ -152,7 +151,7 @@ def _check_photo(root: Path, entry: Entry, file: str, key: Key, report: Report) 
         report.add("photo-missing", where, f"photo '{file}' does not exist (looked for {shown})")
 
 
-def frame(names: Names, record: Meeting, status: Status | None, edition: str | None) -> Frame:
+def frame(names: Names, record: Meeting, status: str | None, edition: str | None) -> Frame:
     """The protocol: organizers, ПРОТОКОЛ, date, place, title (GOST R 7.0.97-2016), who was
     present, the agenda with what was heard and decided; the chairs' and secretary's
     signatures at the end."""

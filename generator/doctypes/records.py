@@ -53,12 +53,33 @@ class Page(Open):
         )
 
 
+class StatusFacts(Open):
+    """The dates a regulation's status depends on, for the status of any day (README: "Computed
+    status"); absent ones do not apply."""
+
+    draft: bool | None = None
+    repealed: Iso | None = Field(None, description="`repealed_on`, with `status: repealed`")
+    superseded: list[Iso] | None = Field(None, description="when each document superseding it starts")
+    from_: Iso | None = Field(None, alias="from", description="`effective.from`")
+    to: Iso | None = Field(None, description="`effective.to`")
+    external: bool | None = None
+
+    def script(self) -> str:
+        """The facts as the page's script reads them (`assets/regpub-status.js`)."""
+        return self.model_dump_json(by_alias=True, exclude_unset=True)
+
+
 class Status(Open):
     """A regulation's status as of the build's date (README: "Computed status")."""
 
     code: StatusCode
     label: str = Field(description="the status in Russian")
+    text: str = Field(
+        description="the status with the day it holds from, true until it next changes: "
+        "Действует с 1 февраля 2020 г., Вступает в силу 1 марта 2027 г."
+    )
     in_force: bool
+    facts: StatusFacts
 
 
 class Ref(Open):

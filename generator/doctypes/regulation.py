@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from generator.core import labels
 from generator.core.model import Regulation, Relation
 from generator.core.russian import long_date
-from generator.core.status import Status
 from generator.core.urls import downloads
 from generator.doctypes.frame import (
     GAP,
@@ -124,13 +123,13 @@ def signed(record: Regulation) -> list[Signature]:
     return [(s.person, s.position, s.organization) for s in record.signatories]
 
 
-def frame(names: Names, record: Regulation, status: Status | None, edition: str | None) -> Frame:
+def frame(names: Names, record: Regulation, status: str | None, edition: str | None) -> Frame:
     """The requisites in the order of GOST R 7.0.97-2016 (issuer, form, date and number,
     place, title), after a note of what the site knows of this text (its edition, a status
-    other than in force); signatures at the end."""
+    other than in force, worded with the day it holds from); signatures at the end."""
     note = [edition] if edition else []
-    if status is not None and status is not Status.IN_FORCE:
-        note.append(status.label)
+    if status is not None:
+        note.append(status)
     blocks = [styled("Document Note", *note), GAP] if note else []
     blocks += [
         styled("Issuer", *(names.name(id_).upper() for id_ in record.issuers)),

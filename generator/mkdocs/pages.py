@@ -43,7 +43,7 @@ from mkdocs.structure.pages import Page
 from generator.core.forks import fork_map
 from generator.core.progress import Progress
 from generator.core.reuse import Made, Previous
-from generator.core.store import Store, installed_version
+from generator.core.store import Store, installed_version, regpub_files
 from generator.doctypes import template_folders
 from generator.mkdocs.log import mkdocs_log
 
@@ -277,9 +277,11 @@ def site_fingerprint(config: MkDocsConfig) -> str:
     hooks: Mapping[str, ModuleType] = config.hooks  # type: ignore[assignment]  # a mapping at run time
     for hook in hooks.values():  # hooks: Python files named in mkdocs.yml
         digest.update(Path(hook.__file__).read_bytes() if hook.__file__ else b"")
-    # Material's and MkDocs' own templates are named by their versions above.
+    # Material's and MkDocs' own templates are named by their versions above; regpub's by the
+    # digest of its whole package (its templates are in generator/resources, not beside this file).
+    digest.update(regpub_files().encode())
     added = [str(folder) for folder in template_folders()]
-    for folder in [config.docs_dir, config.theme.custom_dir, str(Path(__file__).parent), *added]:
+    for folder in [config.docs_dir, config.theme.custom_dir, *added]:
         if folder is None:
             continue
         for path in sorted(Path(folder).rglob("*")):

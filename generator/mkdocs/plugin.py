@@ -49,7 +49,7 @@ from generator.mkdocs.around import default_nav, on_terminal, search_progress, w
 from generator.mkdocs.pages import FromBody, PageCache, render_pages, site_fingerprint, worker_count
 from generator.mkdocs.toc import page_toc
 from generator.mkdocs.valid_html import valid_html
-from generator.resources import SITE_CSS, SITE_JS, docx_theme, site_theme
+from generator.resources import SEARCH_JS, SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.site.indexes import IndexPages
 from generator.site.markdown import MARKDOWN_EXTENSIONS, toc_settings
 from generator.site.plan import CHECKSUMS, FileKind, SitePlan
@@ -184,7 +184,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         config.theme.dirs[first:first] = [str(templates), *added]
         config.extra_css.extend(css for css in SITE_CSS if css not in config.extra_css)
         listed = {str(script) for script in config.extra_javascript}
-        for path in SITE_JS if self.config.search else ():  # the search button, for the index
+        for path in (*SITE_JS, *(SEARCH_JS if self.config.search else ())):
             if path not in listed:
                 script = c.ExtraScriptValue(path)
                 script.defer = True

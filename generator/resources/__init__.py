@@ -30,11 +30,13 @@ SITE_FILES = (
     "assets/regpub.css",
     "assets/regpub-register.js",
     "assets/regpub-search.js",
+    "assets/regpub-status.js",
 )
 DOCX_FILES = ("convert.lua", "layout.lua", "reference.docx")
 # Styles and scripts every page loads, added to the site's extra_css / extra_javascript.
 SITE_CSS = ("assets/regpub.css",)
-SITE_JS = ("assets/regpub-search.js",)
+SITE_JS = ("assets/regpub-status.js",)  # statuses on the reading day
+SEARCH_JS = ("assets/regpub-search.js",)  # the search button, with the site's index
 
 
 def site_theme() -> Path:

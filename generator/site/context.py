@@ -35,8 +35,15 @@ class PageContexts:
         return self.corpus.status(regulation, self.as_of)
 
     def status_record(self, regulation: Regulation) -> records.Status:
-        status = self.status(regulation)
-        return records.Status(code=str(status), label=status.label, in_force=status is Status.IN_FORCE)
+        facts = self.corpus.status_facts(regulation)
+        status = facts.on(self.as_of)
+        return records.Status(
+            code=str(status),
+            label=status.label,
+            text=facts.wording(self.as_of),
+            in_force=status is Status.IN_FORCE,
+            facts=records.StatusFacts.model_validate(facts.shown()),
+        )
 
     def versions(self, regulation: Regulation) -> list[records.Version]:
         """The list of a regulation's texts, newest first (empty when it never had another)."""

@@ -14,7 +14,7 @@ from generator.core import labels
 from generator.core.model import Kind, Meeting, Organization, Person, Regulation, document_kinds
 from generator.core.status import Status
 from generator.core.urls import page_md
-from generator.doctypes import DOCUMENT_TYPES, RecordType
+from generator.doctypes import DOCUMENT_TYPES, RecordType, records
 from generator.doctypes.records import Ref
 from generator.site.context import PageContexts
 from generator.site.markdown import escape
@@ -67,8 +67,20 @@ def _link(md: str, target: str) -> str:
 def _document_line(md: str, ref: Ref) -> str:
     target = page_md(Kind(ref.kind), ref.id)
     number = f" № {escape(ref.number)}" if ref.number else ""
-    badge = f" · *{ref.status.label}*" if ref.status and not ref.status.in_force else ""
-    return f"- {ref.date} — [{escape(ref.title)}]({_link(md, target)}){number}{badge}"
+    return f"- {ref.date} — [{escape(ref.title)}]({_link(md, target)}){number}{_quiet_badge(ref.status)}"
+
+
+def _quiet_badge(status: records.Status | None) -> str:
+    """A list's mark of a document not in force; kept, hidden, for one in force, so that the
+    page's script (`assets/regpub-status.js`) shows it on the day it no longer is."""
+    if status is None:
+        return ""
+    hidden = " hidden" if status.in_force else ""
+    facts = status.facts.script()
+    return (
+        f" <span class=\"regpub-status regpub-status--{status.code}\" data-regpub-status='{facts}'"
+        f" data-regpub-status-quiet{hidden}>{status.text}</span>"
+    )
 
 
 def _documents_list(md: str, refs: Iterable[Ref]) -> str:

@@ -276,8 +276,8 @@ class _Writer:
         if self.regulation is not None:
             if len(self.texts) > 1 or self.regulation.version is not None:
                 notes.append(self.edition.label)
-            if (status := self.corpus.status(self.regulation, self.as_of)) is not Status.IN_FORCE:
-                notes.append(status.label)
+            if (status := self.corpus.status_note(self.regulation, self.as_of)) is not None:
+                notes.append(status)
         for note in notes:
             sub(sub(preface, "p", class_="note"), "docStatus", note)
         for id_ in record.issued_by:

@@ -76,7 +76,8 @@ def catalog(contexts: PageContexts, pages: Mapping[str, DocumentRecord]) -> str:
 
 
 def register_rows(contexts: PageContexts, pages: Mapping[str, DocumentRecord]) -> str:
-    """Compact rows for the register page: one small array per document, fields by position."""
+    """Compact rows for the register page: one small array per document, fields by position;
+    a status as of the build's date, with the facts the page's script computes any day's from."""
     rows = []
     for id_ in document_ids(contexts):
         page = pages[id_]
@@ -92,9 +93,11 @@ def register_rows(contexts: PageContexts, pages: Mapping[str, DocumentRecord]) -
                 [issuer.title for issuer in page.authors()],
                 status.code if status else "",
                 status.label if status else "",
+                status.facts.model_dump(by_alias=True, exclude_unset=True) if status else None,
             ]
         )
-    fields = ["url", "kind", "title", "form", "number", "date", "issuers", "status", "status_label"]
+    fields = ["url", "kind", "title", "form", "number", "date", "issuers"]
+    fields += ["status", "status_label", "status_facts"]
     return json.dumps({"fields": fields, "rows": rows}, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -193,8 +193,7 @@ def _assemble(
     if make_frame is None:
         raise TypeError(f"{entry.id} is {REGISTRY[kind].noun}, which has no DOCX")
     regulation = corpus.regulation(entry.id)
-    status = corpus.status(regulation, as_of) if regulation else None
-    frame = make_frame(names, record, status, edition)
+    frame = make_frame(names, record, corpus.status_note(regulation, as_of) if regulation else None, edition)
     day = when or record.date
     core = core_properties(
         title or record.title, frame.subject, frame.authors, record.tags, record.summary, when=day

@@ -1,5 +1,6 @@
 // The register: every document from register.json, filtered in the browser. The filter
-// state lives in the query string, so a filtered view is a link that can be shared.
+// state lives in the query string, so a filtered view is a link that can be shared. Statuses
+// are those of the day in the date field (`on`), else of today, by regpub-status.js's rule.
 (function () {
   "use strict";
   const form = document.querySelector("[data-regpub-register]");
@@ -11,16 +12,10 @@
   const count = document.querySelector(".regpub-register__count");
   const more = document.querySelector(".regpub-register__more");
   const base = form.dataset.regpubBase.replace(/\/?$/, "/");
+  const rule = window.regpubStatus;  // regpub-status.js
   const PAGE = 200;
   let rows = [];
   let shown = PAGE;
-
-  const months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-    "сентября", "октября", "ноября", "декабря"];
-  const longDate = (iso) => {
-    const [y, m, d] = iso.split("-").map(Number);
-    return `${d} ${months[m - 1]} ${y} г.`;
-  };
 
   function fillOptions(name, values, labels) {
     const select = form.elements[name];
@@ -58,8 +53,18 @@
       && (!state.status || row.status === state.status);
   }
 
+  // Each row's status on the day asked for (a day the date field holds, else today).
+  function dateRows(day) {
+    for (const row of rows) {
+      if (!row.status_facts) continue;
+      row.status = rule.on(row.status_facts, day);
+      row.status_label = rule.wording(row.status_facts, day);
+    }
+  }
+
   function render() {
     const state = Object.fromEntries(new FormData(form));
+    dateRows(/^\d{4}-\d{2}-\d{2}$/.test(state.on || "") ? state.on : rule.today());
     const found = rows.filter((row) => matches(row, state));
     if (state.sort === "old") found.reverse();
     table.replaceChildren(...found.slice(0, shown).map(renderRow));
@@ -74,7 +79,7 @@
     const time = document.createElement("time");
     time.dateTime = row.date;
     time.className = "regpub-register__nowrap";
-    time.textContent = longDate(row.date);
+    time.textContent = rule.longDate(row.date);
     when.appendChild(time);
     const formCell = document.createElement("td");
     formCell.textContent = row.form;
@@ -113,12 +118,18 @@
       fillOptions("form", unique((r) => [r.form]).sort((a, b) => a.localeCompare(b, "ru")));
       fillOptions("year", unique((r) => [r.date.slice(0, 4)]).sort().reverse());
       fillOptions("issuer", unique((r) => r.issuers).sort((a, b) => a.localeCompare(b, "ru")));
-      const statusLabels = new Map(rows.filter((r) => r.status).map((r) => [r.status, r.status_label]));
-      fillOptions("status", [...statusLabels.keys()], statusLabels);
+      const statusLabels = new Map(Object.entries(rule.LABELS));
+      // The statuses a document has on some day: before its first date and from each of them.
+      const present = new Set(rows.filter((r) => r.status_facts).flatMap((r) =>
+        ["0001-01-01", ...rule.turns(r.status_facts)].map((day) => rule.on(r.status_facts, day))));
+      fillOptions("status", [...statusLabels.keys()].filter((code) => present.has(code)), statusLabels);
       readState();
       render();
     })
-    .catch(() => { count.textContent = "Не удалось загрузить реестр."; });
+    .catch((error) => {
+      count.textContent = "Не удалось загрузить реестр.";
+      console.error(error);
+    });
 
   form.addEventListener("change", () => { shown = PAGE; writeState(); render(); });
   form.addEventListener("reset", () => setTimeout(() => { shown = PAGE; writeState(); render(); }));

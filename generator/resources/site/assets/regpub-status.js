@@ -1,0 +1,131 @@
+// A regulation's status on the day the page is read (README: "Computed status").
+//
+// Every element that shows a status carries the dates the status depends on, as JSON in
+// data-regpub-status (a badge) or data-regpub-status-banner (the notice above a document's
+// text). The rule is generator/core/status.py's, written again here; the test suite runs every
+// case of the Python rule through this script and compares. Without script the page keeps the
+// build day's wording, which stays true until the status next changes.
+(function () {
+  "use strict";
+
+  const LABELS = {
+    draft: "Проект",
+    repealed: "Утратил силу",
+    superseded: "Заменён",
+    pending: "Не вступил в силу",
+    expired: "Срок действия истёк",
+    external: "Внешний документ",
+    in_force: "Действует",
+  };
+  const NOTES = {
+    superseded: "См. «Заменён» ниже.",
+    draft: "Это проект, а не принятый документ.",
+    external: "Документ опубликован в другом месте; здесь хранится только ссылка на него.",
+  };
+  const MONTHS = [
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+  ];
+
+  // Days are ISO strings ("2027-03-01"), which compare as the days they name.
+  function addDays(day, count) {
+    const moved = new Date(day + "T00:00:00Z");
+    moved.setUTCDate(moved.getUTCDate() + count);
+    return moved.toISOString().slice(0, 10);
+  }
+
+  function longDate(day) {
+    const [year, month, date] = day.split("-");
+    return `${Number(date)} ${MONTHS[Number(month) - 1]} ${year} г.`;
+  }
+
+  // The rule, in the order README: "Computed status" gives.
+  function on(facts, day) {
+    if (facts.draft) return "draft";
+    if (facts.repealed && facts.repealed <= day) return "repealed";
+    if ((facts.superseded || []).some((start) => start <= day)) return "superseded";
+    if (facts.from && facts.from > day) return "pending";
+    if (facts.to && facts.to < day) return "expired";
+    if (facts.external) return "external";
+    return "in_force";
+  }
+
+  // The days on which the status may change, in order.
+  function turns(facts) {
+    const days = new Set(facts.superseded || []);
+    if (facts.repealed) days.add(facts.repealed);
+    if (facts.from) days.add(facts.from);
+    if (facts.to) days.add(addDays(facts.to, 1));
+    return [...days].sort();
+  }
+
+  function since(facts, day) {
+    const status = on(facts, day);
+    const before = turns(facts).filter((turn) => turn <= day).reverse();
+    return before.find((turn) => on(facts, addDays(turn, -1)) !== status) || null;
+  }
+
+  function nextChange(facts, day) {
+    const status = on(facts, day);
+    return turns(facts).find((turn) => turn > day && on(facts, turn) !== status) || null;
+  }
+
+  function wording(facts, day) {
+    const status = on(facts, day);
+    const start = since(facts, day);
+    const turn = nextChange(facts, day);
+    if (status === "pending" && facts.from) return `Вступает в силу ${longDate(facts.from)}`;
+    if (status === "expired" && facts.to) return `${LABELS.expired} ${longDate(facts.to)}`;
+    let text = LABELS[status];
+    if (start && ["in_force", "repealed", "superseded"].includes(status)) {
+      text = `${LABELS[status]} с ${longDate(start)}`;
+    }
+    if ((status === "in_force" || status === "external") && turn) {
+      const coming = on(facts, turn);
+      if (coming === "expired") text += ` по ${longDate(addDays(turn, -1))}`;
+      else if (coming === "repealed") text += `; утрачивает силу с ${longDate(turn)}`;
+      else if (coming === "superseded") text += `; заменяется с ${longDate(turn)}`;
+    }
+    return text;
+  }
+
+  // Today where the reader is.
+  function today() {
+    const now = new Date();
+    const pad = (number) => String(number).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+
+  function showBadge(element, day) {
+    const facts = JSON.parse(element.dataset.regpubStatus);
+    const status = on(facts, day);
+    element.className = `regpub-status regpub-status--${status}`;
+    element.textContent = wording(facts, day);
+    // A list that marks only what is not in force keeps an empty badge for the day it is not.
+    if ("regpubStatusQuiet" in element.dataset) element.hidden = status === "in_force";
+  }
+
+  function showBanner(element, day) {
+    const facts = JSON.parse(element.dataset.regpubStatusBanner);
+    const status = on(facts, day);
+    element.className = `regpub-banner regpub-banner--${status}`;
+    element.hidden = status === "in_force";
+    const strong = document.createElement("strong");
+    const text = wording(facts, day);
+    strong.textContent = text.endsWith(".") ? text : `${text}.`;
+    element.replaceChildren(strong);
+    if (NOTES[status]) element.append(` ${NOTES[status]}`);
+  }
+
+  function apply(root, day) {
+    root.querySelectorAll("[data-regpub-status]").forEach((element) => showBadge(element, day));
+    root.querySelectorAll("[data-regpub-status-banner]").forEach((element) => showBanner(element, day));
+  }
+
+  window.regpubStatus = { LABELS, on, turns, since, nextChange, wording, today, apply, longDate };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", () => apply(document, today()));
+  } else {
+    apply(document, today());
+  }
+})();

@@ -1,0 +1,187 @@
+"""README: "Computed status" on the day a page is read: one rule, written in Python
+(`generator/core/status.py`) and in the pages' script (`assets/regpub-status.js`), must give
+the same status and the same words for every case; a page read on another day than its build's
+shows that day's status with script, and the build day's, worded to stay true, without."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+from itertools import product
+
+import pytest
+
+from generator.core.status import Status, StatusFacts
+from generator.resources import site_theme
+from tests.conftest import CHROMIUM, shoot
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian chromium is not installed (make test installs it as root)"
+)
+
+if CHROMIUM.exists():
+    from playwright.sync_api import Browser, Page, expect
+
+SCRIPT = site_theme() / "assets" / "regpub-status.js"
+EXPIRED = (
+    "regulations/coordination-regulation-2021-2025/"  # in force 2021–2025; the sample is built on 2026-01-01
+)
+
+
+def _cases() -> Iterator[StatusFacts]:
+    """Every combination of the rule's facts around a few days, and random ones besides."""
+    days = [date(2020, 1, 1), date(2021, 6, 30), date(2024, 2, 29), date(2027, 3, 1)]
+    optional = [None, *days]
+    for draft, repealed, start, end, external in product(
+        (False, True), optional, optional, optional, (False, True)
+    ):
+        if start and end and end < start:
+            continue
+        for superseded in ((), (days[1],), (days[3], days[0])):
+            yield StatusFacts(draft, repealed, superseded, start, end, external)
+    chance = random.Random(20)
+    for _ in range(300):
+        picked = sorted(date(2019, 1, 1) + timedelta(days=chance.randrange(3000)) for _ in range(5))
+        yield StatusFacts(
+            draft=chance.random() < 0.1,
+            repealed_on=picked[3] if chance.random() < 0.4 else None,
+            superseded_from=tuple(picked[4:]) if chance.random() < 0.3 else (),
+            effective_from=picked[0] if chance.random() < 0.7 else None,
+            effective_to=picked[2] if chance.random() < 0.4 else None,
+            external=chance.random() < 0.1,
+        )
+
+
+def _days(facts: StatusFacts) -> list[date]:
+    """The days either side of each day the facts name, and one far from all of them."""
+    named = [facts.repealed_on, facts.effective_from, facts.effective_to, *facts.superseded_from]
+    near = {day + timedelta(days=shift) for day in named if day for shift in (-1, 0, 1)}
+    return sorted({date(2010, 5, 5), *near})
+
+
+@pytest.fixture
+def blank(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content("<!doctype html><html lang='ru'><head><title>t</title></head><body></body></html>")
+    page.add_script_tag(content=SCRIPT.read_text(encoding="utf-8"))
+    yield page
+    context.close()
+
+
+def test_the_script_applies_the_python_rule_to_every_case(blank: Page) -> None:
+    cases = [(facts, day) for facts in _cases() for day in _days(facts)]
+    asked = [[facts.shown(), day.isoformat()] for facts, day in cases]
+    answers = blank.evaluate(
+        """cases => cases.map(([facts, day]) => [
+            regpubStatus.on(facts, day), regpubStatus.since(facts, day),
+            regpubStatus.nextChange(facts, day), regpubStatus.wording(facts, day)])""",
+        asked,
+    )
+    expected = [
+        [
+            str(facts.on(day)),
+            (since := facts.since(day)) and since.isoformat(),
+            (turn := facts.next_change(day)) and turn.isoformat(),
+            facts.wording(day),
+        ]
+        for facts, day in cases
+    ]
+    differ = [(asked[index], answers[index], expected[index]) for index in range(len(cases))]
+    differ = [case for case in differ if case[1] != case[2]]
+    assert differ == [], f"{len(differ)} of {len(cases)} cases differ, e.g. {differ[:3]}"
+    assert len(cases) > 5000
+    assert {answer[0] for answer in answers} == {str(status) for status in Status}
+
+
+def test_a_wording_stays_true_until_the_status_changes() -> None:
+    """The words the page shows without script are the same on every day of one status."""
+    for facts in _cases():
+        for day in _days(facts):
+            turn = facts.next_change(day)
+            if turn is not None:
+                assert facts.wording(turn - timedelta(days=1)) == facts.wording(day), (facts, day)
+                assert facts.wording(turn) != facts.wording(day), (facts, day)
+
+
+def test_repealed_in_the_future_reads_in_force_until_then() -> None:
+    facts = StatusFacts(repealed_on=date(2027, 5, 1), effective_from=date(2020, 2, 1))
+    on_build_day = facts.wording(date(2026, 12, 4))
+    assert on_build_day == "Действует с 1 февраля 2020 г.; утрачивает силу с 1 мая 2027 г."
+    assert facts.wording(date(2027, 5, 1)) == "Утратил силу с 1 мая 2027 г."
+    assert StatusFacts(effective_from=date(2027, 3, 1)).wording(date(2026, 12, 4)) == (
+        "Вступает в силу 1 марта 2027 г."
+    )
+
+
+def _open(browser: Browser, url: str, *, on: str | None, script: bool = True) -> Page:
+    context = browser.new_context(java_script_enabled=script, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    if on is not None:
+        page.clock.set_fixed_time(f"{on}T10:00:00")
+    page.goto(url)
+    return page
+
+
+def test_a_page_read_before_its_status_changed_shows_the_status_of_that_day(
+    browser: Browser, site_url: str
+) -> None:
+    page = _open(browser, site_url + EXPIRED, on="2025-06-01")
+    meta = page.locator("dl.regpub-meta .regpub-status")
+    expect(meta).to_have_text("Действует с 1 января 2021 г. по 31 декабря 2025 г.")
+    expect(meta).to_have_class("regpub-status regpub-status--in_force")
+    expect(page.locator(".regpub-banner[data-regpub-status-banner]")).to_be_hidden()
+    shoot(page, "status-read-before-expiry")
+    page.context.close()
+
+
+def test_a_page_read_on_the_build_day_shows_what_it_was_built_with(browser: Browser, site_url: str) -> None:
+    """The script changes nothing on the build's own day: both implementations agree in place."""
+    with_script = _open(browser, site_url + EXPIRED, on="2026-01-01")
+    without = _open(browser, site_url + EXPIRED, on=None, script=False)
+    for page in (with_script, without):
+        expect(page.locator("dl.regpub-meta .regpub-status")).to_have_text(
+            "Срок действия истёк 31 декабря 2025 г."
+        )
+        banner = page.locator(".regpub-banner[data-regpub-status-banner]")
+        expect(banner).to_be_visible()
+        expect(banner).to_have_text("Срок действия истёк 31 декабря 2025 г.")
+    badges = [with_script.locator("[data-regpub-status]"), without.locator("[data-regpub-status]")]
+    assert badges[0].all_inner_texts() == badges[1].all_inner_texts()
+    shoot(without, "status-without-script")
+    with_script.context.close()
+    without.context.close()
+
+
+def test_lists_mark_a_document_on_the_day_it_stops_being_in_force(browser: Browser, site_url: str) -> None:
+    """The documents' list hides the mark of one in force, and shows it from the day it is not."""
+    before = _open(browser, site_url + "regulations/", on="2025-06-01")
+    after = _open(browser, site_url + "regulations/", on="2026-01-01")
+    title = "Положение о координации работы"
+    item = "li:has(a:text-matches('^" + title + "'))"
+    expect(before.locator(f"{item} .regpub-status")).to_be_hidden()
+    expect(after.locator(f"{item} .regpub-status")).to_have_text("Срок действия истёк 31 декабря 2025 г.")
+    before.context.close()
+    after.context.close()
+
+
+def test_the_register_answers_for_any_date(browser: Browser, site_url: str) -> None:
+    """The date field (and its URL parameter) gives every document's status on that day;
+    without it, the reading day's."""
+    title = "Положение о координации работы партийного комитета провинциального народного комитета"
+    row = f"table.regpub-register tbody tr:has(a:text-matches('^{title}'))"
+    page = _open(browser, f"{site_url}register/?on=2025-06-01", on="2026-02-01")
+    expect(page.locator(f"{row} .regpub-status")).to_have_text(
+        "Действует с 1 января 2021 г. по 31 декабря 2025 г."
+    )
+    expect(page.locator("input[name=on]")).to_have_value("2025-06-01")
+    page.locator("select[name=status]").select_option(label="Срок действия истёк")
+    expect(page.locator(row)).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"on=2025-06-01"))
+    shoot(page, "register-on-a-date")
+    page.locator("input[name=on]").fill("")
+    page.locator("input[name=on]").dispatch_event("change")
+    expect(page.locator(f"{row} .regpub-status")).to_have_text("Срок действия истёк 31 декабря 2025 г.")
+    page.context.close()
