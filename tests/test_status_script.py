@@ -96,6 +96,20 @@ def test_the_script_applies_the_python_rule_to_every_case(blank: Page) -> None:
     assert {answer[0] for answer in answers} == {str(status) for status in Status}
 
 
+def test_the_script_finds_the_text_in_force_as_the_python_rule_does(blank: Page) -> None:
+    starts = [date(2020, 1, 1), date(2021, 6, 30), date(2027, 3, 1)]
+    spans = [(start, until) for start, until in zip(starts, [*starts[1:], None], strict=True)]
+    cases = [(facts, span, day) for facts in _cases() for span in spans for day in _days(facts)[:6]]
+    asked = [
+        [facts.shown(), start.isoformat(), until and until.isoformat(), day.isoformat()]
+        for facts, (start, until), day in cases
+    ]
+    answers = blank.evaluate("cases => cases.map((c) => regpubStatus.textInForce(...c))", asked)
+    expected = [facts.text_in_force(start, until, day) for facts, (start, until), day in cases]
+    assert answers == expected
+    assert set(answers) == {True, False}
+
+
 def test_a_wording_stays_true_until_the_status_changes() -> None:
     """The words the page shows without script are the same on every day of one status."""
     for facts in _cases():
@@ -165,6 +179,36 @@ def test_lists_mark_a_document_on_the_day_it_stops_being_in_force(browser: Brows
     expect(after.locator(f"{item} .regpub-status")).to_have_text("Срок действия истёк 31 декабря 2025 г.")
     before.context.close()
     after.context.close()
+
+
+def test_the_list_of_texts_marks_the_one_in_force_on_the_reading_day(browser: Browser, site_url: str) -> None:
+    """Built on 2026-01-01, when the regulation had expired; read in 2021 and in 2024."""
+    rows = ".regpub-versions li"
+    in_2021 = _open(browser, site_url + EXPIRED, on="2021-06-01")
+    expect(in_2021.locator(f"{rows}:has-text('Редакция от 1 января 2021 г.') .regpub-status")).to_have_text(
+        "действующая редакция"
+    )
+    expect(in_2021.locator(f"{rows}:has-text('Редакция от 1 января 2023 г.') .regpub-status")).to_have_text(
+        "недействующая редакция"
+    )
+    earlier = _open(browser, site_url + EXPIRED + "2021-01-01/", on="2024-02-01")
+    banner = earlier.locator(".regpub-banner")
+    expect(banner).to_have_class("regpub-banner regpub-banner--expired")
+    expect(banner).to_have_text(
+        re.compile(
+            r"^\s*Недействующая редакция \(с 1 января 2021 г\.\)\.\s*"
+            r"Действующая редакция — от 1 января 2023 г\.\s*$"
+        ),
+        use_inner_text=True,
+    )
+    earlier.clock.set_fixed_time("2022-02-01T10:00:00")
+    earlier.reload()
+    expect(banner).to_have_class("regpub-banner regpub-banner--in_force")
+    expect(banner).to_contain_text("Действующая редакция (с 1 января 2021 г.)", use_inner_text=True)
+    expect(banner).not_to_contain_text("Недействующая", use_inner_text=True)
+    shoot(earlier, "status-earlier-text-in-force")
+    in_2021.context.close()
+    earlier.context.close()
 
 
 def test_the_register_answers_for_any_date(browser: Browser, site_url: str) -> None:

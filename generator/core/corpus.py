@@ -247,10 +247,15 @@ class Corpus:
         return facts.wording(as_of) if facts.on(as_of) is not Status.IN_FORCE else None
 
     def next_status_change(self, as_of: date) -> tuple[date, list[str]] | None:
-        """The first day after `as_of` on which some regulation's status changes, and whose."""
+        """The first day after `as_of` on which some regulation's status, or its text in force,
+        changes, and whose."""
         turns: dict[date, list[str]] = defaultdict(list)
         for regulation in self.records(Regulation):
-            if (turn := self.status_facts(regulation).next_change(as_of)) is not None:
+            facts = self.status_facts(regulation)
+            starts = [edition.start for edition in self.editions(regulation, as_of)]
+            now = _shown(facts, starts, as_of)
+            later = sorted(day for day in {*starts, *facts.turns()} if day > as_of)
+            if (turn := next((day for day in later if _shown(facts, starts, day) != now), None)) is not None:
                 turns[turn].append(regulation.id)
         return min(turns.items(), default=None)
 
@@ -265,11 +270,12 @@ class Corpus:
         start = version.from_ if version else (period.from_ if period else regulation.date)
         texts.append((start, version.by if version else None, None, self.by_id[regulation.id].body, True))
         texts.sort(key=lambda text: text[0])
-        applicable = [text for text in texts if text[0] <= as_of]
-        in_force = max(applicable, key=lambda text: text[0], default=None)
-        if self.status(regulation, as_of) is not Status.IN_FORCE:
-            in_force = None
-        return [Edition(*text, in_force=text is in_force) for text in texts]
+        facts = self.status_facts(regulation)
+        untils = [text[0] for text in texts[1:]] + [None]
+        return [
+            Edition(*text, in_force=facts.text_in_force(text[0], until, as_of))
+            for text, until in zip(texts, untils, strict=True)
+        ]
 
     def outstanding_amendments(self, regulation: Regulation, as_of: date) -> list[str]:
         """Amending documents in force whose change is in no text of `regulation` (README: "Versions")."""
@@ -284,6 +290,13 @@ class Corpus:
             and (amending := self.regulation(link.origin)) is not None
             and self.status(amending, as_of) is Status.IN_FORCE
         ]
+
+
+def _shown(facts: StatusFacts, starts: list[date], day: date) -> tuple[Status, date | None]:
+    """What a regulation's page says on `day`: its status, and the start of its text in force."""
+    status = facts.on(day)
+    text = max((start for start in starts if start <= day), default=None)
+    return status, text if status is Status.IN_FORCE else None
 
 
 def _link_row(link: Link) -> str:

@@ -64,7 +64,12 @@ class StatusFacts:
             return Status.EXTERNAL
         return Status.IN_FORCE
 
-    def _turns(self) -> list[date]:
+    def text_in_force(self, start: date, until: date | None, day: date) -> bool:
+        """Whether a text of the regulation that applies from `start` (until the next text's
+        `until`) is the one in force on `day`: the regulation is in force, and the text applies."""
+        return self.on(day) is Status.IN_FORCE and start <= day and (until is None or day < until)
+
+    def turns(self) -> list[date]:
         """The days on which the status may change, in order."""
         days = {*self.superseded_from}
         if self.repealed_on is not None:
@@ -78,7 +83,7 @@ class StatusFacts:
     def since(self, day: date) -> date | None:
         """The first day of the status `day` has, if it began on a known day."""
         status = self.on(day)
-        for turn in reversed([turn for turn in self._turns() if turn <= day]):
+        for turn in reversed([turn for turn in self.turns() if turn <= day]):
             if self.on(turn - ONE_DAY) is not status:
                 return turn
         return None
@@ -86,7 +91,7 @@ class StatusFacts:
     def next_change(self, day: date) -> date | None:
         """The first day after `day` with another status, if any."""
         status = self.on(day)
-        return next((turn for turn in self._turns() if turn > day and self.on(turn) is not status), None)
+        return next((turn for turn in self.turns() if turn > day and self.on(turn) is not status), None)
 
     def wording(self, day: date) -> str:
         """The status of `day`, worded to stay true until it next changes."""

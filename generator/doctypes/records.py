@@ -160,6 +160,7 @@ class Version(Open):
 
     from_: Russian = Field(alias="from")
     from_iso: Iso
+    until_iso: Iso | None = Field(None, description="the day the next text applies from")
     by: Ref | None
     note: str | None
     url: Address

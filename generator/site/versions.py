@@ -91,7 +91,8 @@ def _docx(regulation: Regulation, text: EditionPage) -> str | None:
 
 
 def version_rows(contexts: PageContexts, regulation: Regulation) -> list[records.Version]:
-    """The list of texts for the regulation's page, newest first, marking the one in force."""
+    """The list of texts for the regulation's page, newest first, marking the one in force on
+    the build's day (`assets/regpub-status.js` marks the reading day's from `until_iso`)."""
     texts = editions_of(contexts, regulation)
     rows = []
     for index, text in enumerate(texts):
@@ -100,6 +101,7 @@ def version_rows(contexts: PageContexts, regulation: Regulation) -> list[records
             records.Version(
                 from_=long_date(text.start),
                 from_iso=text.start.isoformat(),
+                until_iso=texts[index + 1].start.isoformat() if index + 1 < len(texts) else None,
                 by=contexts.ref(by) if (by := text.edition.by) and by in contexts.corpus.by_id else None,
                 note=text.edition.note,
                 url=text.url,

@@ -169,6 +169,13 @@
       const legend = document.createElement("legend");
       legend.textContent = name;
       group.appendChild(legend);
+      if (name === "Статус") {
+        // The index is made at the build; pages and the register compute the reading day's.
+        const note = document.createElement("p");
+        note.className = "regpub-search__note";
+        note.textContent = "На день сборки сайта; на другой день — в реестре.";
+        group.appendChild(note);
+      }
       for (const [value, count] of Object.entries(values).sort()) {
         const label = document.createElement("label");
         const check = document.createElement("input");

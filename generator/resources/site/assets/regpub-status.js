@@ -89,6 +89,12 @@
     return text;
   }
 
+  // Whether a regulation's text that applies from `start` (until the next text's `until`) is
+  // the one in force on `day`.
+  function textInForce(facts, start, until, day) {
+    return on(facts, day) === "in_force" && start <= day && (!until || day < until);
+  }
+
   // Today where the reader is.
   function today() {
     const now = new Date();
@@ -117,12 +123,35 @@
     if (NOTES[status]) element.append(` ${NOTES[status]}`);
   }
 
+  // A regulation's text (data-regpub-text, its start, and -until) in the list of its texts or on
+  // its own page, with the regulation's facts on an element around it (data-regpub-facts).
+  function textShown(element, day) {
+    const text = element.closest("[data-regpub-text]");
+    const facts = JSON.parse(element.closest("[data-regpub-facts]").dataset.regpubFacts);
+    return textInForce(facts, text.dataset.regpubText, text.dataset.regpubTextUntil || null, day);
+  }
+
+  function showTexts(root, day) {
+    root.querySelectorAll(".regpub-status[data-regpub-text]").forEach((element) => {
+      const inForce = textShown(element, day);
+      element.className = `regpub-status regpub-status--${inForce ? "in_force" : "expired"}`;
+      element.textContent = `${inForce ? "действующая" : "недействующая"} редакция`;
+    });
+    root.querySelectorAll("[data-regpub-text-banner]").forEach((element) => {
+      element.className = `regpub-banner regpub-banner--${textShown(element, day) ? "in_force" : "expired"}`;
+    });
+    root.querySelectorAll("[data-regpub-text-if]").forEach((element) => {
+      element.hidden = (element.dataset.regpubTextIf === "in_force") !== textShown(element, day);
+    });
+  }
+
   function apply(root, day) {
     root.querySelectorAll("[data-regpub-status]").forEach((element) => showBadge(element, day));
     root.querySelectorAll("[data-regpub-status-banner]").forEach((element) => showBanner(element, day));
+    showTexts(root, day);
   }
 
-  window.regpubStatus = { LABELS, on, turns, since, nextChange, wording, today, apply, longDate };
+  window.regpubStatus = { LABELS, on, turns, since, nextChange, wording, textInForce, today, apply, longDate };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", () => apply(document, today()));
   } else {
