@@ -10,12 +10,14 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from itertools import product
+from pathlib import Path
 
 import pytest
 
 from generator.core.status import Status, StatusFacts
 from generator.resources import site_theme
-from tests.conftest import CHROMIUM, shoot
+from tests.conftest import CHROMIUM, WriteContent, regulation, serve_folder, shoot
+from tests.test_site import build
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="Debian chromium is not installed (make test installs it as root)"
@@ -229,3 +231,40 @@ def test_the_register_answers_for_any_date(browser: Browser, site_url: str) -> N
     page.locator("input[name=on]").dispatch_event("change")
     expect(page.locator(f"{row} .regpub-status")).to_have_text("Срок действия истёк 31 декабря 2025 г.")
     page.context.close()
+
+
+def test_a_site_built_before_an_amendment_takes_effect_reads_right_after(
+    browser: Browser, write_content: WriteContent, tmp_path: Path
+) -> None:
+    """Built on 4 December 2026 and not rebuilt: on 2 March 2027 the amendment that took effect
+    the day before is in force, and the page of the document it amends says its text lacks it."""
+    root = write_content(
+        {
+            "base.md": regulation("base", effective="{from: 2020-02-01}"),
+            "change.md": regulation(
+                "change", date="2026-11-20", amends="[base]", effective="{from: 2027-03-01}"
+            ),
+        }
+    )
+    output = tmp_path / "site"
+    result = build(output, "--content", str(root), "--as-of", "2026-12-04", "--no-docx")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Statuses change next on 1 March 2027 (change): rebuild on that day." in result.stdout
+    with serve_folder(output) as url:
+        for day, shown in (("2026-12-04", False), ("2027-03-02", True)):
+            page = _open(browser, url + "regulations/base/", on=day)
+            note = page.get_by_text("Текст не включает изменения")
+            if shown:
+                expect(note).to_be_visible()
+            else:
+                expect(note).to_be_hidden()
+            page.context.close()
+        without = _open(browser, url + "regulations/change/", on=None, script=False)
+        expect(without.locator("dl.regpub-meta .regpub-status")).to_have_text(
+            "Вступает в силу 1 марта 2027 г."
+        )
+        later = _open(browser, url + "regulations/change/", on="2027-03-02")
+        expect(later.locator("dl.regpub-meta .regpub-status")).to_have_text("Действует с 1 марта 2027 г.")
+        expect(later.locator(".regpub-banner[data-regpub-status-banner]")).to_be_hidden()
+        without.context.close()
+        later.context.close()

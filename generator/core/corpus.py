@@ -279,6 +279,14 @@ class Corpus:
 
     def outstanding_amendments(self, regulation: Regulation, as_of: date) -> list[str]:
         """Amending documents in force whose change is in no text of `regulation` (README: "Versions")."""
+        return [
+            id_
+            for id_ in self.unapplied_amendments(regulation)
+            if (amending := self.regulation(id_)) is not None and self.status(amending, as_of) is Status.IN_FORCE
+        ]
+
+    def unapplied_amendments(self, regulation: Regulation) -> list[str]:
+        """Documents that amend `regulation` and made none of its texts, in force or not (yet)."""
         made_by = {text.record.version.by for text in self.versions.get(regulation.id, []) if text.record}
         if regulation.version:
             made_by.add(regulation.version.by)
@@ -287,8 +295,7 @@ class Corpus:
             for link in self.incoming(regulation.id, Relation.AMENDS)
             if link.origin != regulation.id
             and link.origin not in made_by
-            and (amending := self.regulation(link.origin)) is not None
-            and self.status(amending, as_of) is Status.IN_FORCE
+            and self.regulation(link.origin) is not None
         ]
 
 

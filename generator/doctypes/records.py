@@ -187,6 +187,9 @@ class Regulation(DocumentRecord):
     source_url: str | None
     adopted_at: list[Ref]
     outstanding: list[Ref] = Field(description="amending documents in force whose change no text includes")
+    not_yet_outstanding: list[Ref] = Field(
+        [], description="amending documents whose change no text includes, not in force on the build's day"
+    )
     versions: list[Version]
 
     def authors(self) -> list[Ref]:

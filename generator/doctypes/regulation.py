@@ -62,6 +62,12 @@ def page(pages: PageContexts, entry: Entry, record: Regulation) -> RegulationPag
         fields.update(downloads(None, docx=False))
     versions = pages.versions(record)
     relations = pages.groups(entry, labels.REGULATION_RELATIONS)
+    outstanding = pages.corpus.outstanding_amendments(record, pages.as_of)
+    unapplied = [
+        id_
+        for id_ in pages.corpus.unapplied_amendments(record)
+        if (amending := pages.corpus.regulation(id_)) is not None and amending.status != "draft"
+    ]
     return RegulationPage(
         **fields,
         **ref(pages, record),
@@ -88,7 +94,8 @@ def page(pages: PageContexts, entry: Entry, record: Regulation) -> RegulationPag
         source_url=record.source_url,
         adopted_at=pages.documents(adopted),
         relations=relations,
-        outstanding=pages.refs(pages.corpus.outstanding_amendments(record, pages.as_of)),
+        outstanding=pages.refs(outstanding),
+        not_yet_outstanding=pages.refs(id_ for id_ in unapplied if id_ not in outstanding),
         versions=versions,
         sections=sections((TEXT, True), ("versions", versions), ("relations", relations)),
     )

@@ -1,8 +1,9 @@
 // A regulation's status on the day the page is read (README: "Computed status").
 //
 // Every element that shows a status carries the dates the status depends on, as JSON in
-// data-regpub-status (a badge) or data-regpub-status-banner (the notice above a document's
-// text). The rule is generator/core/status.py's, written again here; the test suite runs every
+// data-regpub-status (a badge), data-regpub-status-banner (the notice above a document's
+// text), data-regpub-if-in-force (shown while that document is in force) or
+// data-regpub-facts around a regulation's texts (data-regpub-text, which one is in force). The rule is generator/core/status.py's, written again here; the test suite runs every
 // case of the Python rule through this script and compares. Without script the page keeps the
 // build day's wording, which stays true until the status next changes.
 (function () {
@@ -149,6 +150,9 @@
     root.querySelectorAll("[data-regpub-status]").forEach((element) => showBadge(element, day));
     root.querySelectorAll("[data-regpub-status-banner]").forEach((element) => showBanner(element, day));
     showTexts(root, day);
+    root.querySelectorAll("[data-regpub-if-in-force]").forEach((element) => {
+      element.hidden = on(JSON.parse(element.dataset.regpubIfInForce), day) !== "in_force";
+    });
   }
 
   window.regpubStatus = { LABELS, on, turns, since, nextChange, wording, textInForce, today, apply, longDate };
