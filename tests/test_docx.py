@@ -173,7 +173,7 @@ def test_regulation_head_is_a_note_then_the_requisites_in_gost_order(sample: Bui
     assert paragraphs[:7] == [
         # What the site knows of this text, apart from the requisites:
         ("Document Note", "Редакция от 1 января 2023 г. (недействующая)"),  # it has an earlier text
-        ("Document Note", "Срок действия истёк"),  # 2021–2025, seen from 2026
+        ("Document Note", "Срок действия истёк 31 декабря 2025 г."),  # 2021–2025, seen from 2026
         # GOST R 7.0.97-2016: issuer, form, date and number, (place), title.
         ("Issuer", "ПАРТИЙНЫЙ КОМИТЕТ ПРОВИНЦИАЛЬНОГО НАРОДНОГО КОМИТЕТА"),
         ("Issuer", "ПАРТИЙНЫЙ КОМИТЕТ БЛОКА ПРОВИНЦИАЛЬНЫХ АГЕНТСТВ"),
