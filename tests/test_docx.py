@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import takewhile
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -566,7 +567,8 @@ def test_a_change_converts_only_what_it_affects(tmp_path: Path) -> None:
     # The 2021–2025 regulation, its earlier text and its redline; the plan for 2021 stays expired.
     assert result.converted == 3
     current = docx.Document(str(next(f for f in result.files if f.stem == REGULATION)))
-    notes = [p.text for p in current.paragraphs if p.style and p.style.name == "Document Note"]
+    head = list(takewhile(lambda p: not (p.style and p.style.name == "Issuer"), current.paragraphs))
+    notes = [p.text for p in head if p.style and p.style.name == "Document Note"]
     assert notes == ["Редакция от 1 января 2023 г. (действующая)"]  # no status: in force
     # Seen from 2024 the current text is the one in force, the original one is not.
     assert edition_line(current) == "Редакция от 1 января 2023 г. (действующая)"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.core.body import Block, Part, split_parts
 
@@ -60,7 +61,8 @@ class Change:
         return shown
 
 
-def compare(old_text: str, new_text: str) -> list[Change]:
+@lru_cache(maxsize=64)  # the changes page and each part's history ask for the same comparison
+def compare(old_text: str, new_text: str) -> tuple[Change, ...]:
     """Changes from `old_text` to `new_text`, in the order of the new text; a deleted part
     stands after what preceded it in the old one."""
     old_parts, new_parts = split_parts(old_text), split_parts(new_text)
@@ -91,7 +93,7 @@ def compare(old_text: str, new_text: str) -> list[Change]:
         positions = [index for index, change in enumerate(changes) if change.old in before]
         deleted = Change("deleted", part, None, tuple(Edit("deleted", block, None) for block in part.blocks))
         changes.insert(max(positions) + 1 if positions else 0, deleted)
-    return changes
+    return tuple(changes)
 
 
 def compare_words(old: str, new: str) -> Words:

@@ -282,7 +282,8 @@ class Corpus:
         return [
             id_
             for id_ in self.unapplied_amendments(regulation)
-            if (amending := self.regulation(id_)) is not None and self.status(amending, as_of) is Status.IN_FORCE
+            if (amending := self.regulation(id_)) is not None
+            and self.status(amending, as_of) is Status.IN_FORCE
         ]
 
     def unapplied_amendments(self, regulation: Regulation) -> list[str]:

@@ -11,6 +11,7 @@ references (README: "Versions").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from generator.core import labels
 from generator.core.body import ADMONITION, REFERENCE, Body, code_lines, parse_reference
@@ -23,7 +24,9 @@ _SPACE = re.compile(r"\s+")
 _HEADING_LINE = re.compile(r"^( {0,3}#{1,6}[ \t]+.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
-def body_markdown(corpus: Corpus, body: Body | None, self_id: str) -> str:
+def body_markdown(
+    corpus: Corpus, body: Body | None, self_id: str, more: Callable[[list[str]], list[str]] | None = None
+) -> str:
     """The body (of the document `self_id`) as pandoc should read it: citations linked as
     `[[id|…]]` references; article, section and chapter headings with their anchors
     (`{#article-3}`, as `generator.core.body` found them, so the DOCX bookmarks are the anchors
@@ -36,6 +39,8 @@ def body_markdown(corpus: Corpus, body: Body | None, self_id: str) -> str:
         match = _HEADING_LINE.match(lines[offset]) if 0 <= offset < len(lines) else None
         if match:
             lines[offset] = f"{match.group(1)} {{#{anchor}}}"
+    if more is not None:  # what the DOCX adds to the text, line by line (each part's history)
+        lines = more(lines)
     return "\n".join(rewrite_admonitions(lines)).strip("\n") + "\n"
 
 

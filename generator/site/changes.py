@@ -9,7 +9,7 @@ a piece of Markdown into reader text: a `[[…]]` reference into its target's ti
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from generator.core import labels
 from generator.core.body import Block
@@ -19,14 +19,16 @@ _TAGS = {"+": "ins", "-": "del"}
 _OP_OF_KIND = {"inserted": "+", "deleted": "-"}  # a block inserted or deleted whole
 
 
-def render_html(changes: list[Change], shown: Callable[[str], str] = lambda text: text) -> str:
+def render_html(changes: Sequence[Change], shown: Callable[[str], str] = lambda text: text) -> str:
     """The changes as HTML; unchanged parts are listed by name only."""
     blocks = []
     for change in changes:
         part = change.part
+        # A part of the new text keeps its anchor here: each part's history links to its change.
+        anchor = f' id="{change.new.anchor}"' if change.new is not None and change.new.anchor else ""
         if change.kind == "same":
             name = html.escape(shown(part.heading) or labels.PREAMBLE)
-            blocks.append(f'<p class="regpub-diff__same">{labels.UNCHANGED.format(name=name)}</p>')
+            blocks.append(f'<p class="regpub-diff__same"{anchor}>{labels.UNCHANGED.format(name=name)}</p>')
             continue
         title = labels.CHANGE_KINDS[change.kind]
         if change.kind == "moved" and change.old is not None:
@@ -35,7 +37,7 @@ def render_html(changes: list[Change], shown: Callable[[str], str] = lambda text
         heading = _text(edits.pop(0), shown) if part.anchor else labels.PREAMBLE
         body = "".join(_block(edit, shown) for edit in edits)
         blocks.append(
-            f'<section class="regpub-diff__part regpub-diff__part--{change.kind}">'
+            f'<section class="regpub-diff__part regpub-diff__part--{change.kind}"{anchor}>'
             f"<h2>{heading} <small>({title})</small></h2>{body}</section>"
         )
     return "\n".join(blocks)

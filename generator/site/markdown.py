@@ -12,13 +12,25 @@ import json
 import posixpath
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from generator.core import labels
 from generator.core.body import REFERENCE, Body, parse_reference, split_code_spans
 from generator.core.citations import cite
 from generator.core.corpus import Corpus, Entry
-from generator.core.urls import page_md
+from generator.core.history import (
+    Amendment,
+    Link,
+    Segment,
+    TextHistory,
+    annotate,
+    histories_of,
+    part_note,
+    title_note,
+)
+from generator.core.model import Kind
+from generator.core.urls import RecordUrls, changes_path, page_md
 from generator.doctypes.sections import RECORD
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
@@ -73,10 +85,13 @@ def link_to(page: str, target: Entry, anchor: str | None = None) -> str:
     return f"{there}#{anchor}" if anchor else there
 
 
-def render_body(corpus: Corpus, body: Body | None, page: str, self_id: str, top: int = 2) -> str:
+def render_body(
+    corpus: Corpus, body: Body | None, page: str, self_id: str, top: int = 2, *, text: date | None = None
+) -> str:
     """A body (of the document `self_id`) ready for MkDocs on the virtual page `page`: its
     citations linked, its references as links, its headings' anchors written out; after a
-    clean check every reference resolves."""
+    clean check every reference resolves. For a regulation's text (the one applying from
+    `text`), the history of its parts, each change linked to the changes page."""
     if body is None:
         return ""
     anchors = body.heading_anchors()
@@ -97,7 +112,42 @@ def render_body(corpus: Corpus, body: Body | None, page: str, self_id: str, top:
         if offset in anchors:
             rendered = f"{rendered.rstrip()} {{#{anchors[offset]}}}"
         lines[offset] = rendered
+    histories = histories_of(corpus, self_id)
+    if text is not None and text in histories:
+        lines = _with_history(lines, body, page, self_id, histories=histories, text=text)
     return "\n".join(lines)
+
+
+def _with_history(
+    lines: list[str], body: Body, page: str, self_id: str, *, histories: dict[date, TextHistory], text: date
+) -> list[str]:
+    """The notes of each part's history as paragraphs of their own class; a part's amendments
+    link to the change they made on the changes page, the title's to the amending documents."""
+    here = posixpath.dirname(page)
+    latest = max(histories)
+    urls = RecordUrls(Kind.REGULATION, self_id)
+
+    def change(anchor: str) -> Link:
+        def link(amendment: Amendment) -> str:
+            made = urls.edition(amendment.start, current=amendment.start == latest).page
+            return f"{posixpath.relpath(changes_path(made) + 'index.md', here)}#{anchor}"
+
+        return link
+
+    def document(amendment: Amendment) -> str:
+        return posixpath.relpath(page_md(Kind.REGULATION, amendment.id), here)
+
+    def written(segments: list[Segment], kind: str) -> str:
+        text = "".join(f"[{escape(shown)}]({to})" if to else escape(shown) for shown, to in segments)
+        return f"{text}\n{{: .regpub-history .regpub-history--{kind} }}"
+
+    return annotate(
+        lines,
+        body,
+        histories[text],
+        lambda anchor, part: written(part_note(anchor, part, change(anchor)), "part"),
+        lambda history: written(title_note(history, document), "title"),
+    )
 
 
 def _level(line: str, level: int) -> str:
@@ -126,7 +176,8 @@ def page_markdown(corpus: Corpus, entry: Entry, sections: Sequence[str]) -> str:
     assert entry.record is not None
     page = page_md(entry.kind, entry.id)
     top = 3 if RECORD in sections else 2  # under the record's own h2
-    body = render_body(corpus, entry.body, page, entry.id, top)
+    current = max(histories_of(corpus, entry.id), default=None)  # a regulation's current text
+    body = render_body(corpus, entry.body, page, entry.id, top, text=current)
     return generated_page(str(entry.kind), entry.record.display_title, body)
 
 

@@ -138,7 +138,7 @@ def version_pages(
             version = records.VersionPage(
                 title=title, document=document, version=row, in_force_version=in_force
             )
-            body = render_body(contexts.corpus, text.edition.body, source, regulation.id)
+            body = render_body(contexts.corpus, text.edition.body, source, regulation.id, text=text.start)
             pages[source] = (version, generated_page(version.kind, title, body))
         if index > 0:
             previous = texts[index - 1]

@@ -127,6 +127,9 @@ class BodyWriter:
         root = html.fragment_fromstring(rendered, create_parent="div")
         for permalink in root.iterfind(".//a[@class='headerlink']"):
             permalink.drop_tree()
+        # Each part's history is the metadata's (`passiveModifications`), not the text's.
+        for note in root.xpath(".//p[contains(concat(' ', @class, ' '), ' regpub-history ')]"):
+            note.drop_tree()
         boxes = root.findall("div[@class='footnote']")
         for box in boxes:
             root.remove(box)

@@ -23,12 +23,13 @@ from generator.core import labels
 from generator.core.body import Body
 from generator.core.corpus import Corpus, Entry
 from generator.core.editions import history
+from generator.core.history import Amendment, Segment, annotate, histories_of, part_note, title_note
 from generator.core.model import Kind, Regulation
 from generator.core.pandoc_markdown import body_markdown, referenced
 from generator.core.russian import long_date
 from generator.core.urls import changes_docx_path, docx_path, version_docx_path
 from generator.doctypes import REGISTRY
-from generator.doctypes.frame import Names, Reference, capitalise
+from generator.doctypes.frame import Names, Reference, capitalise, styled
 from generator.formats.docx.redline import redline
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can hold
@@ -90,7 +91,9 @@ class DocxInput:
 def docx_input(corpus: Corpus, entry: Entry, as_of: date, site_url: str | None = None) -> DocxInput:
     """The pandoc input for a regulation or a meeting (its current text)."""
     names = Names(corpus, site_url)
-    body = _body_markdown(corpus, names, entry.body, entry.id)
+    body = _body_markdown(
+        corpus, names, entry.body, entry.id, max(histories_of(corpus, entry.id), default=None)
+    )
     texts = history(corpus, entry, as_of)
     edition = texts[-1].label if texts else None
     return _assemble(corpus, names, entry, as_of, body, edition=edition)
@@ -108,7 +111,7 @@ def version_inputs(corpus: Corpus, entry: Entry, as_of: date, site_url: str | No
     for index, text in enumerate(texts):
         if not text.current:
             names = Names(corpus, site_url)
-            body = _body_markdown(corpus, names, text.body, entry.id)
+            body = _body_markdown(corpus, names, text.body, entry.id, text.start)
             inputs.append(
                 _assemble(
                     corpus,
@@ -160,16 +163,42 @@ def change_author(amendment: Regulation) -> str:
     return text if len(text) <= 80 else text[:79].rstrip() + "…"
 
 
-def _body_markdown(corpus: Corpus, names: Names, body: Body | None, self_id: str) -> str:
-    """A body as pandoc reads it, recording what it refers to (with `[[…]]` and citations)."""
+def _body_markdown(
+    corpus: Corpus, names: Names, body: Body | None, self_id: str, start: date | None = None
+) -> str:
+    """A body as pandoc reads it, recording what it refers to (with `[[…]]` and citations); of
+    a regulation's text that applies from `start`, with each part's history written in."""
     if body is None:
         return ""
     for ref in body.references:
         names.refer(ref.target)
-    text = body_markdown(corpus, body, self_id)
+    histories = histories_of(corpus, self_id)
+    more = None
+    if start is not None and start in histories:
+        history = histories[start]
+
+        def more(lines: list[str]) -> list[str]:
+            return annotate(
+                lines,
+                body,
+                history,
+                lambda anchor, part: _note(part_note(anchor, part, _unlinked)),
+                lambda made: _note(title_note(made, _unlinked)),
+            )
+
+    text = body_markdown(corpus, body, self_id, more)
     for id_ in referenced(corpus, text):
         names.refer(id_)
     return text
+
+
+def _unlinked(amendment: Amendment) -> None:
+    return None
+
+
+def _note(segments: list[Segment]) -> str:
+    """A history note as the DOCX prints it: a paragraph of the notes' style."""
+    return styled("Document Note", "".join(text for text, _ in segments)).rstrip("\n")
 
 
 def _assemble(

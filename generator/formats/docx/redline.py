@@ -8,6 +8,8 @@ marks and anchors stay outside.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.core.compare import Change, Edit, compare
 
 
@@ -23,7 +25,7 @@ def redline(old: str, new: str, author: str, when: str) -> str:
     return tracked_changes(compare(old, new), f'author="{author}" date="{when}"')
 
 
-def tracked_changes(changes: list[Change], attributes: str) -> str:
+def tracked_changes(changes: Sequence[Change], attributes: str) -> str:
     lines: list[str] = []
     for change in changes:
         for edit in change.edits:
