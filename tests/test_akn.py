@@ -279,3 +279,21 @@ def test_markdown_becomes_akn(write_content: WriteContent, tmp_path: Path) -> No
 def test_a_country_code_is_checked(corpus: Corpus) -> None:
     with pytest.raises(ValueError, match="not an AKN country code"):
         akn_xml(corpus, corpus.by_id[REGULATION], AS_OF, rendered="", country="Vietnam")
+
+
+def test_each_change_an_amendment_made_is_a_textual_mod(xml: Xml) -> None:
+    """The regulation's text lists what the amendment did to its article 9 (as the page's
+    «(в ред. …)» note says), on an element of the text; the amendment lists the same change."""
+    regulation = xml("coordination-regulation-2021-2025")
+    [mod] = find(regulation, "//a:passiveModifications/a:textualMod")
+    assert mod.get("type") == "substitution"
+    assert values(mod, "a:source/@href") == ["/akn/vn/act/2022-12-20/coordination-amendment-2022"]
+    assert values(mod, "a:destination/@href") == ["#article-9"]
+    assert find(regulation, "//a:body//a:article[@eId='article-9']")
+    assert values(regulation, "//a:passiveRef/@eId") == ["coordination-amendment-2022"]
+    amendment = xml("coordination-amendment-2022")
+    [mod] = find(amendment, "//a:activeModifications/a:textualMod")
+    assert values(mod, "a:destination/@href") == [
+        "/akn/vn/act/2020-12-21/coordination-regulation-2021-2025/rus@2023-01-01/!main#article-9"
+    ]
+    assert not find(amendment, "//a:passiveModifications")

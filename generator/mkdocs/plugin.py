@@ -41,6 +41,7 @@ from generator.core.reuse import Made, Previous
 from generator.core.store import Store, installed_version, regpub_files, write_atomically
 from generator.doctypes import records, template_folders
 from generator.doctypes.sections import TEXT
+from generator.formats.akn import modifications
 from generator.formats.akn.document import DEFAULT_COUNTRY, valid_country
 from generator.formats.files import SiteRenderer, sha256
 from generator.formats.outputs import Settings, make_outputs
@@ -354,7 +355,13 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         settings = [AKN_FORMAT, regpub_files(), installed_version("lxml"), self.as_of.isoformat(),
                     self.config.country, config.site_url or ""]  # fmt: skip
         texts = self.plan.xml_by_md.values()
-        around = {id_: self.renderer.corpus.facts_around(id_) for id_ in {cast(str, t.record) for t in texts}}
+        corpus = self.renderer.corpus
+        # What the corpus says around the text's record, and what that record did to the texts
+        # it amended (its activeModifications, read off their bodies).
+        around = {
+            id_: f"{corpus.facts_around(id_)}\n{modifications.active(corpus, id_)!r}"
+            for id_ in {cast(str, t.record) for t in texts}
+        }
         return {text.path: "\n".join([*settings, around[cast(str, text.record)]]) for text in texts}
 
     def _describe(self, file: File) -> str:

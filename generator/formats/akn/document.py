@@ -11,8 +11,8 @@ FRBR URIs (`FrbrUri`): the work `/akn/{country}/act/{date}/{id}`, a meeting's
 number (unique and stable, where official numbers are neither: the number is `FRBRnumber`'s
 `showAs`). A text is the expression `…/rus@{the day it took effect}`, its XML the manifestation
 `…/rus@{day}.xml`. The body is `generator.formats.akn.body`'s, from the HTML of the text's page;
-this module writes the rest: meta
-(identification, lifecycle, references and their TLCs), preface, conclusions, a meeting's agenda.
+this module writes the rest: meta (identification, lifecycle, what amendments changed,
+references and their TLCs), preface, conclusions, a meeting's agenda.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from generator.core.status import Status
 from generator.core.urls import absolute, page_path
 from generator.doctypes import REGISTRY, Akn
 from generator.doctypes.frame import Signature
+from generator.formats.akn import modifications
 from generator.formats.akn.body import NS, BodyWriter, Node, serialize, sub
 from generator.site.markdown import title_of
 
@@ -189,8 +190,11 @@ class _Writer:
         """A link in the body: a document's FRBR work URI (and eId), a record's TLC."""
         if entry.kind is not None and not entry.kind.document:
             return entry.kind.value, "refersTo", self._tlc(entry.id)
-        work = cast(FrbrUri, frbr_uri(self.corpus, entry.id, country=self.uri.country)).work
+        work = self._uri(entry.id).work
         return "ref", "href", f"{work}#{anchor}" if anchor else work
+
+    def _uri(self, id_: str) -> FrbrUri:
+        return cast(FrbrUri, frbr_uri(self.corpus, id_, country=self.uri.country))
 
     def _document_ref(self, id_: str | None, element: str = "passiveRef") -> str:
         if id_ is None or self.corpus.document(id_) is None:
@@ -209,12 +213,22 @@ class _Writer:
         lifecycle = sub(meta, "lifecycle", source="#regpub")
         for when, kind, source in sorted(self._events(), key=lambda event: event[0]):
             sub(lifecycle, "eventRef", date=when.isoformat(), source=source, type=kind)
+        modifications.analysis(  # each amending document is among the references too
+            meta, self.corpus, self.entry.id, self.edition, own=self.uri.work,
+            work=lambda id_: (self._document_ref(id_), self._uri(id_).work)[1],
+            expression=lambda id_, start: self._uri(id_).expression(start),
+        )  # fmt: skip
         references = sub(meta, "references", source="#regpub")
         first = self.uri.expression(self.texts[0].start)
         sub(references, "original", eId="original", href=first, showAs=self.document.title)
         for id_, element in sorted(self.documents.items()):
-            uri = cast(FrbrUri, frbr_uri(self.corpus, id_, country=self.uri.country))
-            sub(references, element, eId=id_, href=uri.work, showAs=title_of(self.corpus.by_id[id_]))
+            sub(
+                references,
+                element,
+                eId=id_,
+                href=self._uri(id_).work,
+                showAs=title_of(self.corpus.by_id[id_]),
+            )
         tlcs = [("TLCOrganization", "regpub", self.site_url or "/ontology/organization/regpub", "regpub")]
         tlcs += sorted((element, eid, href, shown) for eid, (element, href, shown) in self.tlcs.items())
         for element, eid, href, shown in tlcs:
