@@ -25,6 +25,7 @@ from generator.core.model import document_kinds
 from generator.core.urls import RecordUrls
 from generator.formats.akn.body import NS
 from generator.formats.akn.document import akn_xml, frbr_uri
+from generator.formats.akn.naming import eids
 from generator.site.context import PageContexts
 from generator.site.markdown import page_markdown
 from tests.conftest import PUBLISHED_AT, REGPUB, REPO, SAMPLE, WriteContent
@@ -110,18 +111,36 @@ def test_every_reference_inside_a_file_names_something_in_it(sample_site: Path, 
                 assert element.get("href", "").removeprefix("#") in eids, f"{name}: {element.get('href')}"
 
 
-def test_eids_are_the_page_anchors(corpus: Corpus, xml: Xml) -> None:
-    entry = corpus.by_id[REGULATION]
-    page = page_markdown(corpus, entry, PageContexts(corpus, AS_OF).for_entry(entry).sections)
+def test_eids_follow_the_naming_convention(corpus: Corpus, xml: Xml) -> None:
     root = xml(REGULATION)
     parts = find(root, "//a:article | //a:section | //a:chapter")
-    assert {part.get("eId") for part in parts} == set(_ANCHOR.findall(page))
     assert len(parts) == 18  # three sections, fifteen articles
-    article = find(root, "//a:section[@eId='section-1']/a:article[@eId='article-1']")[0]
+    article = find(root, "//a:section[@eId='sec_1']/a:article[@eId='sec_1__art_1']")[0]
     assert [text(article, "a:num"), text(article, "a:heading")] == ["Статья 1.", "Предмет регулирования"]
-    assert values(article, "a:paragraph/@eId") == [f"article-1__para-{n}" for n in (1, 2, 3)]
+    assert values(article, "a:paragraph/@eId") == [f"sec_1__art_1__para_{n}" for n in (1, 2, 3)]
     assert values(article, "a:paragraph/a:num/text()") == ["1.", "2.", "3."]
     assert text(article, "a:intro").strip().startswith("Настоящее Положение определяет")
+
+
+def test_every_page_anchor_has_its_element_in_every_text(sample_site: Path, corpus: Corpus) -> None:
+    """An article, section or chapter a page anchors (`article-3`, what `[[id#article-3]]`
+    names) is an element of that kind in the text's XML, named by the Naming Convention."""
+    checked = 0
+    for id_ in corpus.ids_of(document_kinds()):
+        for edition in editions(corpus, corpus.by_id[id_], AS_OF):
+            if edition.body is None:
+                continue
+            root = etree.fromstring(published(sample_site, corpus, id_, edition))
+            named = {element.get("eId"): etree.QName(element).localname for element in root.iter()}
+            for anchor, eid in eids(edition.body).items():
+                assert named.get(eid) == anchor.partition("-")[0], f"{id_}@{edition.start}: {anchor} → {eid}"
+                checked += 1
+    assert checked == 18 * 2 + 6 + 2  # the regulation's two texts, the programme, the amendment
+    entry = corpus.by_id[REGULATION]  # and those are the page's anchors
+    page = page_markdown(corpus, entry, PageContexts(corpus, AS_OF).for_entry(entry).sections)
+    assert entry.body is not None
+    assert set(eids(entry.body)) == set(_ANCHOR.findall(page))
+    assert eids(entry.body)["article-9"] == "sec_2__art_9"
 
 
 def test_meeting_eids_are_its_page_anchors(xml: Xml) -> None:
@@ -144,7 +163,7 @@ def test_references_point_at_the_documents_frbr_uris(sample_site: Path, corpus: 
     assert directive.work == "/akn/vn/act/2016-05-15/directive-05-ct-tw"
     refs = {text(ref, "."): ref.get("href") for ref in find(xml("coordination-amendment-2022"), "//a:ref")}
     assert refs["Директиве № 05-CT/TW"] == directive.work  # a citation in the text, found
-    assert refs["статьи 9"] == f"{regulation.work}#article-9"  # [[id#article-9|статьи 9]]
+    assert refs["статьи 9"] == f"{regulation.work}#sec_2__art_9"  # [[id#article-9|статьи 9]]
     works = {uri.work: id_ for id_ in corpus.by_id if (uri := frbr_uri(corpus, id_, country="vn"))}
     for name, data in all_texts(sample_site, corpus):
         for href in values(etree.fromstring(data), "//a:ref/@href"):
@@ -264,13 +283,13 @@ def test_markdown_becomes_akn(write_content: WriteContent, tmp_path: Path) -> No
     assert "<b>жирным</b>, <i>курсивом</i>" in text
     assert '<span class="code">кодом</span>' in text
     assert '<organization refersTo="#org-a">организацией</organization>' in text
-    assert find(act, "//a:paragraph[@eId='article-1__para-2']//a:table/a:tr[2]/a:td[2]/a:p/a:b")
-    assert find(act, "//a:article[@eId='article-1']/a:wrapUp")
+    assert find(act, "//a:paragraph[@eId='art_1__para_2']//a:table/a:tr[2]/a:td[2]/a:p/a:b")
+    assert find(act, "//a:article[@eId='art_1']/a:wrapUp")
     assert "<heading>Примечание</heading>" in text  # the DOCX's title of a `!!! note`
     assert '<p class="code" xml:space="preserve">код  с   пробелами</p>' in text
     assert find(act, "//a:blockList[@class='definitions']/a:item/a:heading")
     assert values(act, "//a:hcontainer[@name='subdivision']/a:heading/text()") == ["Без номера"]
-    assert '<ref href="/akn/vn/act/2020-01-01/reg#article-1">' in text
+    assert '<ref href="/akn/vn/act/2020-01-01/reg#art_1">' in text
     assert '<a href="https://example.org">сайт</a>' in text
     repealed = find(act, "//a:eventRef[@type='repeal']")
     assert [(event.get("date"), event.get("source")) for event in repealed] == [("2024-01-01", "#regpub")]
@@ -288,12 +307,12 @@ def test_each_change_an_amendment_made_is_a_textual_mod(xml: Xml) -> None:
     [mod] = find(regulation, "//a:passiveModifications/a:textualMod")
     assert mod.get("type") == "substitution"
     assert values(mod, "a:source/@href") == ["/akn/vn/act/2022-12-20/coordination-amendment-2022"]
-    assert values(mod, "a:destination/@href") == ["#article-9"]
-    assert find(regulation, "//a:body//a:article[@eId='article-9']")
+    assert values(mod, "a:destination/@href") == ["#sec_2__art_9"]
+    assert find(regulation, "//a:body//a:article[@eId='sec_2__art_9']")
     assert values(regulation, "//a:passiveRef/@eId") == ["coordination-amendment-2022"]
     amendment = xml("coordination-amendment-2022")
     [mod] = find(amendment, "//a:activeModifications/a:textualMod")
     assert values(mod, "a:destination/@href") == [
-        "/akn/vn/act/2020-12-21/coordination-regulation-2021-2025/rus@2023-01-01/!main#article-9"
+        "/akn/vn/act/2020-12-21/coordination-regulation-2021-2025/rus@2023-01-01/!main#sec_2__art_9"
     ]
     assert not find(amendment, "//a:passiveModifications")

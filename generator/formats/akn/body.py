@@ -1,13 +1,14 @@
 """A body made Akoma Ntoso 3.0: the half of `generator.formats.akn.document` that reads the text.
 
 It reads the page's own HTML of the text (what MkDocs made of `render_body`'s Markdown while
-rendering the page), so the XML says what the page says, its eIds are the page's anchors (the
-numbered parts' from `generator.core.body`, other headings' the site's slugs), and no body is
-converted twice. The HTML is made AKN where it stands: headings become the hierarchy (an
-article's top-level numbered items its `<paragraph>`s), lists `<blockList>`s, admonitions and
-quotes `<blockContainer>`s, footnotes `<authorialNote>`s where they are marked, the headings'
-permalinks go, and a link that names its record (`data-ref`) becomes whatever `refer` says (a
-`<ref>` to a document's FRBR URI, a person naming its TLC).
+rendering the page), so the XML says what the page says, and no body is converted twice. Its
+eIds are the Naming Convention's for the numbered parts (`chp_1__art_3`, from their anchors on the
+page: `generator.formats.akn.naming`), other headings' the site's slugs. The HTML is made AKN
+where it stands: headings become the hierarchy (an article's top-level numbered items its
+`<paragraph>`s), lists `<blockList>`s, admonitions and quotes `<blockContainer>`s, footnotes
+`<authorialNote>`s where they are marked, the headings' permalinks go, and a link that names its
+record (`data-ref`) becomes whatever `refer` says (a `<ref>` to a document's FRBR URI, a person
+naming its TLC).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from lxml import etree, html
 from generator.core import labels
 from generator.core.body import Body, heading_number
 from generator.core.corpus import Corpus, Entry
+from generator.formats.akn.naming import part_eid
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -310,13 +312,18 @@ class BodyWriter:
         self._hier(sub(document, "body"), tree, "", wrapped=False)
 
     def _part(self, parent: etree._Element, node: Node, prefix: str) -> None:
-        """An article, section or chapter (eId: its anchor on the page), or another heading."""
+        """An article, section or chapter (eId: the Naming Convention's, `generator.formats.akn.naming`),
+        or another heading (eId: its slug on the page; the parts in it are named as if it were not)."""
         assert node.heading is not None
         anchor = node.heading.get("id") or "heading"
-        tag = anchor.partition("-")[0] if anchor in self.anchors else "hcontainer"
-        element = sub(parent, tag, name="subdivision" if tag == "hcontainer" else None, eId=self.eid(anchor))
-        self._heading(element, node.heading, tag != "hcontainer")
-        self._hier(element, node, f"{element.get('eId')}__")
+        if anchor in self.anchors:
+            element = sub(parent, anchor.partition("-")[0], eId=self.eid(f"{prefix}{part_eid(anchor)}"))
+            self._heading(element, node.heading, True)
+            self._hier(element, node, f"{element.get('eId')}__")
+            return
+        element = sub(parent, "hcontainer", name="subdivision", eId=self.eid(anchor))
+        self._heading(element, node.heading, False)
+        self._hier(element, node, prefix)
 
     def _hier(self, element: etree._Element, node: Node, prefix: str, *, wrapped: bool = True) -> None:
         """A part's text: its content, or its intro, numbered paragraphs, parts and wrap-up (the
@@ -336,7 +343,9 @@ class BodyWriter:
             if _numbered(run[0]):
                 for item in list(run[0]):
                     number = (item[0].text or "").rstrip(".")
-                    paragraph = sub(element, "paragraph", eId=self.eid(f"{prefix}para-{number}"))
+                    paragraph = sub(
+                        element, "paragraph", eId=self.eid(f"{prefix}para_{number.replace('.', '-')}")
+                    )
                     paragraph.append(item[0])
                     sub(paragraph, "content").extend(item)
             elif wrapped and n == 0:

@@ -37,6 +37,7 @@ from generator.doctypes import REGISTRY, Akn
 from generator.doctypes.frame import Signature
 from generator.formats.akn import modifications
 from generator.formats.akn.body import NS, BodyWriter, Node, serialize, sub
+from generator.formats.akn.naming import eids
 from generator.site.markdown import title_of
 
 LANGUAGE = "rus"
@@ -190,8 +191,8 @@ class _Writer:
         """A link in the body: a document's FRBR work URI (and eId), a record's TLC."""
         if entry.kind is not None and not entry.kind.document:
             return entry.kind.value, "refersTo", self._tlc(entry.id)
-        work = self._uri(entry.id).work
-        return "ref", "href", f"{work}#{anchor}" if anchor else work
+        eid = eids(entry.body).get(anchor, anchor) if anchor and entry.body else anchor
+        return "ref", "href", f"{self._uri(entry.id).work}#{eid}" if eid else self._uri(entry.id).work
 
     def _uri(self, id_: str) -> FrbrUri:
         return cast(FrbrUri, frbr_uri(self.corpus, id_, country=self.uri.country))

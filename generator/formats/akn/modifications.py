@@ -16,6 +16,7 @@ from generator.core.corpus import Corpus, Edition
 from generator.core.history import TextHistory, histories_of
 from generator.core.model import Relation
 from generator.formats.akn.body import sub
+from generator.formats.akn.naming import eids
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +64,18 @@ def analysis(
     if not passive_ and not active_:
         return
     element = sub(meta, "analysis", source="#regpub")
-    elsewhere = lambda change: f"{expression(change.regulation, change.start)}/!main#{change.anchor}"  # noqa: E731
-    here = lambda change: f"#{change.anchor}"  # noqa: E731
+    elsewhere = lambda change: f"{expression(change.regulation, change.start)}/!main#{_eid(corpus, change)}"  # noqa: E731
+    here = lambda change: f"#{_eid(corpus, change)}"  # noqa: E731
     _write(element, "activeModifications", active_, lambda _: own, elsewhere)
     _write(element, "passiveModifications", passive_, lambda change: work(change.by), here)
+
+
+def _eid(corpus: Corpus, change: Modification) -> str:
+    """The changed part's eId in the text the change made."""
+    regulation = corpus.regulation(change.regulation)
+    texts = corpus.editions(regulation, change.start) if regulation else []
+    body = next((text.body for text in texts if text.start == change.start), None)
+    return eids(body).get(change.anchor, change.anchor) if body else change.anchor
 
 
 def _write(
