@@ -24,8 +24,8 @@ from generator.core.editions import editions
 from generator.core.model import document_kinds
 from generator.core.urls import RecordUrls
 from generator.formats.akn.body import NS
-from generator.formats.akn.document import akn_xml, frbr_uri
-from generator.formats.akn.naming import eids
+from generator.formats.akn.document import akn_xml
+from generator.formats.akn.naming import eids, frbr_uri
 from generator.site.context import PageContexts
 from generator.site.markdown import page_markdown
 from tests.conftest import PUBLISHED_AT, REGPUB, REPO, SAMPLE, WriteContent
@@ -163,13 +163,23 @@ def test_references_point_at_the_documents_frbr_uris(sample_site: Path, corpus: 
     assert directive.work == "/akn/vn/act/2016-05-15/directive-05-ct-tw"
     refs = {text(ref, "."): ref.get("href") for ref in find(xml("coordination-amendment-2022"), "//a:ref")}
     assert refs["Директиве № 05-CT/TW"] == directive.work  # a citation in the text, found
-    assert refs["статьи 9"] == f"{regulation.work}#sec_2__art_9"  # [[id#article-9|статьи 9]]
+    # [[id#article-9|статьи 9]], written on 20 December 2022: the text in force that day.
+    assert refs["статьи 9"] == f"{regulation.expression(date(2021, 1, 1))}#sec_2__art_9"
     works = {uri.work: id_ for id_ in corpus.by_id if (uri := frbr_uri(corpus, id_, country="vn"))}
     for name, data in all_texts(sample_site, corpus):
         for href in values(etree.fromstring(data), "//a:ref/@href"):
-            work, _, eid = href.partition("#")
+            uri, _, eid = href.partition("#")
+            work, _, start = uri.partition("/rus@")
             assert work in works, f"{name}: {href}"
-            assert not eid or find(xml(works[work]), f"//*[@eId='{eid}']"), f"{name}: {href}"
+            target = corpus.by_id[works[work]]
+            texts = (
+                [t for t in editions(corpus, target, AS_OF) if t.start.isoformat() == start] if start else []
+            )
+            referred = etree.fromstring(
+                published(sample_site, corpus, target.id, texts[0] if texts else None)
+            )
+            assert not start or texts, f"{name}: {href}"
+            assert not eid or find(referred, f"//*[@eId='{eid}']"), f"{name}: {href}"
 
 
 def test_people_and_organizations_are_tlcs(published_site: Path, corpus: Corpus, xml: Xml) -> None:

@@ -167,6 +167,16 @@ def test_every_published_text_is_valid_akoma_ntoso_and_linked(sample_site: Path)
         assert f'href="{posixpath.basename(document["xml"])}"' in page, document["id"]
 
 
+def _named(eids: set[str | None]) -> dict[str, str]:
+    """The page anchor each eId names: `sec_2__art_9` names `article-9`."""
+    kinds = {"art": "article", "sec": "section", "chp": "chapter"}
+    named = {}
+    for eid in filter(None, eids):
+        kind, _, number = eid.split("__")[-1].partition("_")
+        named[f"{kinds[kind]}-{number}"] = eid
+    return named
+
+
 def test_the_xml_structure_has_the_page_anchors(sample_site: Path) -> None:
     folder = sample_site / "regulations" / "coordination-regulation-2021-2025"
     page = (folder / "index.html").read_text(encoding="utf-8")
@@ -178,4 +188,7 @@ def test_the_xml_structure_has_the_page_anchors(sample_site: Path) -> None:
         for element in tree.iter(f"{AKN}{tag}")
     }
     assert anchors
-    assert parts == anchors
+    # Each page anchor's part, by the Naming Convention (`article-9` in section 2: `sec_2__art_9`).
+    named = {anchor: eid.split("__")[-1] for anchor, eid in _named(parts).items()}
+    assert set(named) == anchors
+    assert named["article-9"] == "art_9"

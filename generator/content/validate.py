@@ -12,6 +12,7 @@ from datetime import date
 from generator.core.citations import cite
 from generator.core.corpus import Corpus, Entry, Link, VersionText
 from generator.core.diagnostics import Location, Report
+from generator.core.editions import text_date, text_of_day
 from generator.core.fields import did_you_mean, label
 from generator.core.model import Kind, Regulation, Relation
 from generator.doctypes import REGISTRY
@@ -46,8 +47,11 @@ def _link_location(corpus: Corpus, link: Link) -> Location:
     return entry.locate(link.key)
 
 
-def _check_link(corpus: Corpus, link: Link, report: Report, where: Location | None = None) -> None:
-    """A relation or reference `link`, reported at `where` (default: where its source says it)."""
+def _check_link(
+    corpus: Corpus, link: Link, report: Report, where: Location | None = None, start: date | None = None
+) -> None:
+    """A relation or reference `link` (from the text of its origin that applies from `start`,
+    default the current one), reported at `where` (default: where its source says it)."""
     where = where or _link_location(corpus, link)
     field = "the body" if link.relation is Relation.REFERENCES else label(link.key)
     target = corpus.get(link.target)
@@ -70,6 +74,24 @@ def _check_link(corpus: Corpus, link: Link, report: Report, where: Location | No
         return
     if link.anchor is not None:
         _check_anchor(target, link, where, report)
+        if (
+            link.relation is Relation.REFERENCES
+            and (day := text_date(corpus, link.origin, start)) is not None
+        ):
+            _check_anchor_then(corpus, link, day, where, report)
+
+
+def _check_anchor_then(corpus: Corpus, link: Link, day: date, where: Location, report: Report) -> None:
+    """A reference made on `day` also links to the text of its target of that day (README:
+    "Versions"), at the same anchor: warn when that text has none."""
+    then = text_of_day(corpus, link.target, day)
+    if then is None or then.body is None or link.anchor in then.body.anchors:
+        return
+    message = (
+        f"'{link.target}' had no anchor '#{link.anchor}' in its text of {day.isoformat()} "
+        f"(from {then.start.isoformat()}), which this text refers to"
+    )
+    report.add("anchor-missing-then", where, message)
 
 
 def _check_anchor(target: Entry, link: Link, where: Location, report: Report) -> None:
@@ -198,7 +220,9 @@ def _check_version_file(corpus: Corpus, text: VersionText, report: Report) -> No
     for ref in text.body.references:
         origin = text.record.version_of
         link = Link(origin, Relation.REFERENCES, ref.target, (), ref.line, ref.column, ref.anchor)
-        _check_link(corpus, link, report, Location(text.path, ref.line, ref.column))
+        _check_link(
+            corpus, link, report, Location(text.path, ref.line, ref.column), text.record.version.from_
+        )
 
 
 def _check_version_dates(corpus: Corpus, regulation: Regulation, report: Report) -> None:

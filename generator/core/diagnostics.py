@@ -61,6 +61,11 @@ CODES: dict[str, Code] = _codes(
     ),
     ("unknown-anchor", E, "a `[[id#anchor]]` reference to an anchor the target does not have"),
     ("bad-reference", E, "a malformed `[[…]]` reference in a body"),
+    (
+        "anchor-missing-then",
+        W,
+        "a `[[id#anchor]]` in a text dated D to an anchor missing in the text of `id` in force on D",
+    ),
     ("duplicate-anchor", E, "two headings in one body make the same anchor (`#article-3`)"),
     ("self-reference", E, "a document that supersedes, amends or is based on itself"),
     ("cycle", E, "a cycle in `supersedes`, `amends` or organizations' `parent`"),

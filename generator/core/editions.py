@@ -35,3 +35,31 @@ def history(corpus: Corpus, entry: Entry, as_of: date) -> list[Edition]:
     if len(texts) < 2 and regulation.version is None:
         return []
     return texts
+
+
+def text_date(corpus: Corpus, id_: str, start: date | None = None) -> date | None:
+    """The day the text of the document `id_` that applies from `start` (default: its current
+    text) speaks from, for the references it makes (README: "Versions"): an earlier text's
+    `version.from`; the current text's `version.from` if an amendment made it, else the
+    document's `date`."""
+    document = corpus.document(id_)
+    if document is None:
+        return None
+    regulation = corpus.regulation(id_)
+    if regulation is not None and start is not None:
+        current = next(text for text in corpus.editions(regulation, start) if text.current)
+        if start != current.start:
+            return start
+    if regulation is not None and regulation.version is not None:
+        return regulation.version.from_
+    return document.date
+
+
+def text_of_day(corpus: Corpus, id_: str, day: date) -> Edition | None:
+    """The text of the regulation `id_` that applied on `day`, when that is not its current
+    text (a reference made on `day` meant that text)."""
+    regulation = corpus.regulation(id_)
+    if regulation is None:
+        return None
+    applied = [text for text in corpus.editions(regulation, day) if text.start <= day]
+    return applied[-1] if applied and not applied[-1].current else None

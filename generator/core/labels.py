@@ -35,6 +35,7 @@ FORM_CASES = {
 }
 DOCUMENT_CASES = ("документа", "документов", "документом")  # any other form
 AS_AMENDED = "в ред."
+TEXT_OF_DAY = "ред. от {date}"  # a reference's link to the text of the day it was made
 ADDED_FEMININE = "введена"  # статья, глава
 ADDED_MASCULINE = "введён"  # раздел
 MEETING_FORM = "Заседание"  # how a meeting is named where documents show their form

@@ -18,7 +18,8 @@ from generator.core.corpus import Entry
 from generator.core.editions import editions
 from generator.core.urls import SCHEMA_FILES
 from generator.doctypes.records import DocumentRecord, Page
-from generator.formats.akn.document import DEFAULT_COUNTRY, akn_xml
+from generator.formats.akn.document import akn_xml
+from generator.formats.akn.naming import DEFAULT_COUNTRY
 from generator.formats.data import files as data
 from generator.formats.data.schema import open_data_schema
 from generator.formats.jsonld import json_ld, script_text

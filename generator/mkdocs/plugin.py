@@ -42,7 +42,7 @@ from generator.core.store import Store, installed_version, regpub_files, write_a
 from generator.doctypes import records, template_folders
 from generator.doctypes.sections import TEXT
 from generator.formats.akn import modifications
-from generator.formats.akn.document import DEFAULT_COUNTRY, valid_country
+from generator.formats.akn.naming import DEFAULT_COUNTRY, valid_country
 from generator.formats.files import SiteRenderer, sha256
 from generator.formats.outputs import Settings, make_outputs
 from generator.formats.search import PART_PAGES, build_search_index, search_store

@@ -19,6 +19,7 @@ from generator.core import labels
 from generator.core.body import REFERENCE, Body, parse_reference, split_code_spans
 from generator.core.citations import cite
 from generator.core.corpus import Corpus, Entry
+from generator.core.editions import text_date, text_of_day
 from generator.core.history import (
     Amendment,
     Link,
@@ -95,6 +96,7 @@ def render_body(
     if body is None:
         return ""
     anchors = body.heading_anchors()
+    day = text_date(corpus, self_id, text)  # what the text's references meant, on the day it speaks from
     # The page's title is its only h1: the body's top headings become h2 (h3 under a section
     # heading of the template: `top`), whatever level the editor began at, and the others keep
     # their distance from them.
@@ -106,7 +108,7 @@ def render_body(
         rendered = _level(line, body.headings[offset] + shift) if shift and offset in body.headings else line
         if "[[" in line:
             rendered = "".join(
-                piece if is_code else REFERENCE.sub(lambda m: _reference(corpus, page, m), piece)
+                piece if is_code else REFERENCE.sub(lambda m: _reference(corpus, page, m, day), piece)
                 for piece, is_code in split_code_spans(line)
             )
         if offset in anchors:
@@ -160,13 +162,23 @@ def _level(line: str, level: int) -> str:
     return "#" * min(level, 6) + text
 
 
-def _reference(corpus: Corpus, page: str, match: re.Match[str]) -> str:
+def _reference(corpus: Corpus, page: str, match: re.Match[str], day: date | None) -> str:
+    """A `[[…]]` reference as a link; made in a text of `day` to a document whose text of that
+    day is not its current one, also «(ред. от …)» to that text (README: "Versions")."""
     parsed = parse_reference(match.group(1))
     target = corpus.get(parsed[0]) if parsed else None
     if parsed is None or target is None:
         return match.group(0)  # unreachable after a clean check; left visible rather than lost
     _, anchor, text = parsed
-    return f'[{escape(text or title_of(target))}]({link_to(page, target, anchor)}){{data-ref="{target.id}"}}'
+    link = f'[{escape(text or title_of(target))}]({link_to(page, target, anchor)}){{data-ref="{target.id}"}}'
+    then = text_of_day(corpus, target.id, day) if day is not None else None
+    if then is None:
+        return link
+    edition = RecordUrls(Kind.REGULATION, target.id).edition(then.start, current=False).page
+    there = posixpath.relpath(f"{edition}index.md", posixpath.dirname(page)) + (
+        f"#{anchor}" if anchor else ""
+    )
+    return f"{link} ([{labels.TEXT_OF_DAY.format(date=f'{then.start:%d.%m.%Y}')}]({there}))"
 
 
 def page_markdown(corpus: Corpus, entry: Entry, sections: Sequence[str]) -> str:

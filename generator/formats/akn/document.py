@@ -17,9 +17,7 @@ references and their TLCs), preface, conclusions, a meeting's agenda.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
@@ -28,7 +26,7 @@ from pymdownx.slugs import slugify  # type: ignore[import-untyped]
 
 from generator.core import labels
 from generator.core.corpus import Corpus, Edition, Entry
-from generator.core.editions import editions
+from generator.core.editions import editions, text_date, text_of_day
 from generator.core.model import AgendaItem, Document, Kind, Relation
 from generator.core.russian import long_date
 from generator.core.status import Status
@@ -37,61 +35,8 @@ from generator.doctypes import REGISTRY, Akn
 from generator.doctypes.frame import Signature
 from generator.formats.akn import modifications
 from generator.formats.akn.body import NS, BodyWriter, Node, serialize, sub
-from generator.formats.akn.naming import eids
+from generator.formats.akn.naming import LANGUAGE, FrbrUri, eids, frbr_uri
 from generator.site.markdown import title_of
-
-LANGUAGE = "rus"
-DEFAULT_COUNTRY = "ru"  # the plugin's `country` when mkdocs.yml names none
-_COUNTRY = re.compile(r"[a-z]{2}(-[a-z0-9]+)?")
-
-
-@dataclass(frozen=True, slots=True)
-class FrbrUri:
-    """A document's FRBR URIs, for its XML, `catalog.json` and links alike.
-
-    >>> uri = FrbrUri("vn", "act", None, date(2020, 12, 21), "coordination-regulation")
-    >>> uri.work
-    '/akn/vn/act/2020-12-21/coordination-regulation'
-    >>> uri.expression(date(2021, 1, 1))
-    '/akn/vn/act/2020-12-21/coordination-regulation/rus@2021-01-01'
-    >>> FrbrUri("vn", "debateReport", "protocol", date(2020, 12, 21), "m").manifestation(date(2020, 12, 21))
-    '/akn/vn/debateReport/protocol/2020-12-21/m/rus@2020-12-21.xml'
-    """
-
-    country: str  # ISO 3166-1 alpha-2 in lower case, maybe with a locality: `vn`, `vn-na`
-    doctype: str
-    subtype: str | None
-    work_date: date
-    number: str
-
-    def __post_init__(self) -> None:
-        if not valid_country(self.country):
-            raise ValueError(f"'{self.country}' is not an AKN country code such as 'vn' or 'vn-na'")
-
-    @property
-    def work(self) -> str:
-        parts = ["", "akn", self.country, self.doctype, self.subtype, self.work_date.isoformat(), self.number]
-        return "/".join(part for part in parts if part is not None)
-
-    def expression(self, start: date) -> str:
-        return f"{self.work}/{LANGUAGE}@{start.isoformat()}"
-
-    def manifestation(self, start: date) -> str:
-        return f"{self.expression(start)}.xml"
-
-
-def valid_country(code: str) -> bool:
-    """Whether `code` can stand in an FRBR URI: `ru`, `vn`, `vn-na`; not `RU`, `rus`."""
-    return _COUNTRY.fullmatch(code) is not None
-
-
-def frbr_uri(corpus: Corpus, id_: str, *, country: str) -> FrbrUri | None:
-    """The URIs of the document `id_`; None for a person, an organization or an unknown id."""
-    entry, document = corpus.get(id_), corpus.document(id_)
-    shape = REGISTRY[entry.kind].akn if entry is not None and entry.kind is not None else None
-    if document is None or shape is None:
-        return None
-    return FrbrUri(country, shape.doctype, shape.name, document.date, id_)
 
 
 def akn_xml(
@@ -188,11 +133,19 @@ class _Writer:
         return f"#{id_}"
 
     def _refer(self, entry: Entry, anchor: str | None) -> tuple[str, str, str]:
-        """A link in the body: a document's FRBR work URI (and eId), a record's TLC."""
+        """A link in the body: a document's FRBR work URI, or the expression URI of its text of the
+        day this text was made, and the eId; a record's TLC."""
         if entry.kind is not None and not entry.kind.document:
             return entry.kind.value, "refersTo", self._tlc(entry.id)
-        eid = eids(entry.body).get(anchor, anchor) if anchor and entry.body else anchor
-        return "ref", "href", f"{self._uri(entry.id).work}#{eid}" if eid else self._uri(entry.id).work
+        # Made in a text of a day when the document had another text: that text (README: "Versions").
+        day = text_date(self.corpus, self.entry.id, self.edition.start)
+        then = text_of_day(self.corpus, entry.id, day) if day is not None else None
+        if then and anchor and (then.body is None or anchor not in then.body.anchors):
+            then = None  # not in the text of that day (check warns): the current text's
+        uri = self._uri(entry.id)
+        target, body = (uri.expression(then.start), then.body) if then else (uri.work, entry.body)
+        eid = eids(body).get(anchor, anchor) if anchor and body else anchor
+        return "ref", "href", f"{target}#{eid}" if eid else target
 
     def _uri(self, id_: str) -> FrbrUri:
         return cast(FrbrUri, frbr_uri(self.corpus, id_, country=self.uri.country))
