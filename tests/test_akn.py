@@ -168,8 +168,8 @@ def test_references_point_at_the_documents_frbr_uris(sample_site: Path, corpus: 
     works = {uri.work: id_ for id_ in corpus.by_id if (uri := frbr_uri(corpus, id_, country="vn"))}
     for name, data in all_texts(sample_site, corpus):
         for href in values(etree.fromstring(data), "//a:ref/@href"):
-            uri, _, eid = href.partition("#")
-            work, _, start = uri.partition("/rus@")
+            named, _, eid = href.partition("#")
+            work, _, start = named.partition("/rus@")
             assert work in works, f"{name}: {href}"
             target = corpus.by_id[works[work]]
             texts = (
