@@ -268,3 +268,28 @@ def test_a_site_built_before_an_amendment_takes_effect_reads_right_after(
         expect(later.locator(".regpub-banner[data-regpub-status-banner]")).to_be_hidden()
         without.context.close()
         later.context.close()
+
+
+def test_a_text_on_a_date_opens_the_one_in_force_that_day(browser: Browser, site_url: str) -> None:
+    page = _open(browser, site_url + EXPIRED, on="2026-01-01")
+    form = page.locator("form[data-regpub-on-date]")
+    expect(form).to_be_visible()
+    form.locator("input[name=on]").fill("2022-03-15")
+    form.get_by_role("button", name="Открыть").click()
+    expect(page).to_have_url(re.compile(r"/coordination-regulation-2021-2025/2021-01-01/$"))
+    page.go_back()
+    form.locator("input[name=on]").fill("2024-03-15")
+    form.get_by_role("button", name="Открыть").click()
+    expect(form.locator(".regpub-on-date__answer")).to_have_text(
+        "На 15 марта 2024 г. действовал текст на этой странице."
+    )
+    form.locator("input[name=on]").fill("2027-03-15")
+    form.get_by_role("button", name="Открыть").click()
+    expect(form.locator(".regpub-on-date__answer")).to_have_text(
+        "На 15 марта 2027 г.: срок действия истёк 31 декабря 2025 г."
+    )
+    shoot(page, "status-text-on-a-date")
+    page.context.close()
+    without = _open(browser, site_url + EXPIRED, on=None, script=False)
+    expect(without.locator("form[data-regpub-on-date]")).to_be_hidden()  # the list answers instead
+    without.context.close()

@@ -146,6 +146,31 @@
     });
   }
 
+  // «Редакция на дату»: opens the text in force on the day asked for, or says why there is none.
+  function openTextOn(form, day) {
+    const section = form.closest("[data-regpub-facts]");
+    const facts = JSON.parse(section.dataset.regpubFacts);
+    const texts = [...section.querySelectorAll(".regpub-status[data-regpub-text]")];
+    const answer = form.querySelector(".regpub-on-date__answer");
+    const found = texts.find((text) => textShown(text, day));
+    const current = texts.find((text) => !text.dataset.regpubTextUntil);
+    if (found && found !== current) {
+      location.href = found.dataset.regpubTextUrl;
+      return;
+    }
+    const status = wording(facts, day).replace(/^./, (first) => first.toLowerCase());
+    answer.replaceChildren(found
+      ? `На ${longDate(day)} действовал текст на этой странице.`
+      : `На ${longDate(day)}: ${status.endsWith(".") ? status : `${status}.`}`);
+    const applied = texts.find((text) => text.dataset.regpubText <= day);  // newest first
+    if (!found && applied && applied !== current) {
+      const link = document.createElement("a");
+      link.href = applied.dataset.regpubTextUrl;
+      link.textContent = "текст на эту дату";
+      answer.append(" ", link);
+    }
+  }
+
   function apply(root, day) {
     root.querySelectorAll("[data-regpub-status]").forEach((element) => showBadge(element, day));
     root.querySelectorAll("[data-regpub-status-banner]").forEach((element) => showBanner(element, day));
@@ -156,6 +181,13 @@
   }
 
   window.regpubStatus = { LABELS, on, turns, since, nextChange, wording, textInForce, today, apply, longDate };
+  document.querySelectorAll("[data-regpub-on-date]").forEach((form) => {
+    form.hidden = false;
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (form.elements.on.value) openTextOn(form, form.elements.on.value);
+    });
+  });
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", () => apply(document, today()));
   } else {
