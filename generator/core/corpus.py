@@ -252,7 +252,9 @@ class Corpus:
         turns: dict[date, list[str]] = defaultdict(list)
         for regulation in self.records(Regulation):
             facts = self.status_facts(regulation)
-            starts = [edition.start for edition in self.editions(regulation, as_of)]
+            texts = self.editions(regulation, as_of)
+            # Which text is in force shows only where there are texts to choose between.
+            starts = [text.start for text in texts] if len(texts) > 1 or regulation.version else []
             now = _shown(facts, starts, as_of)
             later = sorted(day for day in {*starts, *facts.turns()} if day > as_of)
             if (turn := next((day for day in later if _shown(facts, starts, day) != now), None)) is not None:

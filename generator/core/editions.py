@@ -63,3 +63,27 @@ def text_of_day(corpus: Corpus, id_: str, day: date) -> Edition | None:
         return None
     applied = [text for text in corpus.editions(regulation, day) if text.start <= day]
     return applied[-1] if applied and not applied[-1].current else None
+
+
+def shown_on(corpus: Corpus, id_: str, as_of: date) -> tuple[date, str]:
+    """What a download of the document `id_` made on `as_of` says that depends on that day, and
+    the last day on or before it on which that changed by the calendar alone: the regulation's
+    status, which of its texts is in force, and which amendments in force its text lacks (README:
+    "Computed status"). A download made on a later day with the same words is the same file."""
+    document = corpus.document(id_)
+    regulation = corpus.regulation(id_)
+    if document is None or regulation is None:
+        return (document.date if document else as_of), ""
+    texts = corpus.editions(regulation, as_of)
+    lacking = [
+        amending for id_ in corpus.unapplied_amendments(regulation) if (amending := corpus.regulation(id_))
+    ]
+    turns: list[date | None] = [text.start for text in texts]
+    turns += [corpus.status_facts(record).since(as_of) for record in (regulation, *lacking)]
+    day = max((turn for turn in turns if turn is not None and turn <= as_of), default=regulation.date)
+    words = (
+        corpus.status_note(regulation, as_of),
+        [text.in_force for text in texts],
+        corpus.outstanding_amendments(regulation, as_of),
+    )
+    return day, repr(words)

@@ -36,6 +36,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator.content.check import Checked, check_content
 from generator.content.settings import as_of_date
 from generator.core import labels
+from generator.core.editions import shown_on
 from generator.core.errors import DocxError, SearchError, UsageError
 from generator.core.reuse import Made, Previous
 from generator.core.store import Store, installed_version, regpub_files, write_atomically
@@ -348,18 +349,25 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
 
     def _xml_inputs(self, config: MkDocsConfig) -> dict[str, str]:
         """What each text's XML is made from besides its page, by its site path: the XML's own
-        settings, and what the corpus says of the records around the text's (the XML names
-        other records, their titles, dates and statuses)."""
+        settings, what the corpus says of the records around the text's (the XML names other
+        records, their titles, dates and statuses), and what it says that depends on the day
+        (`shown_on`: not the day itself, so that a daily build remakes only what a day changed)."""
         assert self.renderer is not None
         assert self.plan is not None
-        settings = [AKN_FORMAT, regpub_files(), installed_version("lxml"), self.as_of.isoformat(),
-                    self.config.country, config.site_url or ""]  # fmt: skip
+        settings = [AKN_FORMAT, regpub_files(), installed_version("lxml"), self.config.country,
+                    config.site_url or ""]  # fmt: skip
         texts = self.plan.xml_by_md.values()
         corpus = self.renderer.corpus
-        # What the corpus says around the text's record, and what that record did to the texts
-        # it amended (its activeModifications, read off their bodies).
+        # What the corpus says around the text's record, what that record did to the texts it
+        # amended (its activeModifications, read off their bodies), what it says of the day.
         around = {
-            id_: f"{corpus.facts_around(id_)}\n{modifications.active(corpus, id_)!r}"
+            id_: "\n".join(
+                [
+                    corpus.facts_around(id_),
+                    repr(modifications.active(corpus, id_)),
+                    repr(shown_on(corpus, id_, self.as_of)),
+                ]
+            )
             for id_ in {cast(str, t.record) for t in texts}
         }
         return {text.path: "\n".join([*settings, around[cast(str, text.record)]]) for text in texts}

@@ -26,7 +26,7 @@ from pymdownx.slugs import slugify  # type: ignore[import-untyped]
 
 from generator.core import labels
 from generator.core.corpus import Corpus, Edition, Entry
-from generator.core.editions import editions, text_date, text_of_day
+from generator.core.editions import editions, shown_on, text_date, text_of_day
 from generator.core.model import AgendaItem, Document, Kind, Relation
 from generator.core.russian import long_date
 from generator.core.status import Status
@@ -50,7 +50,7 @@ def akn_xml(
     edition: Edition | None = None,
 ) -> bytes:
     """The document's text `edition` (one of `editions.editions`; by default the current one) as AKN,
-    as of `as_of` (its status, and the manifestation's date: the same input gives the same bytes).
+    as of `as_of` (its status; the manifestation's date, `shown_on`: the same input gives the same bytes).
     `rendered` is the HTML its page has of the text (`generator.mkdocs.pages.RenderedPage.body`).
 
     With `site_url` the TLCs of people and organizations are their pages on the site; without,
@@ -203,7 +203,9 @@ class _Writer:
         made = (start, "amendment" if self.edition.by else "generation")
         expression = _frbr(identification, "FRBRExpression", uri.expression(start), made, authors)
         sub(expression, "FRBRlanguage", language=LANGUAGE)
-        generated = (self.as_of, "generation")
+        # The day what it says last changed by the calendar, not the build's: a daily build that
+        # changes nothing in it writes the same file.
+        generated = (shown_on(self.corpus, self.entry.id, self.as_of)[0], "generation")
         manifestation = _frbr(
             identification, "FRBRManifestation", uri.expression(start), generated, ["#regpub"], format_=".xml"
         )
