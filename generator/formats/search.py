@@ -114,7 +114,8 @@ def build_search_index(
                 if cache is not None:
                     cache.keep_folder(key, source)
             target = bundle if number == 0 else bundle / "parts" / str(number)
-            shutil.copytree(source, target, ignore=None if number == 0 else _only_part_files(source))
+            ignore = None if number == 0 else _only_part_files(source)
+            shutil.copytree(source, target, ignore=ignore, copy_function=_link)
     merged = [f"parts/{number}/" for number in range(1, len(parts))]
     (bundle / PARTS_FILE).write_text(json.dumps(merged) + "\n", encoding="utf-8")
     if cache is not None:
@@ -136,6 +137,16 @@ def _index(site: Path, pages: list[str], output: Path, tree: Path) -> None:
         raise SearchError(f"Pagefind failed to index the site:\n{result.stdout}{result.stderr}")
     shutil.rmtree(tree, ignore_errors=True)
     _canonical(output)
+
+
+def _link(source: str, target: str) -> None:
+    """A file of a part into the site: linked, not copied (a stored part is never written in
+    place, and publishing finds a linked file unchanged without reading it); copied where links
+    cannot be made."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _only_part_files(root: Path) -> Callable[[str, list[str]], list[str]]:
