@@ -40,6 +40,12 @@ BASES = {
     },
 }
 DELETE = None
+
+
+def _decision(decision: str) -> str:
+    return f"[{{title: Вопрос, decisions: [{decision}]}}]"
+
+
 # (document, field, its new YAML value or DELETE, whether check accepts it)
 CASES = [
     ("regulation", "title", "2021", True),
@@ -85,6 +91,31 @@ CASES = [
     ("meeting", "agenda", "[{decisions: [Принять]}]", False),
     ("meeting", "form", "Положение", False),
     ("meeting", "secretary", "nguyen-duc-trung", True),
+    ("meeting", "invited", "[nguyen-nam-dinh]", True),
+    ("meeting", "invited", "nguyen-nam-dinh", False),
+    # Decisions, votes and assignments (README: "Decisions, votes and assignments")
+    ("meeting", "agenda", _decision("{text: Утвердить план.}"), True),
+    ("meeting", "agenda", _decision("{vote: unanimous}"), False),
+    ("meeting", "agenda", _decision("{text: Утвердить., vote: unanimous}"), True),
+    ("meeting", "agenda", _decision("{text: Утвердить., vote: единогласно}"), False),
+    ("meeting", "agenda", _decision("{text: Утвердить., vote: {for: 12, against: 0, abstained: 1}}"), True),
+    ("meeting", "agenda", _decision("{text: Утвердить., vote: {for: -1}}"), False),
+    ("meeting", "agenda", _decision("{text: Утвердить., vote: {for: 2.5}}"), False),
+    ("meeting", "agenda", _decision("{text: Утвердить., vote: {for: [nguyen-nam-dinh], against: []}}"), True),
+    ("meeting", "agenda", _decision("{text: Утвердить., vote: {for: [Nguyen]}}"), False),
+    ("meeting", "agenda", _decision("{text: Утвердить., vote: {yes: 3}}"), False),
+    ("meeting", "agenda", _decision("{text: Утвердить., result: rejected}"), True),
+    ("meeting", "agenda", _decision("{text: Утвердить., result: failed}"), False),
+    (
+        "meeting",
+        "agenda",
+        _decision("{text: Поручить., assignees: [nguyen-nam-dinh], due: 2021-03-31}"),
+        True,
+    ),
+    ("meeting", "agenda", _decision("{text: Поручить., due: 31.03.2021}"), False),
+    ("meeting", "agenda", _decision("{text: Поручить., done: {on: 2021-03-20}}"), True),
+    ("meeting", "agenda", _decision("{text: Поручить., done: {report: session}}"), False),
+    ("meeting", "agenda", _decision("{text: Поручить., deadline: 2021-03-31}"), False),
 ]
 
 
@@ -134,5 +165,5 @@ def test_schema_and_check_agree_on_every_single_field_change(tmp_path: Path) -> 
         if schema_accepts != check_accepts:
             disagreements.append(f"{kind} {field}: {value} (check {check_accepts}, schema {schema_accepts})")
     assert disagreements == []
-    assert len(CASES) >= 34
+    assert len(CASES) >= 53
     assert sum(not accepted for *_, accepted in CASES) >= 20  # most changes are mistakes

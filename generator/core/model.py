@@ -16,6 +16,7 @@ from typing import ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
+from generator.core.decisions import Decision
 from generator.core.frontmatter import Key
 from generator.core.values import Date, Flag, Id, Ids, NonEmptyIds, Number, Text, Url
 
@@ -107,7 +108,11 @@ class Relation(StrEnum):
     CHAIR = "chairs"
     SECRETARY = "secretary"
     ATTENDEE = "attendees"
+    INVITED = "invited"
     SPEAKER = "agenda.speakers.person"
+    VOTER = "agenda.decisions.vote"
+    ASSIGNEE = "agenda.decisions.assignees"
+    REPORT = "agenda.decisions.done.report"
     AGENDA_DOCUMENT = "agenda.documents"
     POSITION_AT = "positions.organization"
     PARENT = "parent"
@@ -117,7 +122,7 @@ class Relation(StrEnum):
     def targets(self) -> frozenset[Kind]:
         """The kinds of record this relation may point to: any document for `related`, any
         record for a reference in a body."""
-        if self is Relation.RELATED:
+        if self in (Relation.RELATED, Relation.REPORT):
             return document_kinds()
         return _TARGETS.get(self) or frozenset(Kind.all())
 
@@ -142,6 +147,9 @@ _TARGETS: dict[Relation, frozenset[Kind]] = {
     Relation.SECRETARY: _PERSON,
     Relation.ATTENDEE: _PERSON,
     Relation.SPEAKER: _PERSON,
+    Relation.INVITED: _PERSON,
+    Relation.VOTER: _PERSON,
+    Relation.ASSIGNEE: _PERSON | _ORGANIZATION,
 }
 
 
@@ -243,7 +251,7 @@ class Speaker(Record):
 class AgendaItem(Record):
     title: Text
     speakers: tuple[Speaker, ...] = ()
-    decisions: tuple[Text, ...] = ()
+    decisions: tuple[Decision, ...] = ()
     documents: Ids = ()
 
 
@@ -336,6 +344,7 @@ class Meeting(DocumentFields):
     chairs: NonEmptyIds
     secretary: Id | None = None
     attendees: Ids = ()
+    invited: Ids = ()
     agenda: tuple[AgendaItem, ...] = ()
     photos: tuple[Photo, ...] = ()
 
@@ -345,11 +354,14 @@ class Meeting(DocumentFields):
         if self.secretary:
             yield Relation.SECRETARY, self.secretary, ("secretary",)
         yield from _list_links(Relation.ATTENDEE, "attendees", self.attendees)
+        yield from _list_links(Relation.INVITED, "invited", self.invited)
         for i, item in enumerate(self.agenda):
             for j, speaker in enumerate(item.speakers):
                 yield Relation.SPEAKER, speaker.person, ("agenda", i, "speakers", j, "person")
             for j, document in enumerate(item.documents):
                 yield Relation.AGENDA_DOCUMENT, document, ("agenda", i, "documents", j)
+            for j, decision in enumerate(item.decisions):
+                yield from decision_links(decision, ("agenda", i, "decisions", j))
         yield from super().links()
 
     @property
@@ -357,6 +369,19 @@ class Meeting(DocumentFields):
         """Everyone recorded as present: chairs, the secretary and attendees."""
         secretary = {self.secretary} if self.secretary else set()
         return {*self.chairs, *secretary, *self.attendees}
+
+
+def decision_links(decision: Decision, key: Key) -> Iterator[FieldLink]:
+    """Who a decision names: the voters of a roll call, its assignees, the report of its execution."""
+    if decision.vote is not None:
+        for option in ("for", "against", "abstained"):
+            tally = getattr(decision.vote, "for_" if option == "for" else option)
+            for k, person in enumerate(tally if isinstance(tally, tuple) else ()):
+                yield Relation.VOTER, person, (*key, "vote", option, k)
+    for k, assignee in enumerate(decision.assignees):
+        yield Relation.ASSIGNEE, assignee, (*key, "assignees", k)
+    if decision.done is not None and decision.done.report is not None:
+        yield Relation.REPORT, decision.done.report, (*key, "done", "report")
 
 
 Document = Regulation | Meeting

@@ -112,6 +112,28 @@ def _check_text(value: object) -> object:
     return value
 
 
+def _parse_tally(value: object) -> object:
+    """How many voted one way (a whole number, 0 or more), or who did (a list of person ids:
+    a roll call)."""
+    if isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            try:
+                _check_id(item)
+            except PydanticCustomError as error:
+                raise _fail(
+                    error.type, f"[{index}] {error.context['message'] if error.context else ''}"
+                ) from None
+        return tuple(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    raise _fail(
+        "bad_value",
+        f"should be a whole number of votes, 0 or more, or a list of person ids; got {describe(value)}",
+    )
+
+
 def _check_url(value: object) -> object:
     if isinstance(value, str) and not _URL.fullmatch(value):
         raise _fail("bad_value", f"'{value}' is not an http:// or https:// address")
@@ -142,4 +164,17 @@ Url = Annotated[
     str, BeforeValidator(_check_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})
 ]
 Ids = tuple[Id, ...]
+# One option of a vote: a count, or the ids of who chose it (a roll call).
+Tally = Annotated[
+    int | tuple[str, ...],
+    BeforeValidator(_parse_tally),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": ["integer", "string"], "minimum": 0, "pattern": r"^\d+$"},
+                {"type": "array", "items": {"type": ["string", "integer"], "pattern": ID_PATTERN}},
+            ]
+        }
+    ),
+]
 NonEmptyIds = Annotated[tuple[Id, ...], Field(min_length=1)]

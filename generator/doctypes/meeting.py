@@ -8,6 +8,8 @@ from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
 from generator.core import labels
+from generator.core.decisions import Decision
+from generator.core.fields import label
 from generator.core.frontmatter import Key
 from generator.core.model import Kind, Meeting, Relation
 from generator.core.pandoc_markdown import escape
@@ -43,10 +45,17 @@ def skeleton(form: str | None, issued_by: str, person: str) -> tuple[list[str], 
         f"chairs: []  # TODO: person ids from people.yml, e.g. [{person}]",
         "# secretary: person-id",
         "# attendees: [person-id, person-id]",
+        "# invited: [person-id]  # приглашённые",
         "# agenda:",
         "#   - title: Вопрос повестки дня",
         "#     speakers: [{person: person-id, summary: Краткое содержание выступления}]",
-        "#     decisions: [Что постановили]",
+        "#     decisions:",
+        "#       - Что постановили",
+        "#       - text: Поручить подготовить обзор.",
+        "#         vote: {for: 12, against: 0, abstained: 1}  # или unanimous, или списки person-id",
+        "#         assignees: [person-id]  # или organization-id",
+        "#         due: YYYY-MM-DD",
+        "#         # done: {on: YYYY-MM-DD, report: document-id}",
         "#     documents: [regulation-id]",
     ]
     return fields, ["Ход заседания."]
@@ -81,7 +90,7 @@ def page(pages: PageContexts, entry: Entry, record: Meeting) -> MeetingPage:
                 Speaker(person=pages.ref(speaker.person), summary=speaker.summary)
                 for speaker in item.speakers
             ],
-            decisions=list(item.decisions),
+            decisions=[decision.text for decision in item.decisions],
             documents=pages.refs(item.documents),
         )
         for item in record.agenda
@@ -113,6 +122,53 @@ def page(pages: PageContexts, entry: Entry, record: Meeting) -> MeetingPage:
     )
 
 
+def check_decision(entry: Entry, meeting: Meeting, decision: Decision, key: Key, report: Report) -> None:
+    """README: "Decisions, votes and assignments": what a schema cannot say of one decision
+    (ids are checked with every other link)."""
+    vote = decision.vote
+    if vote is not None and not vote.unanimous:
+        _check_vote(entry, meeting, decision, key, report)
+    for field, day in (("due", decision.due), ("done", decision.done.on if decision.done else None)):
+        if day is not None and day < meeting.date:
+            where = (*key, field) if field == "due" else (*key, "done", "on")
+            message = f"{label(where)} ({day}) is before the meeting ({meeting.date})"
+            report.add("decision-date", entry.locate(where), message)
+    if decision.due is not None and not decision.assignees:
+        message = f"{label((*key, 'due'))} is set but nobody is assigned; add assignees"
+        report.add("due-without-assignees", entry.locate((*key, "due"), at_key=True), message)
+
+
+def _check_vote(entry: Entry, meeting: Meeting, decision: Decision, key: Key, report: Report) -> None:
+    assert decision.vote is not None
+    tallies = {
+        "for": decision.vote.for_,
+        "against": decision.vote.against,
+        "abstained": decision.vote.abstained,
+    }
+    counts = {option: len(tally) if isinstance(tally, tuple) else tally for option, tally in tallies.items()}
+    present = meeting.participants
+    seen: dict[str, str] = {}
+    for option, tally in tallies.items():
+        for k, person in enumerate(tally if isinstance(tally, tuple) else ()):
+            where = entry.locate((*key, "vote", option, k))
+            if person in seen:
+                message = f"'{person}' voted both '{seen[person]}' and '{option}'"
+                report.add("vote-twice", where, message)
+            seen.setdefault(person, option)
+            if person not in present:
+                message = f"voter '{person}' is not among the meeting's chairs, secretary or attendees"
+                report.add("voter-not-present", where, message)
+    voted = sum(counts.values())
+    if voted > len(present):
+        message = f"{voted} votes, but the meeting lists {len(present)} participants"
+        report.add("vote-over-participants", entry.locate((*key, "vote"), at_key=True), message)
+    adopted = decision.result == "adopted"
+    if adopted == (counts["for"] <= counts["against"]):
+        shown = f"«за» {counts['for']}, «против» {counts['against']}"
+        message = f"the decision is {decision.result}, but the vote is {shown}; check result or the vote"
+        report.add("vote-result", entry.locate((*key, "vote"), at_key=True), message)
+
+
 def check(corpus: Corpus, entry: Entry, meeting: Meeting, as_of: date, report: Report) -> None:
     present = meeting.participants
     for i, item in enumerate(meeting.agenda):
@@ -124,6 +180,9 @@ def check(corpus: Corpus, entry: Entry, meeting: Meeting, as_of: date, report: R
                 )
                 where = entry.locate(("agenda", i, "speakers", j, "person"))
                 report.add("speaker-not-participant", where, message)
+    for i, item in enumerate(meeting.agenda):
+        for j, decision in enumerate(item.decisions):
+            check_decision(entry, meeting, decision, ("agenda", i, "decisions", j), report)
     for i, photo in enumerate(meeting.photos):
         _check_photo(corpus.root, entry, photo.file, ("photos", i, "file"), report)
 
@@ -204,7 +263,7 @@ def _agenda(names: Names, record: Meeting) -> list[str]:
             ]
             blocks += [styled("Protocol Heading", labels.SPOKE), styled("Body Text", *speeches)]
         if item.decisions:
-            decisions = [f"{n}.{k}. {sentence(text)}" for k, text in enumerate(item.decisions, 1)]
+            decisions = [f"{n}.{k}. {sentence(d.text)}" for k, d in enumerate(item.decisions, 1)]
             blocks += [styled("Protocol Heading", labels.DECIDED), styled("Body Text", *decisions)]
         if item.documents:
             label = labels.ADOPTED_ONE if len(item.documents) == 1 else labels.ADOPTED_MANY

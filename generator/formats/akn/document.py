@@ -345,7 +345,7 @@ class _Writer:
             for k, decision in enumerate(item.decisions, 1):
                 entry = sub(listing, "item")
                 sub(entry, "num", f"{n}.{k}.")
-                sub(entry, "p", decision)
+                sub(entry, "p", decision.text)
         if item.documents:
             adopted = labels.ADOPTED_ONE if len(item.documents) == 1 else labels.ADOPTED_MANY
             line = sub(section, "p", f"{adopted} ", class_="documents")
