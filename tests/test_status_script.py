@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.control import Control, ControlFacts
 from generator.core.status import Status, StatusFacts
 from generator.resources import site_theme
 from tests.conftest import CHROMIUM, WriteContent, regulation, serve_folder, shoot
@@ -110,6 +111,35 @@ def test_the_script_finds_the_text_in_force_as_the_python_rule_does(blank: Page)
     expected = [facts.text_in_force(start, until, day) for facts, (start, until), day in cases]
     assert answers == expected
     assert set(answers) == {True, False}
+
+
+def _control_cases() -> list[tuple[ControlFacts, date]]:
+    days = [None, date(2021, 3, 31), date(2021, 3, 20), date(2021, 4, 5)]
+    cases = []
+    for due, done in product(days, days):
+        facts = ControlFacts(due, done)
+        named = {day for day in (due, done) if day}
+        around = {day + timedelta(days=shift) for day in named for shift in (-1, 0, 1)} | {date(2020, 1, 1)}
+        cases += [(facts, day) for day in sorted(around)]
+    return cases
+
+
+def test_the_script_applies_the_python_rule_of_control_status(blank: Page) -> None:
+    """README: "Decisions, votes and assignments": an assignment's status on any day, alike in both."""
+    cases = _control_cases()
+    asked = [[facts.shown(), day.isoformat()] for facts, day in cases]
+    answers = blank.evaluate(
+        "cases => cases.map(([f, d]) => [regpubStatus.controlOn(f, d), regpubStatus.controlWording(f, d)])",
+        asked,
+    )
+    expected = [[str(facts.on(day)), facts.wording(day)] for facts, day in cases]
+    assert answers == expected
+    assert {answer[0] for answer in answers} == {str(status) for status in Control}
+    assert ControlFacts(date(2021, 3, 31), date(2021, 4, 5)).wording(date(2021, 5, 1)) == (
+        "Исполнено с нарушением срока 5 апреля 2021 г."
+    )
+    assert ControlFacts(date(2021, 3, 31)).wording(date(2021, 4, 2)) == "Просрочено с 1 апреля 2021 г."
+    assert ControlFacts(date(2021, 3, 31)).wording(date(2021, 3, 31)) == "На контроле до 31 марта 2021 г."
 
 
 def test_a_wording_stays_true_until_the_status_changes() -> None:

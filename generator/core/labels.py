@@ -52,6 +52,22 @@ STATUS = {
     "in_force": "Действует",
 }
 
+# Control status of an assignment (README: "Decisions, votes and assignments"), by
+# `generator.core.control.Control` code.
+CONTROL = {
+    "on_control": "На контроле",
+    "overdue": "Просрочено",
+    "done": "Исполнено",
+    "done_late": "Исполнено с нарушением срока",
+}
+
+UNANIMOUS = "единогласно"
+NONE = "нет"  # «против» — нет
+VOTED = "Голосовали:"
+ASSIGNEES = "Ответственные:"
+DUE = "Срок — до"
+REJECTED = "Решение не принято."
+
 # Relation groups on a document's page: (label, relation, direction), both directions of each
 # relation an editor writes (README: "What an editor writes").
 REGULATION_RELATIONS = (
@@ -95,6 +111,7 @@ CHAIR = "Председатель"
 CHAIRS = "Председатели"
 SECRETARY = "Секретарь"
 PRESENT = "Присутствовали"
+INVITED = "Приглашённые"
 AGENDA = "ПОВЕСТКА ДНЯ:"
 HEARD = "{n}. СЛУШАЛИ:"
 SPOKE = "ВЫСТУПИЛИ:"

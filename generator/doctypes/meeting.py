@@ -14,6 +14,7 @@ from generator.core.frontmatter import Key
 from generator.core.model import Kind, Meeting, Relation
 from generator.core.pandoc_markdown import escape
 from generator.core.urls import RecordUrls
+from generator.doctypes.decisions import OPTIONS, assignment_line, decision_records, vote_summary
 from generator.doctypes.frame import (
     GAP,
     Frame,
@@ -90,10 +91,10 @@ def page(pages: PageContexts, entry: Entry, record: Meeting) -> MeetingPage:
                 Speaker(person=pages.ref(speaker.person), summary=speaker.summary)
                 for speaker in item.speakers
             ],
-            decisions=[decision.text for decision in item.decisions],
+            decisions=decision_records(pages, n, item.decisions),
             documents=pages.refs(item.documents),
         )
-        for item in record.agenda
+        for n, item in enumerate(record.agenda, 1)
     ]
     photos = [
         Photo(file=urls.photo(photo.file), caption=photo.caption, credit=photo.credit)
@@ -108,6 +109,7 @@ def page(pages: PageContexts, entry: Entry, record: Meeting) -> MeetingPage:
         chairs=pages.refs(record.chairs),
         secretary=pages.ref(record.secretary) if record.secretary else None,
         attendees=pages.refs(record.attendees),
+        invited=pages.refs(record.invited),
         agenda=agenda,
         photos=photos,
         adopted=adopted_here,
@@ -120,6 +122,27 @@ def page(pages: PageContexts, entry: Entry, record: Meeting) -> MeetingPage:
             ("relations", relations),
         ),
     )
+
+
+def _decision_lines(names: Names, n: int, k: int, decision: Decision) -> list[str]:
+    """A decision in the protocol: its text, «Голосовали: …» (by name for a roll call), «Решение
+    не принято.», «Ответственные: …. Срок — до …»."""
+    lines = [f"{n}.{k}. {sentence(decision.text)}"]
+    vote = decision.vote
+    if vote is not None and vote.roll_call:
+        named = []
+        for field, _, word in OPTIONS:
+            tally = getattr(vote, field)
+            people = ", ".join(names.name(person) for person in tally) if isinstance(tally, tuple) else ""
+            named.append(f"«{word}» — {people or labels.NONE}")
+        lines.append(f"{labels.VOTED} {'; '.join(named)}.")
+    elif vote is not None:
+        lines.append(f"{labels.VOTED} {vote_summary(vote)}.")
+    if decision.result == "rejected":
+        lines.append(labels.REJECTED)
+    if decision.assignees or decision.due:
+        lines.append(assignment_line([names.name(id_) for id_ in decision.assignees], decision))
+    return lines
 
 
 def check_decision(entry: Entry, meeting: Meeting, decision: Decision, key: Key, report: Report) -> None:
@@ -242,6 +265,8 @@ def _attendance(names: Names, record: Meeting) -> str:
         lines.append(f"{labels.SECRETARY} — {names.name(record.secretary)}")
     if record.attendees:
         lines.append(f"{labels.PRESENT}: " + ", ".join(names.name(id_) for id_ in record.attendees))
+    if record.invited:
+        lines.append(f"{labels.INVITED}: " + ", ".join(names.name(id_) for id_ in record.invited))
     return styled("Protocol Entry", *(sentence(line) for line in lines))
 
 
@@ -263,7 +288,9 @@ def _agenda(names: Names, record: Meeting) -> list[str]:
             ]
             blocks += [styled("Protocol Heading", labels.SPOKE), styled("Body Text", *speeches)]
         if item.decisions:
-            decisions = [f"{n}.{k}. {sentence(d.text)}" for k, d in enumerate(item.decisions, 1)]
+            decisions = [
+                line for k, d in enumerate(item.decisions, 1) for line in _decision_lines(names, n, k, d)
+            ]
             blocks += [styled("Protocol Heading", labels.DECIDED), styled("Body Text", *decisions)]
         if item.documents:
             label = labels.ADOPTED_ONE if len(item.documents) == 1 else labels.ADOPTED_MANY

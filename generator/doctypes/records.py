@@ -204,10 +204,84 @@ class Speaker(Open):
     summary: str | None
 
 
+class ControlFacts(Open):
+    """The dates an assignment's control status depends on."""
+
+    due: Iso | None = None
+    done: Iso | None = Field(None, description="`done.on`")
+
+    def script(self) -> str:
+        """The facts as the page's script reads them (`assets/regpub-status.js`)."""
+        return self.model_dump_json(exclude_unset=True)
+
+
+class ControlStatus(Open):
+    """An assignment's control status as of the build's date (README: "Decisions, votes and
+    assignments")."""
+
+    code: Literal["on_control", "overdue", "done", "done_late"]
+    label: str = Field(description="the status in Russian")
+    text: str = Field(
+        description="the status with its day, true until it next changes: На контроле до 31 марта 2021 г."
+    )
+    facts: ControlFacts
+
+
+VoteOption = Literal["yes", "no", "abstain"]
+
+
+class VoteCount(Open):
+    """How many chose one option (Popolo's `count`)."""
+
+    option: VoteOption
+    value: int = Field(ge=0)
+
+
+class PersonVote(Open):
+    """How one person voted in a roll call (Popolo's `vote`)."""
+
+    voter: Ref
+    option: VoteOption
+
+
+class VoteEvent(Open):
+    """A decision's vote, shaped as Popolo's VoteEvent: the motion, its result, the counts by
+    option and, for a roll call, each voter's option."""
+
+    motion: str = Field(description="the decision as worded in the protocol")
+    result: Literal["pass", "fail"]
+    unanimous: bool
+    counts: list[VoteCount]
+    votes: list[PersonVote]
+    summary: str = Field(description="as the protocol says it: «за» — 12, «против» — нет, «воздержались» — 1")
+
+
+class Assignment(Open):
+    """Who must carry a decision out, by when, and whether they did."""
+
+    assignees: list[Ref]
+    due: Russian | None = None
+    due_iso: Iso | None = None
+    done: Russian | None = None
+    done_iso: Iso | None = None
+    report: Ref | None = None
+    control: ControlStatus
+
+
+class Decision(Open):
+    """A decision of an agenda item (ПОСТАНОВИЛИ), numbered as the protocol numbers it."""
+
+    number: str = Field(description="2.1. for the first decision of the second item")
+    text: str
+    result: Literal["adopted", "rejected"]
+    vote: VoteEvent | None = None
+    assignment: Assignment | None = None
+
+
 class AgendaItem(Open):
     title: str
     speakers: list[Speaker]
-    decisions: list[str]
+    decisions: list[Decision]
     documents: list[Ref]
 
 
@@ -223,6 +297,7 @@ class Meeting(DocumentRecord):
     chairs: list[Ref]
     secretary: Ref | None
     attendees: list[Ref]
+    invited: list[Ref] = Field([], description="invited, not members (Приглашённые)")
     agenda: list[AgendaItem]
     photos: list[Photo]
     adopted: list[Ref]

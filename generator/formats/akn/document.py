@@ -33,7 +33,7 @@ from generator.core.status import Status
 from generator.core.urls import absolute, page_path
 from generator.doctypes import REGISTRY, Akn
 from generator.doctypes.frame import Signature
-from generator.formats.akn import modifications
+from generator.formats.akn import modifications, votes
 from generator.formats.akn.body import NS, BodyWriter, Node, serialize, sub
 from generator.formats.akn.naming import LANGUAGE, FrbrUri, eids, frbr_uri
 from generator.site.markdown import title_of
@@ -93,6 +93,7 @@ class _Writer:
         self.body = BodyWriter(corpus, self._refer)
         self.tlcs: dict[str, tuple[str, str, str]] = {}  # eId → (element, href, showAs)
         self.documents: dict[str, str] = {}  # id → passiveRef (it changes this one) or activeRef
+        self.votings: list[votes.Voting] = []  # a meeting's, for its analysis
 
     def write(self, rendered: str) -> etree._Element:
         # The stubs do not know a default namespace (None) in an nsmap.
@@ -147,6 +148,11 @@ class _Writer:
         eid = eids(body).get(anchor, anchor) if anchor and body else anchor
         return "ref", "href", f"{target}#{eid}" if eid else target
 
+    def _concept(self, key: str) -> str:
+        eid, shown = votes.CONCEPTS[key]
+        self.tlcs.setdefault(eid, ("TLCConcept", f"/ontology/concept/regpub/{eid}", shown))
+        return f"#{eid}"
+
     def _uri(self, id_: str) -> FrbrUri:
         return cast(FrbrUri, frbr_uri(self.corpus, id_, country=self.uri.country))
 
@@ -172,6 +178,7 @@ class _Writer:
             work=lambda id_: (self._document_ref(id_), self._uri(id_).work)[1],
             expression=lambda id_, start: self._uri(id_).expression(start),
         )  # fmt: skip
+        votes.analysis(meta, self.votings, self._concept)
         references = sub(meta, "references", source="#regpub")
         first = self.uri.expression(self.texts[0].start)
         sub(references, "original", eId="original", href=first, showAs=self.document.title)
@@ -309,6 +316,8 @@ class _Writer:
             self._people(line, (meeting.secretary,), self._tlc("secretary", labels.SECRETARY))
         if meeting.attendees:
             self._people(sub(roll, "p", f"{labels.PRESENT}: "), meeting.attendees, None)
+        if invited := getattr(meeting, "invited", ()):
+            self._people(sub(roll, "p", f"{labels.INVITED}: "), invited, None)
         if meeting.agenda:
             agenda = sub(main, "debateSection", name="agenda", eId=self.body.eid("agenda"))
             sub(agenda, "heading", labels.SECTIONS["agenda"])
@@ -343,9 +352,12 @@ class _Writer:
             sub(decisions, "heading", labels.DECIDED.rstrip(":").capitalize())
             listing = sub(decisions, "blockList")
             for k, decision in enumerate(item.decisions, 1):
-                entry = sub(listing, "item")
+                entry = sub(listing, "item", eId=self.body.eid(f"item-{n}__decisions__dec_{k}"))
                 sub(entry, "num", f"{n}.{k}.")
                 sub(entry, "p", decision.text)
+                if decision.vote is not None:
+                    voter = lambda id_: (self._tlc(id_), title_of(self.corpus.by_id[id_]))  # noqa: E731
+                    self.votings.append(votes.write_vote(entry, decision, entry.get("eId", ""), voter))
         if item.documents:
             adopted = labels.ADOPTED_ONE if len(item.documents) == 1 else labels.ADOPTED_MANY
             line = sub(section, "p", f"{adopted} ", class_="documents")

@@ -96,6 +96,35 @@
     return on(facts, day) === "in_force" && start <= day && (!until || day < until);
   }
 
+  // An assignment's control status (generator/core/control.py): its facts are `due` and
+  // `done` (the day it was carried out).
+  const CONTROL = {
+    on_control: "На контроле",
+    overdue: "Просрочено",
+    done: "Исполнено",
+    done_late: "Исполнено с нарушением срока",
+  };
+
+  function controlOn(facts, day) {
+    if (facts.done && facts.done <= day) return facts.due && facts.done > facts.due ? "done_late" : "done";
+    if (facts.due && facts.due < day) return "overdue";
+    return "on_control";
+  }
+
+  function controlWording(facts, day) {
+    const status = controlOn(facts, day);
+    if (status === "done" || status === "done_late") return `${CONTROL[status]} ${longDate(facts.done)}`;
+    if (status === "overdue") return `${CONTROL[status]} с ${longDate(addDays(facts.due, 1))}`;
+    if (facts.due) return `${CONTROL[status]} до ${longDate(facts.due)}`;
+    return CONTROL[status];
+  }
+
+  function showControl(element, day) {
+    const facts = JSON.parse(element.dataset.regpubControl);
+    element.className = `regpub-control regpub-control--${controlOn(facts, day)}`;
+    element.textContent = controlWording(facts, day);
+  }
+
   // Today where the reader is.
   function today() {
     const now = new Date();
@@ -175,12 +204,16 @@
     root.querySelectorAll("[data-regpub-status]").forEach((element) => showBadge(element, day));
     root.querySelectorAll("[data-regpub-status-banner]").forEach((element) => showBanner(element, day));
     showTexts(root, day);
+    root.querySelectorAll("[data-regpub-control]").forEach((element) => showControl(element, day));
     root.querySelectorAll("[data-regpub-if-in-force]").forEach((element) => {
       element.hidden = on(JSON.parse(element.dataset.regpubIfInForce), day) !== "in_force";
     });
   }
 
-  window.regpubStatus = { LABELS, on, turns, since, nextChange, wording, textInForce, today, apply, longDate };
+  window.regpubStatus = {
+    LABELS, CONTROL, on, turns, since, nextChange, wording, textInForce, controlOn, controlWording, today, apply,
+    longDate,
+  };
   document.querySelectorAll("[data-regpub-on-date]").forEach((form) => {
     form.hidden = false;
     form.addEventListener("submit", (event) => {

@@ -1,0 +1,107 @@
+"""A meeting's decisions as its page, its open data and its protocol show them (README:
+"Decisions, votes and assignments"): the vote as Popolo's VoteEvent and as the protocol words it
+(«ГОЛОСОВАЛИ: «за» — 12, «против» — нет, «воздержались» — 1»), the assignment with its control
+status."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from generator.core import labels
+from generator.core.control import ControlFacts
+from generator.core.decisions import Decision, Vote
+from generator.core.russian import long_date
+from generator.doctypes import records
+
+if TYPE_CHECKING:
+    from generator.site.context import PageContexts
+
+# The options of a vote: (field, Popolo's option, the protocol's word).
+OPTIONS = (("for_", "yes", "за"), ("against", "no", "против"), ("abstained", "abstain", "воздержались"))
+
+
+def decision_records(
+    pages: PageContexts, number: int, decisions: tuple[Decision, ...]
+) -> list[records.Decision]:
+    """The decisions of the agenda item `number`, numbered 2.1., 2.2. as the protocol numbers them."""
+    return [
+        records.Decision(
+            number=f"{number}.{k}.",
+            text=decision.text,
+            result=decision.result,
+            vote=_vote(pages, decision) if decision.vote is not None else None,
+            assignment=_assignment(pages, decision) if decision.due or decision.assignees else None,
+        )
+        for k, decision in enumerate(decisions, 1)
+    ]
+
+
+def vote_summary(vote: Vote) -> str:
+    """«за» — 12, «против» — нет, «воздержались» — 1; «единогласно»."""
+    if vote.unanimous:
+        return labels.UNANIMOUS
+    shown = []
+    for field, _, word in OPTIONS:
+        tally = getattr(vote, field)
+        count = len(tally) if isinstance(tally, tuple) else tally
+        shown.append(f"«{word}» — {count or labels.NONE}")
+    return ", ".join(shown)
+
+
+def control_facts(decision: Decision) -> ControlFacts:
+    return ControlFacts(decision.due, decision.done.on if decision.done else None)
+
+
+def control_record(decision: Decision, as_of: date) -> records.ControlStatus:
+    facts = control_facts(decision)
+    status = facts.on(as_of)
+    return records.ControlStatus(
+        code=status.value,
+        label=status.label,
+        text=facts.wording(as_of),
+        facts=records.ControlFacts.model_validate(facts.shown()),
+    )
+
+
+def assignment_line(names: list[str], decision: Decision) -> str:
+    """«Ответственные: …. Срок — до 31 марта 2021 г.», as the protocol prints it."""
+    parts = [f"{labels.ASSIGNEES} {', '.join(names)}."] if names else []
+    if decision.due is not None:
+        parts.append(f"{labels.DUE} {long_date(decision.due)}")
+    return " ".join(parts)
+
+
+def _vote(pages: PageContexts, decision: Decision) -> records.VoteEvent:
+    vote = decision.vote
+    assert vote is not None
+    counts, votes = [], []
+    for field, option, _ in OPTIONS:
+        tally = getattr(vote, field)
+        if isinstance(tally, tuple):
+            votes += [records.PersonVote(voter=pages.ref(person), option=option) for person in tally]
+        if not vote.unanimous:
+            counts.append(
+                records.VoteCount(option=option, value=len(tally) if isinstance(tally, tuple) else tally)
+            )
+    return records.VoteEvent(
+        motion=decision.text,
+        result="pass" if decision.result == "adopted" else "fail",
+        unanimous=vote.unanimous,
+        counts=counts,
+        votes=votes,
+        summary=vote_summary(vote),
+    )
+
+
+def _assignment(pages: PageContexts, decision: Decision) -> records.Assignment:
+    done = decision.done
+    return records.Assignment(
+        assignees=pages.refs(decision.assignees),
+        due=long_date(decision.due) if decision.due else None,
+        due_iso=decision.due.isoformat() if decision.due else None,
+        done=long_date(done.on) if done else None,
+        done_iso=done.on.isoformat() if done else None,
+        report=pages.ref(done.report) if done and done.report and done.report in pages.corpus.by_id else None,
+        control=control_record(decision, pages.as_of),
+    )
