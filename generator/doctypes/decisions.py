@@ -12,7 +12,9 @@ from generator.core import labels
 from generator.core.control import ControlFacts
 from generator.core.decisions import Decision, Vote
 from generator.core.russian import long_date
-from generator.doctypes import records
+from generator.doctypes.records import Assignment, ControlStatus, PersonVote, VoteCount, VoteEvent
+from generator.doctypes.records import ControlFacts as ControlFactsRecord
+from generator.doctypes.records import Decision as DecisionRecord
 
 if TYPE_CHECKING:
     from generator.site.context import PageContexts
@@ -23,18 +25,19 @@ OPTIONS = (("for_", "yes", "за"), ("against", "no", "против"), ("abstain
 
 def decision_records(
     pages: PageContexts, number: int, decisions: tuple[Decision, ...]
-) -> list[records.Decision]:
+) -> list[DecisionRecord]:
     """The decisions of the agenda item `number`, numbered 2.1., 2.2. as the protocol numbers them."""
-    return [
-        records.Decision(
-            number=f"{number}.{k}.",
-            text=decision.text,
-            result=decision.result,
-            vote=_vote(pages, decision) if decision.vote is not None else None,
-            assignment=_assignment(pages, decision) if decision.due or decision.assignees else None,
+    shown = []
+    for k, decision in enumerate(decisions, 1):
+        extra: dict[str, VoteEvent | Assignment] = {}  # absent, not null, where there is none
+        if decision.vote is not None:
+            extra["vote"] = _vote(pages, decision)
+        if decision.due or decision.assignees:
+            extra["assignment"] = _assignment(pages, decision)
+        shown.append(
+            DecisionRecord(number=f"{number}.{k}.", text=decision.text, result=decision.result, **extra)
         )
-        for k, decision in enumerate(decisions, 1)
-    ]
+    return shown
 
 
 def vote_summary(vote: Vote) -> str:
@@ -53,14 +56,14 @@ def control_facts(decision: Decision) -> ControlFacts:
     return ControlFacts(decision.due, decision.done.on if decision.done else None)
 
 
-def control_record(decision: Decision, as_of: date) -> records.ControlStatus:
+def control_record(decision: Decision, as_of: date) -> ControlStatus:
     facts = control_facts(decision)
     status = facts.on(as_of)
-    return records.ControlStatus(
+    return ControlStatus(
         code=status.value,
         label=status.label,
         text=facts.wording(as_of),
-        facts=records.ControlFacts.model_validate(facts.shown()),
+        facts=ControlFactsRecord.model_validate(facts.shown()),
     )
 
 
@@ -72,19 +75,17 @@ def assignment_line(names: list[str], decision: Decision) -> str:
     return " ".join(parts)
 
 
-def _vote(pages: PageContexts, decision: Decision) -> records.VoteEvent:
+def _vote(pages: PageContexts, decision: Decision) -> VoteEvent:
     vote = decision.vote
     assert vote is not None
     counts, votes = [], []
     for field, option, _ in OPTIONS:
         tally = getattr(vote, field)
         if isinstance(tally, tuple):
-            votes += [records.PersonVote(voter=pages.ref(person), option=option) for person in tally]
+            votes += [PersonVote(voter=pages.ref(person), option=option) for person in tally]
         if not vote.unanimous:
-            counts.append(
-                records.VoteCount(option=option, value=len(tally) if isinstance(tally, tuple) else tally)
-            )
-    return records.VoteEvent(
+            counts.append(VoteCount(option=option, value=len(tally) if isinstance(tally, tuple) else tally))
+    return VoteEvent(
         motion=decision.text,
         result="pass" if decision.result == "adopted" else "fail",
         unanimous=vote.unanimous,
@@ -94,9 +95,9 @@ def _vote(pages: PageContexts, decision: Decision) -> records.VoteEvent:
     )
 
 
-def _assignment(pages: PageContexts, decision: Decision) -> records.Assignment:
+def _assignment(pages: PageContexts, decision: Decision) -> Assignment:
     done = decision.done
-    return records.Assignment(
+    return Assignment(
         assignees=pages.refs(decision.assignees),
         due=long_date(decision.due) if decision.due else None,
         due_iso=decision.due.isoformat() if decision.due else None,
