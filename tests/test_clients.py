@@ -197,7 +197,8 @@ CHECK_JSONSCHEMA = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "c
 def test_open_data_validates_against_its_published_schema(sample_site: Path) -> None:
     documents = sorted(sample_site.glob("*/*/*.json"))
     assert len(documents) == 8
-    for schema, files in (("catalog.json", [sample_site / "catalog.json"]), ("document.json", documents)):
+    data = (("catalog.json", [sample_site / "catalog.json"]), ("document.json", documents))
+    for schema, files in (*data, ("decisions.json", [sample_site / "decisions.json"])):
         result = subprocess.run(
             [str(CHECK_JSONSCHEMA), "--schemafile", str(sample_site / "schema" / schema), *map(str, files)],
             capture_output=True,

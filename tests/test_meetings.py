@@ -137,15 +137,31 @@ def test_the_json_carries_each_vote_as_a_vote_event(site: Path) -> None:
 
 @pytest.mark.skipif(not CHECK_JSONSCHEMA.exists(), reason="check-jsonschema is not installed (make test)")
 def test_the_json_is_valid_against_its_published_schema(site: Path) -> None:
-    files = [site / "meetings" / "session" / "session.json", site / "meetings" / "report" / "report.json"]
-    schema = site / "schema" / "document.json"
-    result = subprocess.run(
-        [str(CHECK_JSONSCHEMA), "--schemafile", str(schema), *map(str, files)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    documents = [site / "meetings" / "session" / "session.json", site / "meetings" / "report" / "report.json"]
+    for schema, files in (("document.json", documents), ("decisions.json", [site / "decisions.json"])):
+        result = subprocess.run(
+            [str(CHECK_JSONSCHEMA), "--schemafile", str(site / "schema" / schema), *map(str, files)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_decisions_json_lists_every_assignment_overdue_first(site: Path) -> None:
+    data = json.loads((site / "decisions.json").read_text(encoding="utf-8"))
+    assert data["as_of"] == "2026-12-07"
+    rows = [(row["number"], row["url"], row["assignment"]["control"]["code"]) for row in data["assignments"]]
+    assert rows == [
+        ("1.4.", "meetings/session/#decision-1-4", "done_late"),
+        ("1.5.", "meetings/session/#decision-1-5", "on_control"),
+    ]
+
+
+def _find(root: etree._ElementTree | etree._Element, path: str) -> list[etree._Element]:
+    found = root.xpath(path, namespaces=AKN)
+    assert isinstance(found, list)
+    return [element for element in found if isinstance(element, etree._Element)]
 
 
 @functools.cache
@@ -156,20 +172,20 @@ def _schema() -> etree.XMLSchema:
 def test_the_xml_has_the_votes_in_the_debates_markup(site: Path) -> None:
     root = etree.parse(str(site / "meetings" / "session" / "session.xml"))
     assert _schema().validate(root), _schema().error_log
-    votings = root.xpath("//a:parliamentary/a:voting", namespaces=AKN)
+    votings = _find(root, "//a:parliamentary/a:voting")
     assert [voting.get("outcome") for voting in votings] == [
         "#decision-adopted",
         "#decision-rejected",
         "#decision-adopted",
         "#decision-adopted",
     ]
-    counts = votings[1].xpath("a:count", namespaces=AKN)
+    counts = _find(votings[1], "a:count")
     assert [(count.get("refersTo"), count.get("value")) for count in counts] == [
         ("#vote-yes", "1"),
         ("#vote-no", "2"),
         ("#vote-abstain", "0"),
     ]
-    voters = root.xpath("//a:vote", namespaces=AKN)
+    voters = _find(root, "//a:vote")
     assert [(vote.get("by"), vote.get("choice"), vote.text) for vote in voters][:2] == [
         ("#person-a", f"#{counts[0].get('eId')}", "Нгуен Дык Чунг"),
         ("#person-b", f"#{counts[1].get('eId')}", "Хоанг Ван Ньен"),
@@ -201,6 +217,20 @@ def test_the_page_shows_votes_and_the_control_status_of_the_reading_day(site: Pa
         )
         expect(page.locator("dl.regpub-meta")).to_contain_text("Приглашённые Нгуен Ба Хао")
         shoot(page, "meeting-decisions")
+        # The register of assignments, read on the same day: the overdue one first, filters in the URL.
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.clock.set_fixed_time("2027-04-02T10:00:00")
+        page.goto(url + "decisions/")
+        rows = page.locator("table.regpub-register tbody tr")
+        expect(rows).to_have_count(2)
+        expect(rows.first).to_contain_text("1.5. Подготовить справку о ходе работы.")
+        expect(rows.first.locator(".regpub-control")).to_have_text("Просрочено с 1 апреля 2027 г.")
+        shoot(page, "decisions-register")
+        page.goto(url + "decisions/?assignee=person-b")
+        expect(rows).to_have_count(1)
+        expect(rows.first).to_contain_text("Исполнено с нарушением срока 5 апреля 2021 г.")
+        page.goto(url + "decisions/?status=on_control")
+        expect(page.locator(".regpub-register__count")).to_have_text("Найдено: 0 из 2")
         browser.close()
     html = (site / "meetings" / "session" / "index.html").read_text(encoding="utf-8")
     assert ">На контроле до 31 марта 2027 г.<" in html  # without script: the build day's

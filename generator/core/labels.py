@@ -175,6 +175,7 @@ SECTIONS = {
 HOME = "Главная"
 REGISTER = "Реестр"
 REGISTER_TITLE = "Реестр документов"
+DECISIONS = "Контроль исполнения"  # the register of assignments
 REGULATIONS = "Документы"
 MEETINGS = "Заседания"
 PEOPLE = "Люди"

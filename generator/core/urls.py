@@ -26,7 +26,11 @@ from datetime import date
 from generator.core.model import Kind
 
 # The open data's published JSON Schemas: where on the site, and which records each describes.
-SCHEMA_FILES = {"schema/catalog.json": "catalog", "schema/document.json": "document"}
+SCHEMA_FILES = {
+    "schema/catalog.json": "catalog",
+    "schema/document.json": "document",
+    "schema/decisions.json": "decisions",
+}
 
 
 def md_of(url: str) -> str:

@@ -278,6 +278,24 @@ class Decision(Open):
     assignment: Assignment | None = None
 
 
+class AssignmentRow(Open):
+    """One assignment, as `decisions.json` and the register of assignments list it."""
+
+    meeting: Ref
+    item: str = Field(description="the agenda item, numbered: 2. Содержание координации")
+    number: str = Field(description="the decision's number in the protocol: 2.1.")
+    url: Address = Field(description="the decision on the meeting's page")
+    text: str
+    assignment: Assignment
+
+
+class Assignments(Open):
+    """`decisions.json`: every assignment, overdue first, as of the build's date."""
+
+    as_of: Iso
+    assignments: list[AssignmentRow]
+
+
 class AgendaItem(Open):
     title: str
     speakers: list[Speaker]

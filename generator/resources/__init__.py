@@ -25,10 +25,12 @@ SITE_FILES = (
     "regpub-organization.html",
     "regpub-person.html",
     "regpub-register.html",
+    "regpub-decisions.html",
     "regpub-regulation.html",
     "regpub-version.html",
     "assets/regpub.css",
     "assets/regpub-register.js",
+    "assets/regpub-decisions.js",
     "assets/regpub-search.js",
     "assets/regpub-status.js",
 )

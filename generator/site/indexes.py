@@ -30,6 +30,7 @@ LATEST = 10
 # The generated section pages, as the sidebar names them.
 SECTION_PAGES = {
     labels.REGISTER: "register/index.md",
+    labels.DECISIONS: "decisions/index.md",
     labels.REGULATIONS: "regulations/index.md",
     labels.MEETINGS: "meetings/index.md",
     labels.PEOPLE: "people/index.md",
@@ -124,7 +125,7 @@ class IndexPages:
         for form, ids in by_form.items():
             pages[form_page(form)] = self.form_index(form, ids)
         listed = {md: _LIST_META + markdown for md, markdown in pages.items()}
-        return {**listed, "register/index.md": REGISTER_PAGE}
+        return {**listed, "register/index.md": REGISTER_PAGE, "decisions/index.md": DECISIONS_PAGE}
 
     def latest(self, md: str) -> str:
         return _documents_list(md, self.contexts.refs(d.id for d in self.documents[:LATEST]))
@@ -246,4 +247,14 @@ hide: [toc]
 ---
 
 # {labels.REGISTER_TITLE}
+"""
+DECISIONS_PAGE = f"""\
+---
+regpub_list: true
+template: regpub-decisions.html
+title: {labels.DECISIONS}
+hide: [toc]
+---
+
+# {labels.DECISIONS}
 """

@@ -23,7 +23,7 @@ from generator.core.urls import SCHEMA_FILES, RecordUrls, md_of, pdf_of
 from generator.doctypes import REGISTRY
 from generator.site.indexes import SECTION_PAGES, IndexPages
 
-DATA_FILES = ("catalog.json", "register.json", "feed.xml", *SCHEMA_FILES)
+DATA_FILES = ("catalog.json", "register.json", "decisions.json", "feed.xml", *SCHEMA_FILES)
 CHECKSUMS = "SHA256SUMS"
 
 
@@ -35,7 +35,7 @@ class PageKind(StrEnum):
 
 
 class FileKind(StrEnum):
-    DATA = "data"  # catalog.json, register.json, feed.xml, schema/*.json
+    DATA = "data"  # catalog.json, register.json, decisions.json, feed.xml, schema/*.json
     RECORD_DATA = "record-data"  # a document's <id>.json
     PHOTO = "photo"  # a meeting photo, copied from the content root
     DOCX = "docx"  # a DOCX download (the document, an earlier text, a redline)

@@ -1,6 +1,6 @@
 """The JSON Schema of the open data, published beside it (`schema/catalog.json`,
-`schema/document.json`): made from the document types' own records (`RecordType.data`), so a
-type a package adds is described with the rest."""
+`schema/document.json`, `schema/decisions.json`): made from the document types' own records
+(`RecordType.data`), so a type a package adds is described with the rest."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from typing import Annotated, Any, Union
 from pydantic import Field, TypeAdapter, create_model
 
 from generator.doctypes import DOCUMENT_TYPES
-from generator.doctypes.records import Iso, Open
+from generator.doctypes.records import Assignments, Iso, Open
 
 _TITLES = {
     "catalog": "regpub catalog.json: every document of the site",
     "document": "regpub <id>.json: one document of the site",
+    "decisions": "regpub decisions.json: every assignment of the site's meetings",
 }
 
 
@@ -29,6 +30,6 @@ def open_data_schema(name: str) -> dict[str, Any]:
         as_of=(Iso, ...),
         documents=(list[document], ...),
     )
-    adapter = TypeAdapter(catalog if name == "catalog" else document)
+    adapter = TypeAdapter({"catalog": catalog, "decisions": Assignments}.get(name, document))
     schema = adapter.json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": _TITLES[name], **schema}
