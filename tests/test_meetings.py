@@ -17,6 +17,9 @@ from lxml import etree
 
 from tests.conftest import CHROMIUM, REGPUB, REPO, WriteContent, serve_folder, shoot
 
+if CHROMIUM.exists():
+    from playwright.sync_api import Browser, expect
+
 CHECK_JSONSCHEMA = REPO / ".venv" / "bin" / "check-jsonschema"
 AKN = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 MEETING = """\
@@ -193,13 +196,11 @@ def test_the_xml_has_the_votes_in_the_debates_markup(site: Path) -> None:
     assert root.xpath("string(//a:rollCall/a:p[last()])", namespaces=AKN) == "Приглашённые: Нгуен Ба Хао"
 
 
-@pytest.mark.skipif(not CHECK_JSONSCHEMA.exists() or not CHROMIUM.exists(), reason="needs make test")
-def test_the_page_shows_votes_and_the_control_status_of_the_reading_day(site: Path) -> None:
-    from playwright.sync_api import expect, sync_playwright  # noqa: PLC0415
-
-    with serve_folder(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make test installs it)")
+def test_the_page_shows_votes_and_the_control_status_of_the_reading_day(site: Path, browser: Browser) -> None:
+    with serve_folder(site) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
         page.clock.set_fixed_time("2027-04-02T10:00:00")
         page.goto(url + "meetings/session/")
         decision = page.locator("#decision-1-3")
@@ -218,7 +219,7 @@ def test_the_page_shows_votes_and_the_control_status_of_the_reading_day(site: Pa
         expect(page.locator("dl.regpub-meta")).to_contain_text("Приглашённые Нгуен Ба Хао")
         shoot(page, "meeting-decisions")
         # The register of assignments, read on the same day: the overdue one first, filters in the URL.
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
         page.clock.set_fixed_time("2027-04-02T10:00:00")
         page.goto(url + "decisions/")
         rows = page.locator("table.regpub-register tbody tr")
@@ -231,7 +232,7 @@ def test_the_page_shows_votes_and_the_control_status_of_the_reading_day(site: Pa
         expect(rows.first).to_contain_text("Исполнено с нарушением срока 5 апреля 2021 г.")
         page.goto(url + "decisions/?status=on_control")
         expect(page.locator(".regpub-register__count")).to_have_text("Найдено: 0 из 2")
-        browser.close()
+        context.close()
     html = (site / "meetings" / "session" / "index.html").read_text(encoding="utf-8")
     assert ">На контроле до 31 марта 2027 г.<" in html  # without script: the build day's
 

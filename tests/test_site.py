@@ -122,7 +122,8 @@ def test_status_depends_on_the_as_of_date(tmp_path: Path) -> None:
 
 def test_a_daily_build_rewrites_only_what_the_day_changed(tmp_path: Path) -> None:
     """The workflow rebuilds every day (README: "Computed status"): on a day no status changes,
-    only the catalog (its `as_of`) and the checksums that name it are new, DOCX included."""
+    only the catalog and the list of assignments (their `as_of`) and the checksums that name them
+    are new, DOCX included."""
     output, cache = tmp_path / "site", tmp_path / "cache"
     assert build(output, "--as-of", "2026-01-01", cache=cache).returncode == 0
     before = {path: path.read_bytes() for path in output.rglob("*") if path.is_file()}
@@ -131,8 +132,8 @@ def test_a_daily_build_rewrites_only_what_the_day_changed(tmp_path: Path) -> Non
     after = {path: path.read_bytes() for path in output.rglob("*") if path.is_file()}
     assert after.keys() == before.keys()
     changed = sorted(path.name for path in after if after[path] != before[path])
-    assert changed == ["SHA256SUMS", "catalog.json"]
-    assert f"2 files written, 0 removed, {len(after) - 2:,} unchanged." in result.stdout
+    assert changed == ["SHA256SUMS", "catalog.json", "decisions.json"]
+    assert f"3 files written, 0 removed, {len(after) - 3:,} unchanged." in result.stdout
 
 
 def test_open_data(sample_site: Path) -> None:
