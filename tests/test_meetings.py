@@ -237,6 +237,20 @@ def test_the_page_shows_votes_and_the_control_status_of_the_reading_day(site: Pa
     assert ">На контроле до 31 марта 2027 г.<" in html  # without script: the build day's
 
 
+def test_assignees_and_voters_pages_list_them(site: Path) -> None:
+    person = (site / "people" / "person-b" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="assignments">Поручения</h2>' in person
+    assert "1.4. Поручить организации подготовить обзор исполнения.</a>" in person
+    assert ">Исполнено с нарушением срока 5 апреля 2021 г.<" in person
+    assert '<h2 id="votes">Голосование поимённо</h2>' in person
+    assert "голос — «против»" in person
+    organization = (site / "organizations" / "org-a" / "index.html").read_text(encoding="utf-8")
+    assert "1.4. Поручить организации подготовить обзор исполнения.</a>" in organization
+    other = (site / "people" / "person-c" / "index.html").read_text(encoding="utf-8")
+    assert "1.5. Подготовить справку о ходе работы.</a>" in other
+    assert "1.3. Перенести заседание на март.</a>" in other
+
+
 def test_an_unknown_assignee_is_located(write_content: WriteContent) -> None:
     bad = MEETING.replace("[person-c]\n        due: 2027", "[persn-c]\n        due: 2027")
     root = write_content({"session.md": bad, "report.md": REPORT, "people.yml": PEOPLE})

@@ -169,6 +169,8 @@ SECTIONS = {
     "organized": "Проведённые заседания",
     "signed-for": "Документы, подписанные от имени организации",
     "referenced": "Упоминается в документах",
+    "assignments": "Поручения",
+    "votes": "Голосование поимённо",
 }
 
 # The site's navigation and generated list pages.

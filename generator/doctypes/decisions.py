@@ -6,13 +6,24 @@ status."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from generator.core import labels
 from generator.core.control import ControlFacts
+from generator.core.corpus import Link
 from generator.core.decisions import Decision, Vote
+from generator.core.model import Kind, Meeting, Relation
 from generator.core.russian import long_date
-from generator.doctypes.records import Assignment, ControlStatus, PersonVote, VoteCount, VoteEvent
+from generator.core.urls import page_path
+from generator.doctypes.records import (
+    Assignment,
+    AssignmentRow,
+    ControlStatus,
+    PersonVote,
+    RollCallVote,
+    VoteCount,
+    VoteEvent,
+)
 from generator.doctypes.records import ControlFacts as ControlFactsRecord
 from generator.doctypes.records import Decision as DecisionRecord
 
@@ -106,3 +117,60 @@ def _assignment(pages: PageContexts, decision: Decision) -> Assignment:
         report=pages.ref(done.report) if done and done.report and done.report in pages.corpus.by_id else None,
         control=control_record(decision, pages.as_of),
     )
+
+
+# Assignments and votes of the whole corpus, and of one assignee or voter
+
+
+def assignment_rows(pages: PageContexts, links: list[Link] | None = None) -> list[AssignmentRow]:
+    """Every assignment (or those the links `agenda[i].decisions[j].assignees[k]` name),
+    overdue first (as of the build's date), then by deadline; one row per decision."""
+    corpus = pages.corpus
+    if links is None:
+        places = [
+            (meeting, i, j)
+            for meeting in corpus.records(Meeting)
+            for i, item in enumerate(meeting.agenda)
+            for j, decision in enumerate(item.decisions)
+            if decision.due or decision.assignees
+        ]
+    else:
+        places = [
+            (cast(Meeting, corpus.by_id[link.origin].record), int(link.key[1]), int(link.key[3]))
+            for link in links
+        ]
+    rows = []
+    for meeting, i, j in dict.fromkeys(places):
+        item, decision = meeting.agenda[i], meeting.agenda[i].decisions[j]
+        rows.append(
+            AssignmentRow(
+                meeting=pages.ref(meeting.id),
+                item=f"{i + 1}. {item.title}",
+                number=f"{i + 1}.{j + 1}.",
+                url=f"{page_path(Kind.MEETING, meeting.id)}#decision-{i + 1}-{j + 1}",
+                text=decision.text,
+                assignment=_assignment(pages, decision),
+            )
+        )
+    rows.sort(key=lambda row: (row.meeting.date_iso or "", row.number))
+    rows.sort(key=lambda row: (row.assignment.control.code != "overdue", row.assignment.due_iso or "9999"))
+    return rows
+
+
+def votes_of(pages: PageContexts, id_: str) -> list[RollCallVote]:
+    """How the person `id_` voted in roll calls, newest meeting first."""
+    corpus, votes = pages.corpus, []
+    options = {"for": "yes", "against": "no", "abstained": "abstain"}
+    for link in corpus.incoming(id_, Relation.VOTER):
+        meeting = cast(Meeting, corpus.by_id[link.origin].record)
+        i, j = int(link.key[1]), int(link.key[3])
+        votes.append(
+            RollCallVote(
+                meeting=pages.ref(meeting.id),
+                number=f"{i + 1}.{j + 1}.",
+                url=f"{page_path(Kind.MEETING, meeting.id)}#decision-{i + 1}-{j + 1}",
+                text=meeting.agenda[i].decisions[j].text,
+                option=options[str(link.key[5])],
+            )
+        )
+    return sorted(votes, key=lambda vote: (vote.meeting.date_iso or "", vote.number), reverse=True)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.core.model import Kind, Organization, Relation
 from generator.core.urls import page_path
+from generator.doctypes.decisions import assignment_rows
 from generator.doctypes.records import Organization as OrganizationPage
 from generator.doctypes.sections import sections
 
@@ -28,6 +29,7 @@ def page(pages: PageContexts, entry: Entry, record: Organization) -> Organizatio
     organized = pages.linking_to(record.id, Relation.ORGANIZER)
     signed_for = pages.linking_to(record.id, Relation.SIGNED_FOR)
     referenced_by = pages.linking_to(record.id, Relation.REFERENCES)
+    assignments = assignment_rows(pages, pages.corpus.incoming(record.id, Relation.ASSIGNEE))
     return OrganizationPage(
         kind=str(Kind.ORGANIZATION),
         id=record.id,
@@ -41,7 +43,9 @@ def page(pages: PageContexts, entry: Entry, record: Organization) -> Organizatio
         organized=organized,
         signed_for=signed_for,
         referenced_by=referenced_by,
+        assignments=assignments,
         sections=sections(
+            ("assignments", assignments),
             ("issued", issued),
             ("organized", organized),
             ("signed-for", signed_for),

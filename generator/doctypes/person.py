@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from generator.core.model import Kind, Meeting, Person, Relation
 from generator.core.russian import long_date
 from generator.core.urls import page_path
+from generator.doctypes.decisions import assignment_rows, votes_of
 from generator.doctypes.records import Person as PersonPage
 from generator.doctypes.records import Position, Spoke
 from generator.doctypes.sections import sections
@@ -45,6 +46,8 @@ def page(pages: PageContexts, entry: Entry, record: Person) -> PersonPage:
     secretary_of = pages.linking_to(record.id, Relation.SECRETARY)
     attended = pages.linking_to(record.id, Relation.ATTENDEE)
     referenced_by = pages.linking_to(record.id, Relation.REFERENCES)
+    assignments = assignment_rows(pages, pages.corpus.incoming(record.id, Relation.ASSIGNEE))
+    votes = votes_of(pages, record.id)
     return PersonPage(
         kind=str(Kind.PERSON),
         id=record.id,
@@ -58,13 +61,17 @@ def page(pages: PageContexts, entry: Entry, record: Person) -> PersonPage:
         attended=attended,
         spoke=spoke,
         referenced_by=referenced_by,
+        assignments=assignments,
+        votes=votes,
         sections=sections(
             ("positions", positions),
+            ("assignments", assignments),
             ("signed", signed),
             ("chaired", chaired),
             ("secretary", secretary_of),
             ("attended", attended),
             ("referenced", referenced_by),
             ("spoke", spoke),
+            ("votes", votes),
         ),
     )

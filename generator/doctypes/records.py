@@ -216,14 +216,11 @@ class ControlFacts(Open):
 
 
 class ControlStatus(Open):
-    """An assignment's control status as of the build's date (README: "Decisions, votes and
-    assignments")."""
+    """An assignment's control status as of the build's date (README: "Decisions, votes…")."""
 
     code: Literal["on_control", "overdue", "done", "done_late"]
     label: str = Field(description="the status in Russian")
-    text: str = Field(
-        description="the status with its day, true until it next changes: На контроле до 31 марта 2021 г."
-    )
+    text: str = Field(description="the status with its day, true until it next changes: На контроле до …")
     facts: ControlFacts
 
 
@@ -245,8 +242,7 @@ class PersonVote(Open):
 
 
 class VoteEvent(Open):
-    """A decision's vote, shaped as Popolo's VoteEvent: the motion, its result, the counts by
-    option and, for a roll call, each voter's option."""
+    """A decision's vote as Popolo's VoteEvent: motion, result, counts, a roll call's votes."""
 
     motion: str = Field(description="the decision as worded in the protocol")
     result: Literal["pass", "fail"]
@@ -287,13 +283,6 @@ class AssignmentRow(Open):
     url: Address = Field(description="the decision on the meeting's page")
     text: str
     assignment: Assignment
-
-
-class Assignments(Open):
-    """`decisions.json`: every assignment, overdue first, as of the build's date."""
-
-    as_of: Iso
-    assignments: list[AssignmentRow]
 
 
 class AgendaItem(Open):
@@ -337,6 +326,16 @@ class Spoke(Open):
     summary: str | None
 
 
+class RollCallVote(Open):
+    """How a person voted on one decision, in a roll call."""
+
+    meeting: Ref
+    number: str = Field(description="the decision's number in the protocol: 2.1.")
+    url: Address = Field(description="the decision on the meeting's page")
+    text: str
+    option: VoteOption
+
+
 class Person(Page):
     """A person's page: their positions and every document they signed, chaired, attended."""
 
@@ -352,6 +351,8 @@ class Person(Page):
     attended: list[Ref]
     spoke: list[Spoke]
     referenced_by: list[Ref]
+    assignments: list[AssignmentRow] = Field([], description="assigned to them, overdue first")
+    votes: list[RollCallVote] = Field([], description="how they voted in roll calls, newest first")
 
 
 class Organization(Page):
@@ -369,6 +370,7 @@ class Organization(Page):
     organized: list[Ref]
     signed_for: list[Ref]
     referenced_by: list[Ref]
+    assignments: list[AssignmentRow] = Field([], description="assigned to it, overdue first")
 
 
 class VersionPage(Page):

@@ -102,7 +102,7 @@ class SiteRenderer:
         if file.path == "register.json":
             return data.register_rows(self.contexts, self._documents)
         if file.path == "decisions.json":
-            return data.assignments(self.contexts, self._documents)
+            return data.assignments(self.contexts)
         if file.path in SCHEMA_FILES:
             return data.to_json(open_data_schema(SCHEMA_FILES[file.path]))
         assert file.path == "feed.xml", file

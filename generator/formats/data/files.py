@@ -17,7 +17,8 @@ from feedgen.feed import FeedGenerator
 
 from generator.core import labels
 from generator.core.model import document_kinds
-from generator.doctypes.records import AssignmentRow, Assignments, DocumentRecord
+from generator.doctypes.decisions import assignment_rows
+from generator.doctypes.records import DocumentRecord
 from generator.site.context import PageContexts
 
 FEED_SIZE = 50
@@ -75,30 +76,13 @@ def catalog(contexts: PageContexts, pages: Mapping[str, DocumentRecord]) -> str:
     )
 
 
-def assignments(contexts: PageContexts, pages: Mapping[str, DocumentRecord]) -> str:
+def assignments(contexts: PageContexts) -> str:
     """`decisions.json`: every decision with a deadline or assignees, overdue first (as of the
     build's date), then by deadline (README: "Decisions, votes and assignments")."""
-    rows = []
-    for id_ in document_ids(contexts):
-        meeting = pages[id_]
-        for n, item in enumerate(getattr(meeting, "agenda", []), 1):
-            for decision in item.decisions:
-                if decision.assignment is None:
-                    continue
-                anchor = decision.number.rstrip(".").replace(".", "-")
-                rows.append(
-                    AssignmentRow(
-                        meeting=contexts.ref(id_),
-                        item=f"{n}. {item.title}",
-                        number=decision.number,
-                        url=f"{meeting.url}#decision-{anchor}",
-                        text=decision.text,
-                        assignment=decision.assignment,
-                    )
-                )
-    rows.sort(key=lambda row: (row.assignment.control.code != "overdue", row.assignment.due_iso or "9999"))
-    listed = Assignments(as_of=contexts.as_of.isoformat(), assignments=rows)
-    return to_json(listed.model_dump(mode="json", by_alias=True, exclude_unset=True))
+    rows = [
+        row.model_dump(mode="json", by_alias=True, exclude_unset=True) for row in assignment_rows(contexts)
+    ]
+    return to_json({"as_of": contexts.as_of.isoformat(), "assignments": rows})
 
 
 def register_rows(contexts: PageContexts, pages: Mapping[str, DocumentRecord]) -> str:

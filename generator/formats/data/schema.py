@@ -9,7 +9,7 @@ from typing import Annotated, Any, Union
 from pydantic import Field, TypeAdapter, create_model
 
 from generator.doctypes import DOCUMENT_TYPES
-from generator.doctypes.records import Assignments, Iso, Open
+from generator.doctypes.records import AssignmentRow, Iso, Open
 
 _TITLES = {
     "catalog": "regpub catalog.json: every document of the site",
@@ -30,6 +30,13 @@ def open_data_schema(name: str) -> dict[str, Any]:
         as_of=(Iso, ...),
         documents=(list[document], ...),
     )
-    adapter = TypeAdapter({"catalog": catalog, "decisions": Assignments}.get(name, document))
+    assignments = create_model(
+        "Assignments",
+        __base__=Open,
+        __doc__="`decisions.json`: every assignment, overdue first, as of the build's date.",
+        as_of=(Iso, ...),
+        assignments=(list[AssignmentRow], ...),
+    )
+    adapter = TypeAdapter({"catalog": catalog, "decisions": assignments}.get(name, document))
     schema = adapter.json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": _TITLES[name], **schema}
