@@ -160,6 +160,12 @@
     return facetsShown;
   }
 
+  // Filters whose values are those of the build day, and where the reading day's are.
+  const BUILD_DAY = {
+    "Статус": "На день сборки сайта; на другой день — в реестре.",
+    "Поручения": "На день сборки сайта; на сегодня — в разделе «Контроль исполнения».",
+  };
+
   async function renderFilters() {
     const box = filters.querySelector("div");
     const api = await load();
@@ -169,11 +175,11 @@
       const legend = document.createElement("legend");
       legend.textContent = name;
       group.appendChild(legend);
-      if (name === "Статус") {
-        // The index is made at the build; pages and the register compute the reading day's.
+      if (BUILD_DAY[name]) {
+        // The index is made at the build; the pages and registers compute the reading day's.
         const note = document.createElement("p");
         note.className = "regpub-search__note";
-        note.textContent = "На день сборки сайта; на другой день — в реестре.";
+        note.textContent = BUILD_DAY[name];
         group.appendChild(note);
       }
       for (const [value, count] of Object.entries(values).sort()) {
