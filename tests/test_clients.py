@@ -44,6 +44,7 @@ def test_every_page_is_valid_html(sample_site: Path) -> None:
 PAGE_KINDS = [
     "",
     "register/",
+    "decisions/",
     "regulations/",
     "regulations/coordination-regulation-2021-2025/",
     "regulations/coordination-regulation-2021-2025/2021-01-01/",

@@ -16,6 +16,7 @@ import pytest
 from lxml import etree
 
 from tests.conftest import CHROMIUM, REGPUB, REPO, WriteContent, serve_folder, shoot
+from tests.test_clients import AXE, JAVA, VNU
 
 if CHROMIUM.exists():
     from playwright.sync_api import Browser, expect
@@ -265,3 +266,40 @@ def test_an_unknown_assignee_is_located(write_content: WriteContent) -> None:
         "session.md:26:21: error: unknown organization or person 'persn-c' in "
         "agenda[0].decisions[4].assignees[0] (did you mean 'person-c'?) [unknown-ref]"
     )
+
+
+@pytest.mark.skipif(JAVA is None or not VNU.exists(), reason="the Nu checker needs make test")
+def test_the_pages_with_votes_and_assignments_are_valid_html(site: Path) -> None:
+    assert JAVA is not None
+    pages = [site / "meetings" / "session" / "index.html", site / "people" / "person-b" / "index.html"]
+    result = subprocess.run(
+        [JAVA, "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert json.loads(result.stderr)["messages"] == []
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed (make test installs it)")
+@pytest.mark.parametrize("path", ["meetings/session/", "decisions/", "people/person-b/"])
+def test_no_serious_accessibility_problems_with_votes_and_assignments(
+    site: Path, browser: Browser, path: str
+) -> None:
+    with serve_folder(site) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(url + path)
+        if path == "meetings/session/":
+            page.get_by_text("Поимённо").click()  # the roll call open, its names checked too
+        else:
+            expect(page.locator(".regpub-control").first).to_be_visible()
+        violations = AXE.run(page).response["violations"]
+        context.close()
+    serious = [
+        f"{violation['id']}: {node['target']}"
+        for violation in violations
+        if violation["impact"] in ("serious", "critical")
+        for node in violation["nodes"]
+    ]
+    assert serious == []
