@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -113,6 +114,20 @@ def test_the_protocol_says_how_each_decision_was_voted_and_who_must_carry_it_out
         "Ответственные: Чу Ба Лонг. Срок — до 31 марта 2027 г.",
     ]
     assert text[6:8] == ["Присутствовали: Хоанг Ван Ньен, Чу Ба Лонг.", "Приглашённые: Нгуен Ба Хао."]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed (make test)")
+def test_the_pdf_protocol_says_it_too(site: Path) -> None:
+    pdf = site / "meetings" / "session" / "session.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = " ".join(text.split())
+    assert (
+        "Голосовали: «за» — Нгуен Дык Чунг; «против» — Хоанг Ван Ньен, Чу Ба Лонг; «воздержались» — нет."
+        in flat
+    )
+    assert "Решение не принято." in flat
+    assert "Ответственные: Организация А, Хоанг Ван Ньен. Срок — до 31 марта 2021 г." in flat
+    assert "Приглашённые: Нгуен Ба Хао." in flat
 
 
 def test_the_json_carries_each_vote_as_a_vote_event(site: Path) -> None:
