@@ -28,7 +28,7 @@ RUNS = 3
 
 
 def corpus_of(size: int) -> Path:
-    folder = CACHE / f"corpus-{size}-v2"  # a new name when the generator or its proportions change
+    folder = CACHE / f"corpus-{size}-v3"  # a new name when the generator or its proportions change
     if not (folder / "people.yml").is_file():
         started = time.perf_counter()
         make_corpus(size, folder, seed=1)

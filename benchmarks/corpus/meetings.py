@@ -1,6 +1,9 @@
 """A meeting's front matter and record: who was present (chairs, secretary, attendees), an
-agenda of one to four items whose speakers are people present, their decisions, the documents
-adopted under them, and an account of the meeting that links people and documents."""
+agenda of one to four items whose speakers are people present, their decisions (half of them
+voted: counted, unanimous or by roll call; assignments with an organization and sometimes a
+person responsible, a deadline, and for some of them the day and report of their execution),
+the documents adopted under them, and an account of the meeting that links people and
+documents."""
 
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ from .titles import agenda_title
 from .vocabulary import OWNERS, PARTICIPLES, TAGS, VERBS
 
 AGENDA_ITEMS = (1, 4)
+VOTED = 0.5  # the share of decisions with a vote
+DONE = 0.5  # the share of assignments carried out, a third of them late
 OUTSIDE_CITATIONS = 0.6  # the chance a record cites a document outside the corpus
 
 
@@ -111,19 +116,59 @@ class Meeting:
             return f"{past('Отмети', gn)} необходимость {lang.topic(GEN)}."
         return f"{past('Проинформирова', gn)} участников {pp('о', 'результатах ' + lang.topic(GEN))}."
 
-    def _decision(self, adopted: list[Doc]) -> str:
+    def _decision(self, adopted: list[Doc]) -> str | dict[str, Any]:
         r, lang = self.rng, self.lang
         k = r.randrange(4)
         if adopted and k == 0:
             d = adopted[0]
-            return f"Утвердить {low(d.printed_form.noun.form(ACC))} {d.rest}."
-        if k == 1:
-            return f"Принять к сведению информацию {pp('о', lang.topic(PREP))}."
-        if k == 2:
-            deadline = self.doc.date + dt.timedelta(days=r.randint(20, 200))
-            org = r.choice(self.plan.registries.orgs).case(DAT)
-            return f"Поручить {org} {r.choice(VERBS)[3]} {lang.topic(ACC)} в срок до {ru_date(deadline)}"
-        return f"Рекомендовать {lang.subject()(DAT)} {r.choice(VERBS)[3]} {lang.topic(ACC)}."
+            text = f"Утвердить {low(d.printed_form.noun.form(ACC))} {d.rest}."
+        elif k == 1:
+            text = f"Принять к сведению информацию {pp('о', lang.topic(PREP))}."
+        elif k == 2:
+            return self._assignment()
+        else:
+            text = f"Рекомендовать {lang.subject()(DAT)} {r.choice(VERBS)[3]} {lang.topic(ACC)}."
+        return {"text": text, "vote": self._vote()} if r.random() < VOTED else text
+
+    def _assignment(self) -> dict[str, Any]:
+        """«Поручить …»: who, by when, and maybe when it was done and what reports it."""
+        r, lang = self.rng, self.lang
+        due = self.doc.date + dt.timedelta(days=r.randint(20, 200))
+        org = r.choice(self.plan.registries.orgs)
+        decision: dict[str, Any] = {
+            "text": f"Поручить {org.case(DAT)} {r.choice(VERBS)[3]} {lang.topic(ACC)}."
+        }
+        decision["vote"] = self._vote()
+        decision["assignees"] = [org.id] + ([r.choice(self.present).id] if r.random() < 0.3 else [])
+        decision["due"] = due
+        if r.random() < DONE:
+            done: dict[str, Any] = {
+                "on": due + dt.timedelta(days=r.randint(-15, 0) if r.random() < 0.67 else r.randint(1, 30))
+            }
+            done["on"] = max(done["on"], self.doc.date)
+            if r.random() < 0.4:
+                done["report"] = r.choice(self.plan.docs).id
+            decision["done"] = done
+        return decision
+
+    def _vote(self) -> str | dict[str, Any]:
+        """Counted (most), unanimous, or by roll call; always adopted, by more «за» than «против»."""
+        r, present = self.rng, self.present
+        k = r.random()
+        if k < 0.2:
+            return "unanimous"
+        if k < 0.3 and len(present) >= 3:
+            voters = r.sample(present, len(present))
+            against = voters[: r.randint(0, (len(voters) - 1) // 2)]
+            rest = voters[len(against) :]
+            abstained = rest[: r.randint(0, max(0, len(rest) - len(against) - 1))]
+            yes = rest[len(abstained) :]
+            return {
+                option: [p.id for p in people]
+                for option, people in (("for", yes), ("against", against), ("abstained", abstained))
+            }
+        no, neither = r.randint(0, (len(present) - 1) // 3), r.randint(0, (len(present) - 1) // 3)
+        return {"for": len(present) - no - neither, "against": no, "abstained": neither}
 
     def _summary(self) -> str:
         text = f"Рассмотрены вопросы {self.lang.topic(GEN)}"

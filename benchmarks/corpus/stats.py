@@ -105,6 +105,25 @@ def _meetings(meetings: list[dict[str, Any]]) -> dict[str, Any]:
         "agenda items with speakers": _share(sum(1 for i in items if i.get("speakers")), len(items)),
         "agenda items with decisions": _share(sum(1 for i in items if i.get("decisions")), len(items)),
         "speakers not listed as present": absent,
+        **_decisions([d for i in items for d in i.get("decisions", [])]),
+    }
+
+
+def _decisions(decisions: list[Any]) -> dict[str, str]:
+    """Votes (counted / unanimous / roll call) and assignments (done, with a report)."""
+    records = [d for d in decisions if isinstance(d, dict)]
+    votes = [d["vote"] for d in records if "vote" in d]
+    roll = sum(1 for v in votes if isinstance(v, dict) and isinstance(v.get("for"), list))
+    unanimous = sum(1 for v in votes if v == "unanimous")
+    assignments = [d for d in records if d.get("assignees") or d.get("due")]
+    done = [d for d in assignments if "done" in d]
+    return {
+        "decisions voted (counted / unanimous / roll call)": (
+            f"{_share(len(votes), len(decisions))}: {len(votes) - unanimous - roll} / {unanimous} / {roll}"
+        ),
+        "assignments (done, with a report)": (
+            f"{len(assignments):,} ({len(done):,}, {sum(1 for d in done if 'report' in d['done']):,})"
+        ),
     }
 
 
