@@ -93,6 +93,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build = ["build", "--content", str(content), "--output", str(output), "--as-of", "2026-12-07"]
     result = subprocess.run([str(REGPUB), *build], cwd=REPO, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+    # The next day a page changes by the calendar: an assignment's deadline passes.
+    assert "Statuses change next on 1 April 2027 (session): rebuild on that day." in result.stdout
     return output
 
 

@@ -140,6 +140,10 @@ def test_the_script_applies_the_python_rule_of_control_status(blank: Page) -> No
     )
     assert ControlFacts(date(2021, 3, 31)).wording(date(2021, 4, 2)) == "Просрочено с 1 апреля 2021 г."
     assert ControlFacts(date(2021, 3, 31)).wording(date(2021, 3, 31)) == "На контроле до 31 марта 2021 г."
+    for facts, day in cases:  # the wording holds until the next change, and only until then
+        if (turn := facts.next_change(day)) is not None:
+            assert facts.wording(turn - timedelta(days=1)) == facts.wording(day)
+            assert facts.on(turn) is not facts.on(day)
 
 
 def test_a_wording_stays_true_until_the_status_changes() -> None:

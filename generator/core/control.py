@@ -43,6 +43,11 @@ class ControlFacts:
             return Control.OVERDUE
         return Control.ON_CONTROL
 
+    def next_change(self, day: date) -> date | None:
+        """The first day after `day` with another status, if any."""
+        turns = sorted({turn for turn in (self.due and self.due + timedelta(days=1), self.done) if turn})
+        return next((turn for turn in turns if turn > day and self.on(turn) is not self.on(day)), None)
+
     def wording(self, day: date) -> str:
         """The status of `day`, worded to stay true until it next changes: «На контроле до
         31 марта 2021 г.», «Просрочено с 1 апреля 2021 г.», «Исполнено 20 марта 2021 г.»."""

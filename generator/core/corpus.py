@@ -13,6 +13,7 @@ from typing import TypeVar, cast
 
 from generator.core import labels
 from generator.core.body import Body
+from generator.core.control import ControlFacts
 from generator.core.diagnostics import Location
 from generator.core.frontmatter import Key, LocatedYaml
 from generator.core.model import (
@@ -247,8 +248,8 @@ class Corpus:
         return facts.wording(as_of) if facts.on(as_of) is not Status.IN_FORCE else None
 
     def next_status_change(self, as_of: date) -> tuple[date, list[str]] | None:
-        """The first day after `as_of` on which some regulation's status, or its text in force,
-        changes, and whose."""
+        """The first day after `as_of` on which some regulation's status or its text in force,
+        or the control status of an assignment, changes, and whose."""
         turns: dict[date, list[str]] = defaultdict(list)
         for regulation in self.records(Regulation):
             facts = self.status_facts(regulation)
@@ -259,7 +260,13 @@ class Corpus:
             later = sorted(day for day in {*starts, *facts.turns()} if day > as_of)
             if (turn := next((day for day in later if _shown(facts, starts, day) != now), None)) is not None:
                 turns[turn].append(regulation.id)
-        return min(turns.items(), default=None)
+        for meeting in self.records(Meeting):  # an assignment's control status
+            for item in meeting.agenda:
+                for decision in item.decisions:
+                    control = ControlFacts(decision.due, decision.done.on if decision.done else None)
+                    if (decision.due or decision.assignees) and (turn := control.next_change(as_of)):
+                        turns[turn].append(meeting.id)
+        return min(((day, list(dict.fromkeys(ids))) for day, ids in turns.items()), default=None)
 
     def editions(self, regulation: Regulation, as_of: date) -> list[Edition]:
         """Every text of the regulation, oldest first; just the current one when it never changed."""
