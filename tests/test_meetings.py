@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 
 from tests.conftest import CHROMIUM, REGPUB, REPO, WriteContent, serve_folder, shoot
-from tests.test_clients import AXE, JAVA, VNU
+from tests.test_clients import JAVA, VNU, serious_violations
 
 if CHROMIUM.exists():
     from playwright.sync_api import Browser, expect
@@ -311,12 +311,6 @@ def test_no_serious_accessibility_problems_with_votes_and_assignments(
             page.get_by_text("Поимённо").click()  # the roll call open, its names checked too
         else:
             expect(page.locator(".regpub-control").first).to_be_visible()
-        violations = AXE.run(page).response["violations"]
+        serious = serious_violations(page)
         context.close()
-    serious = [
-        f"{violation['id']}: {node['target']}"
-        for violation in violations
-        if violation["impact"] in ("serious", "critical")
-        for node in violation["nodes"]
-    ]
     assert serious == []

@@ -21,22 +21,6 @@
     }
   }
 
-  function readState() {
-    const params = new URLSearchParams(location.search);
-    for (const element of form.elements) {
-      if (element.name && params.has(element.name)) element.value = params.get(element.name);
-    }
-  }
-
-  function writeState() {
-    const params = new URLSearchParams();
-    for (const element of form.elements) {
-      if (element.name && element.value) params.set(element.name, element.value);
-    }
-    const query = params.toString();
-    history.replaceState(null, "", query ? `?${query}` : location.pathname);
-  }
-
   function link(ref) {
     const a = document.createElement("a");
     a.href = base + ref.url;
@@ -92,7 +76,7 @@
       fillOptions("status", Object.entries(rule.CONTROL));
       const years = [...new Set(rows.map((row) => row.meeting.date_iso.slice(0, 4)))].sort().reverse();
       fillOptions("year", years.map((year) => [year, year]));
-      readState();
+      rule.readForm(form);
       render();
     })
     .catch((error) => {
@@ -100,6 +84,6 @@
       console.error(error);
     });
 
-  form.addEventListener("change", () => { writeState(); render(); });
-  form.addEventListener("reset", () => setTimeout(() => { writeState(); render(); }));
+  form.addEventListener("change", () => { rule.writeForm(form); render(); });
+  form.addEventListener("reset", () => setTimeout(() => { rule.writeForm(form); render(); }));
 })();

@@ -27,24 +27,6 @@
     }
   }
 
-  function readState() {
-    const params = new URLSearchParams(location.search);
-    for (const element of form.elements) {
-      if (element.name && params.has(element.name)) element.value = params.get(element.name);
-    }
-  }
-
-  function writeState() {
-    const params = new URLSearchParams();
-    for (const element of form.elements) {
-      if (element.name && element.value && !(element.name === "sort" && element.value === "new")) {
-        params.set(element.name, element.value);
-      }
-    }
-    const query = params.toString();
-    history.replaceState(null, "", query ? `?${query}` : location.pathname);
-  }
-
   function matches(row, state) {
     return (!state.kind || row.kind === state.kind)
       && (!state.form || row.form === state.form)
@@ -123,7 +105,7 @@
       const present = new Set(rows.filter((r) => r.status_facts).flatMap((r) =>
         ["0001-01-01", ...rule.turns(r.status_facts)].map((day) => rule.on(r.status_facts, day))));
       fillOptions("status", [...statusLabels.keys()].filter((code) => present.has(code)), statusLabels);
-      readState();
+      rule.readForm(form);
       render();
     })
     .catch((error) => {
@@ -131,7 +113,7 @@
       console.error(error);
     });
 
-  form.addEventListener("change", () => { shown = PAGE; writeState(); render(); });
-  form.addEventListener("reset", () => setTimeout(() => { shown = PAGE; writeState(); render(); }));
+  form.addEventListener("change", () => { shown = PAGE; rule.writeForm(form, { sort: "new" }); render(); });
+  form.addEventListener("reset", () => setTimeout(() => { shown = PAGE; rule.writeForm(form, { sort: "new" }); render(); }));
   more.addEventListener("click", () => { shown += PAGE; render(); });
 })();

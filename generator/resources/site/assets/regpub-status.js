@@ -125,6 +125,27 @@
     element.textContent = controlWording(facts, day);
   }
 
+  // A filter form's state in the page's address, so that a filtered list is a link to share:
+  // `readForm` sets the fields the query string names, `writeForm` writes the fields set
+  // (but those at their `defaults`).
+  function readForm(form) {
+    const params = new URLSearchParams(location.search);
+    for (const element of form.elements) {
+      if (element.name && params.has(element.name)) element.value = params.get(element.name);
+    }
+  }
+
+  function writeForm(form, defaults = {}) {
+    const params = new URLSearchParams();
+    for (const element of form.elements) {
+      if (element.name && element.value && defaults[element.name] !== element.value) {
+        params.set(element.name, element.value);
+      }
+    }
+    const query = params.toString();
+    history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  }
+
   // Today where the reader is.
   function today() {
     const now = new Date();
@@ -212,7 +233,7 @@
 
   window.regpubStatus = {
     LABELS, CONTROL, on, turns, since, nextChange, wording, textInForce, controlOn, controlWording, today, apply,
-    longDate,
+    longDate, readForm, writeForm,
   };
   document.querySelectorAll("[data-regpub-on-date]").forEach((form) => {
     form.hidden = false;
