@@ -75,11 +75,9 @@ def shown_on(corpus: Corpus, id_: str, as_of: date) -> tuple[date, str]:
     if document is None or regulation is None:
         return (document.date if document else as_of), ""
     texts = corpus.editions(regulation, as_of)
-    lacking = [
-        amending for id_ in corpus.unapplied_amendments(regulation) if (amending := corpus.regulation(id_))
-    ]
+    lacking = [corpus.regulation(other) for other in corpus.unapplied_amendments(regulation)]
     turns: list[date | None] = [text.start for text in texts]
-    turns += [corpus.status_facts(record).since(as_of) for record in (regulation, *lacking)]
+    turns += [corpus.status_facts(record).since(as_of) for record in (regulation, *lacking) if record]
     day = max((turn for turn in turns if turn is not None and turn <= as_of), default=regulation.date)
     words = (
         corpus.status_note(regulation, as_of),
