@@ -7,7 +7,6 @@ Output is deterministic: sorted, no build timestamps, so two builds are byte-ide
 from __future__ import annotations
 
 import json
-import posixpath
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime, time
@@ -61,9 +60,22 @@ def relative_links(data: Any, folder: str) -> Any:
 
 
 def relative_path(path: str, folder: str) -> str:
+    """An address on the site (`regulations/a/`, relative to its root) relative to `folder`;
+    by their parts, as `posixpath.relpath` would, without its trip to the working directory
+    (a site's JSON has tens of thousands of them).
+
+    >>> relative_path("people/p/", "regulations/a"), relative_path("regulations/a/#x", "regulations/a")
+    ('../../people/p/', '#x')
+    >>> relative_path("catalog.json", ""), relative_path("regulations/a/", "regulations/a")
+    ('catalog.json', './')
+    """
     if "://" in path or path.startswith("/"):
         return path
-    relative = posixpath.relpath(path or ".", folder or ".")
+    target, base = [part for part in path.split("/") if part], [part for part in folder.split("/") if part]
+    common = 0
+    while common < min(len(target), len(base)) and target[common] == base[common]:
+        common += 1
+    relative = "/".join([".."] * (len(base) - common) + target[common:]) or "."
     return f"{relative}/" if path.endswith("/") or relative == "." else relative
 
 
