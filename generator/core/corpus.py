@@ -13,7 +13,6 @@ from typing import TypeVar, cast
 
 from generator.core import labels
 from generator.core.body import Body
-from generator.core.control import ControlFacts
 from generator.core.diagnostics import Location
 from generator.core.frontmatter import Key, LocatedYaml
 from generator.core.model import (
@@ -263,8 +262,7 @@ class Corpus:
         for meeting in self.records(Meeting):  # an assignment's control status
             for item in meeting.agenda:
                 for decision in item.decisions:
-                    control = ControlFacts(decision.due, decision.done.on if decision.done else None)
-                    if (decision.due or decision.assignees) and (turn := control.next_change(as_of)):
+                    if decision.is_assignment and (turn := decision.control.next_change(as_of)):
                         turns[turn].append(meeting.id)
         return min(((day, list(dict.fromkeys(ids))) for day, ids in turns.items()), default=None)
 

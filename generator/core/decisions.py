@@ -10,6 +10,7 @@ from pydantic.config import JsonDict
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from generator.core.control import ControlFacts
 from generator.core.values import Date, Id, Ids, Tally, Text
 
 
@@ -71,3 +72,13 @@ class Decision(_Record):
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonDict:
         return {"anyOf": [{"type": ["string", "number", "boolean"], "minLength": 1}, handler(schema)]}
+
+    @property
+    def is_assignment(self) -> bool:
+        """A decision with a deadline or assignees, whose execution is controlled."""
+        return self.due is not None or bool(self.assignees)
+
+    @property
+    def control(self) -> ControlFacts:
+        """What its control status depends on (`generator.core.control`)."""
+        return ControlFacts(self.due, self.done.on if self.done else None)

@@ -9,7 +9,6 @@ from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from generator.core import labels
-from generator.core.control import ControlFacts
 from generator.core.corpus import Link
 from generator.core.decisions import Decision, Vote
 from generator.core.model import Kind, Meeting, Relation
@@ -43,7 +42,7 @@ def decision_records(
         extra: dict[str, VoteEvent | Assignment] = {}  # absent, not null, where there is none
         if decision.vote is not None:
             extra["vote"] = _vote(pages, decision)
-        if decision.due or decision.assignees:
+        if decision.is_assignment:
             extra["assignment"] = _assignment(pages, decision)
         shown.append(
             DecisionRecord(number=f"{number}.{k}.", text=decision.text, result=decision.result, **extra)
@@ -63,12 +62,8 @@ def vote_summary(vote: Vote) -> str:
     return ", ".join(shown)
 
 
-def control_facts(decision: Decision) -> ControlFacts:
-    return ControlFacts(decision.due, decision.done.on if decision.done else None)
-
-
 def control_record(decision: Decision, as_of: date) -> ControlStatus:
-    facts = control_facts(decision)
+    facts = decision.control
     status = facts.on(as_of)
     return ControlStatus(
         code=status.value,
@@ -132,7 +127,7 @@ def assignment_rows(pages: PageContexts, links: list[Link] | None = None) -> lis
             for meeting in corpus.records(Meeting)
             for i, item in enumerate(meeting.agenda)
             for j, decision in enumerate(item.decisions)
-            if decision.due or decision.assignees
+            if decision.is_assignment
         ]
     else:
         places = [

@@ -140,7 +140,7 @@ def _decision_lines(names: Names, n: int, k: int, decision: Decision) -> list[st
         lines.append(f"{labels.VOTED} {vote_summary(vote)}.")
     if decision.result == "rejected":
         lines.append(labels.REJECTED)
-    if decision.assignees or decision.due:
+    if decision.is_assignment:
         lines.append(assignment_line([names.name(id_) for id_ in decision.assignees], decision))
     return lines
 
