@@ -142,7 +142,7 @@ def amended(tmp_path_factory: pytest.TempPathFactory) -> Checked:
 def test_every_text_of_a_document_reads_its_citations_alike(amended: Checked) -> None:
     corpus = amended.corpus
     entry = corpus.by_id["rules"]
-    earlier = corpus.versions["rules"][0]
+    earlier = corpus.earlier("rules")[0]
     current_page = page_markdown(corpus, entry, ())
     earlier_page = render_body(corpus, earlier.body, "regulations/rules/2020-01-01/index.md", "rules")
     link = '[Директивы № 05-CT/TW]({}directive/index.md){{data-ref="directive"}}'

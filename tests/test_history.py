@@ -81,7 +81,7 @@ def test_the_current_text_says_what_changed_each_article(amended: Checked) -> No
 def test_an_earlier_text_has_the_history_of_its_own_day(amended: Checked) -> None:
     corpus = amended.corpus
     second, original = (
-        next(text for text in corpus.versions["rules"] if text.record and text.record.version.from_ == day)
+        next(text for text in corpus.earlier("rules") if text.record and text.record.version.from_ == day)
         for day in (date(2021, 7, 1), date(2020, 1, 1))
     )
     page = "regulations/rules/2021-07-01/index.md"

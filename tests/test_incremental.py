@@ -197,6 +197,21 @@ class IncrementalBuilds(RuleBasedStateMachine):
             _added_document(self.content, number)
 
     @rule()
+    def add_or_remove_a_namesake(self) -> None:
+        """A second «Резолюция № 4»: the meeting's «Резолюции № 4» no longer names one document,
+        so its page loses that link, though neither the meeting nor the resolution changed."""
+        path = self.content / "2024" / "namesake-resolution-4.md"
+        if path.exists():
+            path.unlink()
+            return
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(
+            "---\nid: namesake-resolution-4\ntype: regulation\ntitle: Другая резолюция\nform: Резолюция\n"
+            "number: 4\ndate: 2024-05-01\nissuers: [ppc-party-committee]\n---\n\nТекст.\n",
+            encoding="utf-8",
+        )
+
+    @rule()
     def move_a_document_to_another_folder(self) -> None:
         here, there = self.content / "2020" / "coordination-content-2021.md", self.content / "2021"
         there.mkdir(exist_ok=True)

@@ -32,7 +32,7 @@ from generator.core.reuse import Made, Previous
 from generator.core.store import Store, regpub_files
 from generator.doctypes import REGISTRY
 
-FORMAT = "regpub-last-build-2"
+FORMAT = "regpub-last-build-3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class LastBuild:
     said: list[str]  # its lines of output on stdout, the last one (what it wrote) excepted
     warnings: list[str]  # what MkDocs warned about, on stderr
     files: dict[str, list[int]]  # every file it left: path → [size, modification time in ns]
-    made: dict[str, list[str]]  # the files that know what they were made from: path → [key, note]
+    made: dict[str, list[str]]  # the files that know what they were made from: path → `Made`'s fields
 
     def unchanged(self, inputs: str, output: Path) -> bool:
         """Whether a build of `inputs` into `output` would leave it exactly as it is."""
@@ -53,7 +53,7 @@ class LastBuild:
 
     def previous(self, output: Path) -> Previous:
         """The folder as this build left it, for the next build to take the files it made alike."""
-        made = {path: Made(key, note) for path, (key, note) in self.made.items()}
+        made = {path: Made(*fields) for path, fields in self.made.items()}
         return Previous(output.resolve(), made, self.files)
 
 
@@ -76,7 +76,9 @@ def keep_last_build(
 ) -> None:
     """Remember the build that just put `output` in place."""
     files = {path: list(stat) for path, stat in output_files(output).items()}
-    known = {path: [it.key, it.note] for path, it in made.items() if it.key and path in files}
+    known = {
+        path: [it.key, it.note, it.reads, it.inputs] for path, it in made.items() if it.key and path in files
+    }
     record = LastBuild(inputs, said, warnings, files, known)
     data = json.dumps(asdict(record), ensure_ascii=False).encode("utf-8")
     with suppress(OSError):  # a read-only or full cache: the next build does the work again

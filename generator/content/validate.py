@@ -227,7 +227,7 @@ def _check_version_file(corpus: Corpus, text: VersionText, report: Report) -> No
 
 def _check_version_dates(corpus: Corpus, regulation: Regulation, report: Report) -> None:
     entry = corpus.by_id[regulation.id]
-    earlier = [text for text in corpus.versions.get(regulation.id, []) if text.complete]
+    earlier = [text for text in corpus.earlier(regulation.id) if text.complete]
     if regulation.version is None:
         if earlier:
             message = "earlier texts exist, so the current text needs `version: {from: DATE, by: ID}`"

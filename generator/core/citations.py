@@ -17,6 +17,7 @@ from generator.core import labels
 from generator.core.body import REFERENCE, Body, split_code_spans
 from generator.core.corpus import Corpus
 from generator.core.model import Regulation
+from generator.core.reads import note_citation, unrecorded
 
 # Form stems (the word without its case ending) → the form.
 _STEMS = {stem: form for form, stem in labels.FORMS.items()}
@@ -161,8 +162,15 @@ def citation_index(corpus: Corpus) -> CitationIndex:
     """The corpus's index, built once however many pages and files ask for it."""
     index = _INDEXES.get(corpus)
     if index is None:
-        index = _INDEXES[corpus] = CitationIndex(corpus)
+        with unrecorded():  # an output reads the keys it looks up (`cite`), not every regulation
+            index = _INDEXES[corpus] = CitationIndex(corpus)
     return index
+
+
+def citation_key(citation: Citation) -> tuple[str, str] | None:
+    """Where the index keeps the documents a citation may name."""
+    stem = _stem_of(citation.form)
+    return (stem, normalize_number(citation.number.rstrip("."))) if stem else None
 
 
 _CITED: weakref.WeakKeyDictionary[Body, tuple[CitationIndex, str, CitedBody]] = weakref.WeakKeyDictionary()
@@ -174,6 +182,7 @@ def cite(corpus: Corpus, body: Body, self_id: str) -> CitedBody:
     index = citation_index(corpus)
     cached = _CITED.get(body)
     if cached is not None and cached[0] is index and cached[1] == self_id:
+        _note_keys(cached[2])
         return cached[2]
     text = body.text
     found: list[tuple[int, Citation]] = []
@@ -188,7 +197,15 @@ def cite(corpus: Corpus, body: Body, self_id: str) -> CitedBody:
             text = "\n".join(lines)
     cited = CitedBody(text, tuple(found))
     _CITED[body] = (index, self_id, cited)
+    _note_keys(cited)
     return cited
+
+
+def _note_keys(cited: CitedBody) -> None:
+    """What an output that shows the body read: the documents each citation may name."""
+    for _, citation in cited.found:
+        if (key := citation_key(citation)) is not None:
+            note_citation(key)
 
 
 def _outside_references(text: str) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ from generator.core.model import (
     Relation,
     VersionFile,
 )
+from generator.core.reads import NotedIds, Walked, note_links, note_versions
 from generator.core.russian import long_date
 from generator.core.status import Status, StatusFacts
 
@@ -126,15 +127,17 @@ class Corpus:
 
     def __init__(self, root: Path, entries: list[Entry], versions: list[VersionText] | None = None) -> None:
         self.root = root
-        self.version_texts = versions or []
-        # Earlier texts by the regulation they belong to, oldest first.
-        self.versions: dict[str, list[VersionText]] = defaultdict(list)
+        # Reading the corpus while an output is made is noted (`generator.core.reads`): the
+        # lookups below, walking `entries`, `links` or `version_texts`, asking for links.
+        self.version_texts = Walked(versions or [])
+        # Earlier texts by the regulation they belong to, oldest first (`earlier`).
+        self._versions: dict[str, list[VersionText]] = defaultdict(list)
         for text in sorted(self.version_texts, key=_version_order):
             if text.record is not None:
-                self.versions[text.record.version_of].append(text)
-        self.entries: list[Entry] = []
+                self._versions[text.record.version_of].append(text)
+        self.entries: list[Entry] = Walked()
         self.duplicates: list[tuple[Entry, Entry]] = []  # (later, first)
-        self.by_id: dict[str, Entry] = {}
+        self.by_id: dict[str, Entry] = NotedIds()
         for entry in entries:
             first = self.by_id.get(entry.id)
             if first is None:
@@ -142,7 +145,7 @@ class Corpus:
                 self.entries.append(entry)
             else:
                 self.duplicates.append((entry, first))
-        self.links: list[Link] = [link for entry in self.entries for link in links_of(entry)]
+        self.links: list[Link] = Walked(link for entry in self.entries for link in links_of(entry))
         self._outgoing: dict[str, list[Link]] = defaultdict(list)
         self._incoming: dict[str, list[Link]] = defaultdict(list)
         for link in self.links:
@@ -159,10 +162,7 @@ class Corpus:
         document that amends this one, which decides whether the amendment is in force)."""
         fields = self._fields()
         rows = [fields[id_]]
-        rows += [
-            json.dumps(text.source.data, ensure_ascii=False, default=str)
-            for text in self.versions.get(id_, [])
-        ]
+        rows += [json.dumps(text.source.data, ensure_ascii=False, default=str) for text in self.earlier(id_)]
         for links, end in ((self._outgoing, "target"), (self._incoming, "origin")):
             for link in links.get(id_, []):
                 rows += [_link_row(link), fields[getattr(link, end)]]
@@ -211,12 +211,19 @@ class Corpus:
             cast(Document, entry.record) if entry and entry.kind is not None and entry.kind.document else None
         )
 
+    def earlier(self, id_: str) -> list[VersionText]:
+        """The earlier texts of the regulation `id_`, oldest first."""
+        note_versions(id_)
+        return self._versions.get(id_, [])
+
     def outgoing(self, id_: str, relation: Relation | None = None) -> list[Link]:
+        note_links(id_)
         links = self._outgoing.get(id_, [])
         return [link for link in links if relation is None or link.relation is relation]
 
     def incoming(self, id_: str, relation: Relation | None = None) -> list[Link]:
         """The other direction: who points at `id_` (backlinks, 'Заменён', 'Основание для', …)."""
+        note_links(id_)
         links = self._incoming.get(id_, [])
         return [link for link in links if relation is None or link.relation is relation]
 
@@ -270,7 +277,7 @@ class Corpus:
         """Every text of the regulation, oldest first; just the current one when it never changed."""
         texts: list[tuple[date, str | None, str | None, Body | None, bool]] = [
             (text.record.version.from_, text.record.version.by, text.record.note, text.body, False)
-            for text in self.versions.get(regulation.id, [])
+            for text in self.earlier(regulation.id)
             if text.record is not None and text.complete
         ]
         period, version = regulation.effective, regulation.version
@@ -295,7 +302,7 @@ class Corpus:
 
     def unapplied_amendments(self, regulation: Regulation) -> list[str]:
         """Documents that amend `regulation` and made none of its texts, in force or not (yet)."""
-        made_by = {text.record.version.by for text in self.versions.get(regulation.id, []) if text.record}
+        made_by = {text.record.version.by for text in self.earlier(regulation.id) if text.record}
         if regulation.version:
             made_by.add(regulation.version.by)
         return [

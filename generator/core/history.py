@@ -21,6 +21,7 @@ from generator.core.compare import compare
 from generator.core.corpus import Corpus, Edition
 from generator.core.model import Regulation
 from generator.core.pandoc_markdown import body_markdown
+from generator.core.reads import Reads, memo
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,13 +175,16 @@ def _part_ends(body: Body, count: int) -> dict[str, int]:
 
 # A regulation's page, its earlier texts' pages and their DOCX ask in turn; kept while the
 # corpus lives (the preview reads a new one on every save).
-_KNOWN: weakref.WeakKeyDictionary[Corpus, dict[str, dict[date, TextHistory]]] = weakref.WeakKeyDictionary()
+_KNOWN: weakref.WeakKeyDictionary[Corpus, dict[str, tuple[dict[date, TextHistory], Reads]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def histories_of(corpus: Corpus, id_: str) -> dict[date, TextHistory]:
     """`text_histories` of the regulation `id_` (none for another record)."""
-    known = _KNOWN.setdefault(corpus, {})
-    if id_ not in known:
+
+    def make() -> dict[date, TextHistory]:
         regulation = corpus.regulation(id_)
-        known[id_] = text_histories(corpus, regulation) if regulation is not None else {}
-    return known[id_]
+        return text_histories(corpus, regulation) if regulation is not None else {}
+
+    return memo(_KNOWN.setdefault(corpus, {}), id_, make)

@@ -23,6 +23,11 @@ class Made:
 
     key: str
     note: str = ""
+    # What a generated page or data file read of the corpus (`generator.core.reads`, encoded) and
+    # their digest then (`generator.core.inputs`): when the digest of the same reads is the same
+    # now, the file would come out the same, and nothing of it need be made to know that.
+    reads: str = ""
+    inputs: str = ""
 
 
 @dataclass(frozen=True)

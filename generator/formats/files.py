@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol, cast
 
 from generator.core.corpus import Entry
 from generator.core.editions import editions
+from generator.core.reads import Reads, memo
 from generator.core.urls import SCHEMA_FILES
 from generator.doctypes.records import DocumentRecord, Page
 from generator.formats.akn.document import akn_xml
@@ -29,9 +30,15 @@ from generator.site.markdown import page_markdown
 from generator.site.plan import FileKind, PageKind, PlannedFile, PlannedPage, SitePlan
 from generator.site.versions import version_pages
 
-# What only the build knows of a document's page (its DOCX checksum, its git history): the
-# fields to add to its record.
-Decorate = Callable[[Entry, DocumentRecord], dict[str, Any]]
+
+class Decorate(Protocol):
+    """What only the build knows of a document's page (its DOCX checksum, its git history)."""
+
+    def __call__(self, entry: Entry, record: DocumentRecord) -> dict[str, Any]:
+        """The fields to add to the document's record."""
+
+    def key(self, entry: Entry) -> str:
+        """What those fields depend on."""
 
 
 class SiteRenderer:
@@ -56,23 +63,30 @@ class SiteRenderer:
         self._decorate = decorate
         self._docx_checksums = docx_checksums or {}
         self.country = country
-        self._records: dict[str, Page] = {}
-        self._texts: dict[str, str] = {}
-        self._editions: dict[str, dict[str, tuple[Page, str]]] = {}
+        # Made once, with what they read of the corpus (`generator.core.reads`).
+        self._records: dict[str, tuple[Page, Reads]] = {}
+        self._texts: dict[str, tuple[str, Reads]] = {}
+        self._editions: dict[str, tuple[dict[str, tuple[Page, str]], Reads]] = {}
+        # (a document's id, a maker of its catalog entry and register row) → them, made or kept
+        self.keep_rows: Callable[[str, Callable[[], str]], str] | None = None
 
     def record(self, id_: str) -> Page:
         """The record of a record's page (a document's is also its open data), made once."""
-        record = self._records.get(id_)
-        if record is None:
-            entry = self.corpus.by_id[id_]
-            record = self.contexts.for_entry(entry)
-            if self._decorate is not None and isinstance(record, DocumentRecord):
-                record = record.model_copy(update=self._decorate(entry, record))
-            linked = json_ld(self.corpus, record, site_url=self.site_url, site_name=self.site_name)
-            if linked is not None:
-                record = record.model_copy(update={"json_ld": script_text(linked)})
-            self._records[id_] = record
+        return memo(self._records, id_, lambda: self._make_record(id_))
+
+    def _make_record(self, id_: str) -> Page:
+        entry = self.corpus.by_id[id_]
+        record = self.contexts.for_entry(entry)
+        if self._decorate is not None and isinstance(record, DocumentRecord):
+            record = record.model_copy(update=self._decorate(entry, record))
+        linked = json_ld(self.corpus, record, site_url=self.site_url, site_name=self.site_name)
+        if linked is not None:
+            record = record.model_copy(update={"json_ld": script_text(linked)})
         return record
+
+    def beside(self, entry: Entry) -> str:
+        """What a record's page shows from outside the corpus (`Decorate.key`)."""
+        return self._decorate.key(entry) if self._decorate is not None else ""
 
     def page(self, page: PlannedPage) -> tuple[Page | None, str]:
         """(the record its template renders, the Markdown MkDocs reads) of a planned page."""
@@ -87,10 +101,7 @@ class SiteRenderer:
 
     def text(self, file: PlannedFile) -> str:
         """The content of a DATA or RECORD_DATA file, made once."""
-        text = self._texts.get(file.path)
-        if text is None:
-            text = self._texts[file.path] = self._make_text(file)
-        return text
+        return memo(self._texts, file.path, lambda: self._make_text(file))
 
     def _make_text(self, file: PlannedFile) -> str:
         if file.kind is FileKind.RECORD_DATA:
@@ -98,9 +109,9 @@ class SiteRenderer:
             folder = posixpath.dirname(file.path)
             return data.to_json(data.relative_links(self.record(file.record).published(), folder))
         if file.path == "catalog.json":
-            return data.catalog(self.contexts, self._documents)
+            return data.catalog(self.contexts, {id_: rows[0] for id_, rows in self._rows.items()})
         if file.path == "register.json":
-            return data.register_rows(self.contexts, self._documents)
+            return data.register_rows(self.contexts, {id_: rows[1] for id_, rows in self._rows.items()})
         if file.path == "decisions.json":
             return data.assignments(self.contexts)
         if file.path in SCHEMA_FILES:
@@ -127,34 +138,63 @@ class SiteRenderer:
         return self.indexes.pages()
 
     @cached_property
-    def _documents(self) -> dict[str, DocumentRecord]:
-        documents = {}
-        for file in self.plan.of_kind(FileKind.RECORD_DATA):
-            assert file.record is not None
-            record = self.record(file.record)
-            assert isinstance(record, DocumentRecord)  # the plan gives documents their data
-            documents[file.record] = record
-        return documents
+    def _documents(self) -> _Documents:
+        return _Documents(self, [cast(str, file.record) for file in self.plan.of_kind(FileKind.RECORD_DATA)])
+
+    @cached_property
+    def _rows(self) -> dict[str, tuple[str, str]]:
+        """Each document's entry of the catalog and row of the register, made from its record or
+        kept (`keep_rows`) from a build that made its record alike."""
+        rows = {}
+        for id_ in self._documents:
+
+            def make(id_: str = id_) -> str:
+                record = self._documents[id_]
+                return f"{data.catalog_entry(record)}\n{data.register_row(record)}"
+
+            kept = self.keep_rows(id_, make) if self.keep_rows is not None else make()
+            entry, row = kept.split("\n", 1)  # JSON has no line breaks but escaped ones
+            rows[id_] = (entry, row)
+        return rows
 
     def _edition_pages(self, entry: Entry) -> dict[str, tuple[Page, str]]:
-        pages = self._editions.get(entry.id)
-        if pages is None:
+
+        def make() -> dict[str, tuple[Page, str]]:
             regulation = self.contexts.corpus.regulation(entry.id)
             assert regulation is not None
             document = self.record(entry.id)
             assert isinstance(document, DocumentRecord)  # only documents have editions
-            pages = version_pages(self.contexts, regulation, document)
-            self._editions[entry.id] = pages
-        return pages
+            return version_pages(self.contexts, regulation, document)
 
-    def checksums(self, xml: dict[str, str]) -> str:
+        return memo(self._editions, entry.id, make)
+
+    def checksums(self, known: dict[str, str]) -> str:
         """SHA256SUMS: every DOCX, PDF, JSON and XML file of the site by path, given the digests
-        of the XML files (made with the pages)."""
-        sums = self._docx_checksums | xml
+        of the XML files (made with the pages) and of the JSON files not made again."""
+        sums = self._docx_checksums | known
         for file in self.plan.files:
-            if file.path.endswith(".json"):
+            if file.path.endswith(".json") and file.path not in known:
                 sums[file.path] = sha256(self.text(file))
         return "".join(f"{digest}  {path}\n" for path, digest in sorted(sums.items()))
+
+
+class _Documents(Mapping[str, DocumentRecord]):
+    """Every document's record by id, each made when asked for."""
+
+    def __init__(self, renderer: SiteRenderer, ids: list[str]) -> None:
+        self._renderer = renderer
+        self._ids = ids
+
+    def __getitem__(self, id_: str) -> DocumentRecord:
+        record = self._renderer.record(id_)
+        assert isinstance(record, DocumentRecord)  # the plan gives documents their data
+        return record
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
 
 
 def sha256(text: str) -> str:

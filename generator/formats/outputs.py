@@ -19,10 +19,11 @@ from generator.content.provenance import Revision, last_changes
 from generator.core.corpus import Entry
 from generator.core.errors import InternalError
 from generator.core.russian import long_date
+from generator.core.urls import docx_path
 from generator.doctypes import records
 from generator.doctypes.records import DocumentRecord
 from generator.formats.docx.build import build_docx
-from generator.formats.files import Decorate, SiteRenderer
+from generator.formats.files import SiteRenderer
 from generator.formats.pdf import build_pdf
 from generator.site.context import PageContexts
 from generator.site.indexes import IndexPages
@@ -86,17 +87,25 @@ def _downloads(checked: Checked, settings: Settings, folder: Path, report: list[
     return {path.relative_to(folder).as_posix(): path for path in (*docx.files, *pdf.files)}
 
 
-def decorator(settings: Settings, changes: dict[Path, Revision], checksums: dict[str, str]) -> Decorate:
+@dataclass(frozen=True, slots=True)
+class decorator:  # used as a function that makes a `Decorate`
     """What the build adds to each record's context: its DOCX's checksum, its last commit
     (the preview asks here too, so its pages say what the published ones say)."""
 
-    def decorate(entry: Entry, record: DocumentRecord) -> dict[str, Any]:
+    settings: Settings
+    changes: dict[Path, Revision]
+    checksums: dict[str, str]
+
+    def __call__(self, entry: Entry, record: DocumentRecord) -> dict[str, Any]:
         return {
-            "docx_sha256": checksums.get(record.docx or ""),
-            "source": _provenance(settings, changes.get(entry.path.resolve())),
+            "docx_sha256": self.checksums.get(record.docx or ""),
+            "source": _provenance(self.settings, self.changes.get(entry.path.resolve())),
         }
 
-    return decorate
+    def key(self, entry: Entry) -> str:
+        """What `__call__` adds for `entry`, in short, without its record."""
+        docx = docx_path(entry.kind, entry.id) if entry.kind is not None else ""
+        return f"{self.checksums.get(docx)} {self.changes.get(entry.path.resolve())}"
 
 
 def _provenance(settings: Settings, revision: Revision | None) -> records.Source | None:

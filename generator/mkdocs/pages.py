@@ -27,7 +27,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import ModuleType
@@ -97,9 +97,11 @@ class PageCache:
     # docs/, the theme folders.
     store: Store
     describe: Callable[[File], str]  # what one page depends on: its Markdown and its context
+    known: Mapping[str, str] = field(default_factory=dict)  # src_uri → the key of a page made alike before
 
     def key(self, file: File) -> str:
-        return self.store.key(file.src_uri, self.describe(file))
+        known = self.known.get(file.src_uri)
+        return known if known is not None else self.store.key(file.src_uri, self.describe(file))
 
     @staticmethod
     def body_key(key: str) -> str:

@@ -13,13 +13,12 @@ on_post_build   → the generated pages, on every core (mkdocs/pages.py), each t
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 import tempfile
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import jinja2
 from mkdocs.config import base
@@ -36,32 +35,30 @@ from mkdocs.utils.templates import TemplateContext
 from generator.content.check import Checked, check_content
 from generator.content.settings import as_of_date
 from generator.core import labels
-from generator.core.editions import shown_on
 from generator.core.errors import DocxError, SearchError, UsageError
+from generator.core.inputs import Inputs
 from generator.core.reuse import Made, Previous
-from generator.core.store import Store, installed_version, regpub_files, write_atomically
+from generator.core.store import Store, write_atomically
 from generator.doctypes import records, template_folders
 from generator.doctypes.sections import TEXT
-from generator.formats.akn import modifications
 from generator.formats.akn.naming import DEFAULT_COUNTRY, valid_country
 from generator.formats.files import SiteRenderer, sha256
 from generator.formats.outputs import Settings, make_outputs
 from generator.formats.search import PART_PAGES, build_search_index, search_store
 from generator.mkdocs.around import default_nav, on_terminal, search_progress, write_sitemap
+from generator.mkdocs.known import Generated, Known
 from generator.mkdocs.pages import FromBody, PageCache, render_pages, site_fingerprint, worker_count
 from generator.mkdocs.toc import page_toc
 from generator.mkdocs.valid_html import valid_html
+from generator.mkdocs.xml_keys import xml_inputs, xml_key
 from generator.resources import SEARCH_JS, SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.site.indexes import IndexPages
 from generator.site.markdown import MARKDOWN_EXTENSIONS, toc_settings
-from generator.site.plan import CHECKSUMS, FileKind, SitePlan
+from generator.site.plan import CHECKSUMS, SitePlan
 
 log = logging.getLogger("mkdocs.plugins.regpub")
 
 _HOME_MARKERS = ("latest", "status", "entry-points")
-
-# Part of every XML file's key: change it when what the key covers changes.
-AKN_FORMAT = "regpub-akn-1"
 
 
 class RegpubConfig(base.Config):
@@ -103,7 +100,6 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.as_of = date.today()
         self.docx = True
         self.given: Given | None = None
-        self.records: dict[str, records.Page] = {}  # virtual page src_uri → what its template shows
         self.index_pages: IndexPages | None = None
         self._docx_folder: tempfile.TemporaryDirectory[str] | None = None
         self.jobs = 1
@@ -115,6 +111,9 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.report: list[str] = []  # what the build did, for `regpub build` to say
         self.warnings: list[str] = []  # what MkDocs warned about in the pages' workers
         self.made: dict[str, Made] = {}  # what the generated pages and their XML were made from
+        self.records: dict[str, records.Page] = {}  # the preview's pages: what their templates show
+        self.generated: Generated | None = None  # the generated pages and data files
+        self.fingerprint = ""  # `site_fingerprint`
         self._built: tuple[Files, Navigation, jinja2.Environment] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -224,24 +223,20 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             raise PluginError(f"DOCX and PDF downloads failed: {error}") from None
         self.report.extend(outputs.report)
         self.index_pages, self.plan, self.renderer = outputs.indexes, outputs.plan, outputs.renderer
-        self.records, self._bodies = {}, {}
+        self._bodies = {}
+        self.fingerprint = site_fingerprint(config)
+        previous = self.given.previous if self.given and not self.serving else None
+        self.generated = Generated(outputs, Known(
+            previous, Inputs(checked.corpus, self.as_of, beside=outputs.renderer.beside),
+            f"{self.fingerprint}\ndocx={self.docx}",
+        ))  # fmt: skip
         # Records and texts are reached from lists and the register, never from the sidebar;
         # `excluded` keeps them out of MkDocs' one-process loop: on_post_build renders them.
         aside = InclusionLevel.NOT_IN_NAV if self.serving else InclusionLevel.EXCLUDED
-        for page in outputs.plan.pages:
-            record, markdown = outputs.renderer.page(page)
-            if record is not None:
-                self.records[page.md] = record
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else aside
-            files.append(File.generated(config, page.md, content=markdown, inclusion=inclusion))
+        self.generated.add_pages(files, config, aside)
         for path, made in outputs.downloads.items():
             files.append(File.generated(config, path, abs_src_path=str(made)))
-        for file in outputs.plan.files:
-            if file.kind is FileKind.PHOTO:
-                assert file.disk is not None
-                files.append(File.generated(config, file.path, abs_src_path=str(file.disk)))
-            elif file.kind in (FileKind.DATA, FileKind.RECORD_DATA):
-                files.append(File.generated(config, file.path, content=outputs.renderer.text(file)))
+        self.generated.add_files(files, config)
         return files
 
     def settings(self, config: MkDocsConfig) -> Settings:
@@ -268,7 +263,8 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        regpub = self.records.get(page.file.src_uri)
+        src_uri = page.file.src_uri
+        regpub = self.records.get(src_uri) or (self.generated.record(src_uri) if self.generated else None)
         context["regpub"] = regpub  # type: ignore[typeddict-unknown-key]
         context["regpub_sections"] = labels.SECTIONS  # type: ignore[typeddict-unknown-key]
         if page.meta.get("template", "").startswith("regpub-"):
@@ -301,7 +297,8 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
     @event_priority(100)  # before other plugins' post_build: they may want every page written
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._drop_docx_folder()
-        if self.plan is not None and self._built is not None and self.renderer is not None:
+        generated = self.generated
+        if self.plan is not None and self._built is not None and self.renderer is not None and generated:
             files, nav, env = self._built
             xml: dict[str, str] = {}
             if self.serving:
@@ -309,19 +306,23 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                     xml[self.plan.xml_by_md[md].path] = self._write_xml(config, files.src_uris[md], body)
             else:
                 pages = [files.src_uris[page.md] for page in self.plan.pages if not page.in_nav]
-                store = Store.area("pages", site_fingerprint(config), suffix=".html")
+                store = Store.area("pages", self.fingerprint, suffix=".html")
                 from_body = FromBody(
                     {md: planned.path for md, planned in self.plan.xml_by_md.items()},
-                    functools.partial(xml_key, self._xml_inputs(config)),
+                    functools.partial(xml_key, xml_inputs(self.renderer, self.plan, config, self.as_of)),
                     functools.partial(self._write_xml, config),
                 )
                 rendered = render_pages(
                     pages, config=config, files=files, nav=nav, env=env, jobs=self.jobs,
-                    cache=PageCache(store, self._describe), progress=on_terminal(), from_body=from_body,
+                    cache=PageCache(store, generated.describe, generated.keys), progress=on_terminal(),
+                    from_body=from_body,
                     previous=self.given.previous if self.given else None,
                 )  # fmt: skip
-                self.made = rendered.made
+                self.made = {path: generated.known.noted(path, made) for path, made in rendered.made.items()}
+                data = generated.data_files(Path(config.site_dir))
+                self.made |= data
                 xml = {path: rendered.made[path].note for path in from_body.paths.values()}
+                xml |= {path: made.note for path, made in data.items()}
                 self.warnings.extend(rendered.warnings)
                 self.report.append(rendered.brief())
                 write_sitemap(Path(config.site_dir), config.site_url, [*files.documentation_pages(), *pages])
@@ -347,37 +348,6 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         write_atomically(Path(config.site_dir) / planned.path, text.encode("utf-8"))
         return sha256(text)
 
-    def _xml_inputs(self, config: MkDocsConfig) -> dict[str, str]:
-        """What each text's XML is made from besides its page, by its site path: the XML's own
-        settings, what the corpus says of the records around the text's (the XML names other
-        records, their titles, dates and statuses), and what it says that depends on the day
-        (`shown_on`: not the day itself, so that a daily build remakes only what a day changed)."""
-        assert self.renderer is not None
-        assert self.plan is not None
-        settings = [AKN_FORMAT, regpub_files(), installed_version("lxml"), self.config.country,
-                    config.site_url or ""]  # fmt: skip
-        texts = self.plan.xml_by_md.values()
-        corpus = self.renderer.corpus
-        # What the corpus says around the text's record, what that record did to the texts it
-        # amended (its activeModifications, read off their bodies), what it says of the day.
-        around = {
-            id_: "\n".join(
-                [
-                    corpus.facts_around(id_),
-                    repr(modifications.active(corpus, id_)),
-                    repr(shown_on(corpus, id_, self.as_of)),
-                ]
-            )
-            for id_ in {cast(str, t.record) for t in texts}
-        }
-        return {text.path: "\n".join([*settings, around[cast(str, text.record)]]) for text in texts}
-
-    def _describe(self, file: File) -> str:
-        """What one generated page is made from, besides what every page shares."""
-        record = self.records.get(file.src_uri)
-        shown = record.model_dump_json(round_trip=True) if record is not None else ""
-        return f"{file.content_string}\n{shown}"
-
     def on_build_error(self, error: Exception) -> None:
         self._drop_docx_folder()
 
@@ -385,8 +355,3 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         if self._docx_folder is not None:
             self._docx_folder.cleanup()
             self._docx_folder = None
-
-
-def xml_key(inputs: dict[str, str], page: str, path: str) -> str:
-    """The key of the XML file at `path`, made from the page whose key is `page`."""
-    return hashlib.sha256(f"{inputs[path]}\n{page}\n{path}".encode()).hexdigest()

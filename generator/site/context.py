@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.core.corpus import Corpus, Entry
 from generator.core.model import Document, Regulation, Relation
+from generator.core.reads import Reads, memo
 from generator.core.russian import long_date
 from generator.core.status import Status
 from generator.core.urls import RecordUrls, docx_path, downloads, page_path
@@ -29,7 +30,7 @@ class PageContexts:
         self.corpus = corpus
         self.as_of = as_of
         self.docx = docx
-        self._refs: dict[str, records.Ref] = {}
+        self._refs: dict[str, tuple[records.Ref, Reads]] = {}
 
     def status(self, regulation: Regulation) -> Status:
         return self.corpus.status(regulation, self.as_of)
@@ -59,10 +60,7 @@ class PageContexts:
     def ref(self, id_: str) -> records.Ref:
         """A link to another record with what a reader needs to judge it from a list; made once
         per record, since a record is linked from many pages (a `Ref` is frozen)."""
-        ref = self._refs.get(id_)
-        if ref is None:
-            ref = self._refs[id_] = self._make_ref(id_)
-        return ref
+        return memo(self._refs, id_, lambda: self._make_ref(id_))
 
     def _make_ref(self, id_: str) -> records.Ref:
         entry = self.corpus.by_id[id_]

@@ -79,13 +79,16 @@ def relative_path(path: str, folder: str) -> str:
     return f"{relative}/" if path.endswith("/") or relative == "." else relative
 
 
-def catalog(contexts: PageContexts, pages: Mapping[str, DocumentRecord]) -> str:
-    return to_json(
-        {
-            "as_of": contexts.as_of.isoformat(),
-            "documents": [pages[id_].published() for id_ in document_ids(contexts)],
-        }
-    )
+def catalog_entry(page: DocumentRecord) -> str:
+    """A document's entry in `catalog.json`, as `catalog` writes it."""
+    return to_json(page.published()).rstrip("\n")
+
+
+def catalog(contexts: PageContexts, entries: Mapping[str, str]) -> str:
+    """`catalog.json`, from each document's `catalog_entry` (made once per document, and kept
+    while the document's record would come out the same): what `to_json` writes of the whole."""
+    documents = ",".join(entries[id_] for id_ in document_ids(contexts))
+    return f'{{"as_of":{json.dumps(contexts.as_of.isoformat())},"documents":[{documents}]}}\n'
 
 
 def assignments(contexts: PageContexts) -> str:
@@ -97,30 +100,31 @@ def assignments(contexts: PageContexts) -> str:
     return to_json({"as_of": contexts.as_of.isoformat(), "assignments": rows})
 
 
-def register_rows(contexts: PageContexts, pages: Mapping[str, DocumentRecord]) -> str:
-    """Compact rows for the register page: one small array per document, fields by position;
-    a status as of the build's date, with the facts the page's script computes any day's from."""
-    rows = []
-    for id_ in document_ids(contexts):
-        page = pages[id_]
-        status = page.legal_status()
-        rows.append(
-            [
-                page.url,
-                page["kind"],
-                page.title,
-                page.form,
-                getattr(page, "number", None) or "",
-                page.date_iso,
-                [issuer.title for issuer in page.authors()],
-                status.code if status else "",
-                status.label if status else "",
-                status.facts.model_dump(by_alias=True, exclude_unset=True) if status else None,
-            ]
-        )
+def register_row(page: DocumentRecord) -> str:
+    """A document's row of the register: one small array, fields by position (`register_rows`);
+    its status as of the build's date, with the facts the page's script computes any day's from."""
+    status = page.legal_status()
+    row = [
+        page.url,
+        page["kind"],
+        page.title,
+        page.form,
+        getattr(page, "number", None) or "",
+        page.date_iso,
+        [issuer.title for issuer in page.authors()],
+        status.code if status else "",
+        status.label if status else "",
+        status.facts.model_dump(by_alias=True, exclude_unset=True) if status else None,
+    ]
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+
+def register_rows(contexts: PageContexts, rows: Mapping[str, str]) -> str:
+    """`register.json`: the register page's rows (`register_row`), newest document first."""
     fields = ["url", "kind", "title", "form", "number", "date", "issuers"]
     fields += ["status", "status_label", "status_facts"]
-    return json.dumps({"fields": fields, "rows": rows}, ensure_ascii=False, separators=(",", ":"))
+    listed = ",".join(rows[id_] for id_ in document_ids(contexts))
+    return f'{{"fields":{json.dumps(fields, separators=(",", ":"))},"rows":[{listed}]}}'
 
 
 def atom_feed(

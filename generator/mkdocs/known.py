@@ -1,0 +1,189 @@
+"""Generated pages and data files that a rebuild need not make to know they are unchanged.
+
+The last build recorded, for each record's page and data file, what making it read of the
+corpus (`generator.core.reads`) and the digest of that (`generator.core.inputs`). A rebuild
+computes the digest of the same reads of the corpus as it is now: when it is the same, the file
+is the one the last build made, under the same key, and neither its record, its Markdown nor its
+JSON is made (a page's Markdown is made only if the page must be rendered after all, when the
+published file was changed by hand). Lists of the whole corpus read everything and are always
+made.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.core.inputs import Inputs
+from generator.core.reads import Reads, recording
+from generator.core.reuse import Made, Previous
+from generator.core.store import Packed, write_atomically
+from generator.doctypes.records import Page
+from generator.formats.files import SiteRenderer, sha256
+from generator.formats.outputs import Outputs
+from generator.site.plan import FileKind, PageKind
+
+T = TypeVar("T")
+
+
+class Known:
+    """The outputs of one build that the last build made from the same inputs."""
+
+    def __init__(self, previous: Previous | None, inputs: Inputs, setup: str) -> None:
+        self.previous = previous
+        self.inputs = inputs
+        self.setup = setup  # what every output depends on besides the corpus (the site's fingerprint)
+        self.reads: dict[str, tuple[str, str]] = {}  # site path → (reads, their digest) of this build
+
+    def same(self, path: str) -> Made | None:
+        """What the last build made at `path` when this one would make it alike, else None."""
+        made = self.previous.made.get(path) if self.previous is not None else None
+        if made is None or not made.reads or not made.inputs:
+            return None
+        if self._digest(Reads.decode(made.reads)) != made.inputs:
+            return None
+        self.reads[path] = (made.reads, made.inputs)
+        return made
+
+    def make(self, path: str, make: Callable[[], T]) -> T:
+        """`make()`, noting what it read for the output at `path`."""
+        with recording() as reads:
+            value = make()
+        digest = self._digest(reads)
+        if digest is not None:
+            self.reads[path] = (reads.encode(), digest)
+        return value
+
+    def noted(self, path: str, made: Made) -> Made:
+        """`made` with what the file at `path` read, for the next build."""
+        reads = self.reads.get(path)
+        return Made(made.key, made.note, *reads) if reads is not None else made
+
+    def _digest(self, reads: Reads) -> str | None:
+        digest = self.inputs.digest(reads)
+        return hashlib.sha256(f"{self.setup}\n{digest}".encode()).hexdigest() if digest is not None else None
+
+
+class LazyFile(File):
+    """A generated file whose content is made when it is first read, if ever."""
+
+    _make: Callable[[], str] | None = None
+    _made: str | bytes | None = None
+
+    @classmethod
+    def later(
+        cls, config: MkDocsConfig, src_uri: str, make: Callable[[], str], inclusion: InclusionLevel
+    ) -> LazyFile:
+        file = cls.generated(config, src_uri, content="", inclusion=inclusion)
+        assert isinstance(file, LazyFile)
+        file._made, file._make = None, make
+        return file
+
+    @property  # MkDocs keeps the content in an attribute
+    def _content(self) -> str | bytes | None:
+        if self._made is None and self._make is not None:
+            self._made, self._make = self._make(), None
+        return self._made
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._made, self._make = value, None
+
+
+class Generated:
+    """The generated pages and data files of one build, as MkDocs files, made or known alike."""
+
+    def __init__(self, outputs: Outputs, known: Known) -> None:
+        self.outputs = outputs
+        self.known = known
+        outputs.renderer.keep_rows = self._keep_rows
+        self._rows: Packed | None = None  # open while the data files are made
+        self._data_of = {file.record: file.path for file in outputs.plan.of_kind(FileKind.RECORD_DATA)}
+        self.records: dict[str, Page] = {}  # virtual page src_uri → what its template shows
+        self.keys: dict[str, str] = {}  # src_uri → the key of a page the last build made alike
+        self.data: dict[str, Made] = {}  # a document's JSON by path: its key, its SHA-256
+
+    def add_pages(self, files: Files, config: MkDocsConfig, aside: InclusionLevel) -> None:
+        """Every planned page; `aside`: the inclusion of those not in the sidebar."""
+        renderer = self.outputs.renderer
+        for page in self.outputs.plan.pages:
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else aside
+            make = functools.partial(renderer.page, page)
+            file = LazyFile.later(config, page.md, lambda make=make: make()[1], inclusion)  # type: ignore[misc]
+            files.append(file)
+            if page.kind is not PageKind.LIST and (same := self.known.same(file.dest_uri)) is not None:
+                self.keys[page.md] = same.key
+                continue
+            record, file.content_string = self.known.make(file.dest_uri, make)
+            if record is not None:
+                self.records[page.md] = record
+
+    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+        """The photos, and the JSON files but those `data_files` takes from the last build."""
+        renderer = self.outputs.renderer
+        self._rows = Packed("rows", self.known.setup)
+        try:
+            self._add_files(files, config, renderer)
+        finally:
+            self._rows.close()
+            self._rows = None
+
+    def _add_files(self, files: Files, config: MkDocsConfig, renderer: SiteRenderer) -> None:
+        for planned in self.outputs.plan.files:
+            if planned.kind is FileKind.PHOTO:
+                assert planned.disk is not None
+                files.append(File.generated(config, planned.path, abs_src_path=str(planned.disk)))
+            elif planned.kind is FileKind.RECORD_DATA and (same := self.known.same(planned.path)) is not None:
+                self.data[planned.path] = same
+            elif planned.kind in (FileKind.DATA, FileKind.RECORD_DATA):
+                text = self.known.make(planned.path, functools.partial(renderer.text, planned))
+                files.append(File.generated(config, planned.path, content=text))
+                if planned.kind is FileKind.RECORD_DATA and planned.path in self.known.reads:
+                    self.data[planned.path] = Made(self.known.reads[planned.path][1], sha256(text))
+
+    def _keep_rows(self, id_: str, make: Callable[[], str]) -> str:
+        """What the catalog and the register list of a document, kept under the digest of what
+        its JSON read: it is made from the same record."""
+        reads = self.known.reads.get(self._data_of.get(id_, ""))
+        if reads is None or self._rows is None:
+            return make()
+        kept = self._rows.read(reads[1])
+        if kept is not None:
+            return kept.decode("utf-8")
+        made = make()
+        self._rows.write(reads[1], made.encode("utf-8"))
+        return made
+
+    def record(self, src_uri: str) -> Page | None:
+        """What the template of a generated page shows (made now for a page the last build made
+        alike, when it must be rendered after all)."""
+        record = self.records.get(src_uri)
+        planned = self.outputs.plan.by_md.get(src_uri)
+        if record is None and planned is not None and planned.kind is not PageKind.LIST:
+            record = self.outputs.renderer.page(planned)[0]
+            if record is not None:
+                self.records[src_uri] = record
+        return record
+
+    def describe(self, file: File) -> str:
+        """What one generated page is made from, besides what every page shares."""
+        record = self.record(file.src_uri)
+        shown = record.model_dump_json(round_trip=True) if record is not None else ""
+        return f"{file.content_string}\n{shown}"
+
+    def data_files(self, site: Path) -> dict[str, Made]:
+        """Take each document's JSON that MkDocs did not write from the last build's folder (or
+        write it, if that folder lost it); what every document's JSON was made from."""
+        previous = self.known.previous
+        for path, made in self.data.items():
+            if (site / path).is_file() or (previous and previous.take(path, made.key, site)):
+                continue
+            text = self.outputs.renderer.text(self.outputs.plan.by_path[path])
+            write_atomically(site / path, text.encode("utf-8"))
+        return {path: self.known.noted(path, made) for path, made in self.data.items()}
