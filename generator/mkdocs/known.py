@@ -46,7 +46,7 @@ class Known:
         made = self.previous.made.get(path) if self.previous is not None else None
         if made is None or not made.reads or not made.inputs:
             return None
-        if self._digest(Reads.decode(made.reads)) != made.inputs:
+        if self.digest(Reads.decode(made.reads)) != made.inputs:
             return None
         self.reads[path] = (made.reads, made.inputs)
         return made
@@ -55,7 +55,7 @@ class Known:
         """`make()`, noting what it read for the output at `path`."""
         with recording() as reads:
             value = make()
-        digest = self._digest(reads)
+        digest = self.digest(reads)
         if digest is not None:
             self.reads[path] = (reads.encode(), digest)
         return value
@@ -65,7 +65,8 @@ class Known:
         reads = self.reads.get(path)
         return Made(made.key, made.note, *reads) if reads is not None else made
 
-    def _digest(self, reads: Reads) -> str | None:
+    def digest(self, reads: Reads) -> str | None:
+        """The digest of what `reads` read, with the set-up; None when they read everything."""
         digest = self.inputs.digest(reads)
         return hashlib.sha256(f"{self.setup}\n{digest}".encode()).hexdigest() if digest is not None else None
 

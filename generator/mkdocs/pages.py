@@ -61,7 +61,7 @@ class FromBody:
 
     paths: Mapping[str, str]  # the src_uri of a page → the site path of the file made from it
     key: Callable[[str, str], str]  # (the page's key, the file's path) → the file's key
-    make: Callable[[File, str], str]  # (the page, its HTML) → what it says of the file it wrote
+    make: Callable[[File, str, str], Made]  # (the page, its HTML, the file's key) → the file written
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +217,7 @@ def _write_page(shared: _Shared, file: File, made: dict[str, Made]) -> str:
             written.write(data)
         made[file.dest_uri] = Made(key)
     if from_body is not None and derived in wanted:
-        made[derived] = Made(outputs[derived], from_body.make(file, body))
+        made[derived] = from_body.make(file, body, outputs[derived])
     return how
 
 

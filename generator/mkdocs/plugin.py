@@ -37,8 +37,9 @@ from generator.content.settings import as_of_date
 from generator.core import labels
 from generator.core.errors import DocxError, SearchError, UsageError
 from generator.core.inputs import Inputs
+from generator.core.reads import recording
 from generator.core.reuse import Made, Previous
-from generator.core.store import Store, write_atomically
+from generator.core.store import Store, installed_version, write_atomically
 from generator.doctypes import records, template_folders
 from generator.doctypes.sections import TEXT
 from generator.formats.akn.naming import DEFAULT_COUNTRY, valid_country
@@ -50,7 +51,7 @@ from generator.mkdocs.known import Generated, Known
 from generator.mkdocs.pages import FromBody, PageCache, render_pages, site_fingerprint, worker_count
 from generator.mkdocs.toc import page_toc
 from generator.mkdocs.valid_html import valid_html
-from generator.mkdocs.xml_keys import xml_inputs, xml_key
+from generator.mkdocs.xml_keys import AKN_FORMAT, XmlKeys
 from generator.resources import SEARCH_JS, SITE_CSS, SITE_JS, docx_theme, site_theme
 from generator.site.indexes import IndexPages
 from generator.site.markdown import MARKDOWN_EXTENSIONS, toc_settings
@@ -228,7 +229,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         previous = self.given.previous if self.given and not self.serving else None
         self.generated = Generated(outputs, Known(
             previous, Inputs(checked.corpus, self.as_of, beside=outputs.renderer.beside),
-            f"{self.fingerprint}\ndocx={self.docx}",
+            f"{self.fingerprint}\ndocx={self.docx}\n{AKN_FORMAT} lxml {installed_version('lxml')}",
         ))  # fmt: skip
         # Records and texts are reached from lists and the register, never from the sidebar;
         # `excluded` keeps them out of MkDocs' one-process loop: on_post_build renders them.
@@ -303,13 +304,25 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             xml: dict[str, str] = {}
             if self.serving:
                 for md, body in self._bodies.items():
-                    xml[self.plan.xml_by_md[md].path] = self._write_xml(config, files.src_uris[md], body)
+                    xml[self.plan.xml_by_md[md].path] = self._write_xml(
+                        config, files.src_uris[md], body, ""
+                    ).note
             else:
                 pages = [files.src_uris[page.md] for page in self.plan.pages if not page.in_nav]
                 store = Store.area("pages", self.fingerprint, suffix=".html")
+                xml_pages = {
+                    planned.path: files.src_uris[md].dest_uri for md, planned in self.plan.xml_by_md.items()
+                }
                 from_body = FromBody(
                     {md: planned.path for md, planned in self.plan.xml_by_md.items()},
-                    functools.partial(xml_key, xml_inputs(self.renderer, self.plan, config, self.as_of)),
+                    XmlKeys(
+                        self.renderer,
+                        self.plan,
+                        config.site_url,
+                        self.as_of,
+                        known=generated.known,
+                        pages=xml_pages,
+                    ),
                     functools.partial(self._write_xml, config),
                 )
                 rendered = render_pages(
@@ -338,15 +351,17 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                 raise PluginError(str(error)) from None
             self.report.append(search.brief())
 
-    def _write_xml(self, config: MkDocsConfig, page: File, body: str) -> str:
-        """Write the XML of the text on `page`, made from the HTML of its Markdown, `body`; its
-        SHA-256."""
+    def _write_xml(self, config: MkDocsConfig, page: File, body: str, key: str) -> Made:
+        """Write the XML of the text on `page`, made from the HTML of its Markdown, `body`, under
+        `key`: with its SHA-256 and what it read of the corpus."""
         assert self.plan is not None
         assert self.renderer is not None
         planned = self.plan.xml_by_md[page.src_uri]
-        text = self.renderer.akn(planned, body)
+        with recording() as reads:
+            text = self.renderer.akn(planned, body)
         write_atomically(Path(config.site_dir) / planned.path, text.encode("utf-8"))
-        return sha256(text)
+        digest = self.generated.known.digest(reads) if self.generated else None
+        return Made(key, sha256(text), reads.encode() if digest else "", digest or "")
 
     def on_build_error(self, error: Exception) -> None:
         self._drop_docx_folder()
