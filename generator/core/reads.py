@@ -121,19 +121,16 @@ class NotedIds(dict[str, T]):
     """Records by id: a lookup, or asking whether one exists, is a read of that id."""
 
     def __getitem__(self, id_: str) -> T:
-        for reads in _open:
-            reads.ids.add(id_)
+        note_id(id_)
         return dict.__getitem__(self, id_)
 
     def get(self, id_: str, default: T | None = None) -> T | None:  # type: ignore[override]
-        for reads in _open:
-            reads.ids.add(id_)
+        note_id(id_)
         return dict.get(self, id_, default)
 
     def __contains__(self, id_: object) -> bool:
         if isinstance(id_, str):
-            for reads in _open:
-                reads.ids.add(id_)
+            note_id(id_)
         return dict.__contains__(self, id_)
 
 
@@ -141,6 +138,5 @@ class Walked(list[T]):
     """Every record (or link, or earlier text): walking it is reading them all."""
 
     def __iter__(self) -> Iterator[T]:
-        for reads in _open:
-            reads.everything = True
+        note_everything()
         return list.__iter__(self)

@@ -35,6 +35,8 @@ class XmlKeys:
         self.known = known
         self.pages = pages  # an XML file's path → its page's
         self._around: dict[str, str] = {}
+        versions = [AKN_FORMAT, regpub_files(), installed_version("lxml")]
+        self._settings = "\n".join([*versions, renderer.country, site_url or ""])
 
     def __call__(self, page: str, path: str) -> str:
         previous = self.known.previous
@@ -56,14 +58,7 @@ class XmlKeys:
                     repr(shown_on(corpus, id_, self.as_of)),
                 ]
             )
-        settings = [
-            AKN_FORMAT,
-            regpub_files(),
-            installed_version("lxml"),
-            self.renderer.country,
-            self.site_url or "",
-        ]
-        return "\n".join([*settings, self._around[id_]])
+        return f"{self._settings}\n{self._around[id_]}"
 
 
 def xml_key(inputs: str, page: str, path: str) -> str:
