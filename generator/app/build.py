@@ -78,6 +78,7 @@ class Built:
     published: Published  # what changed in the output folder
     warnings: list[str]  # what MkDocs warned about, as it printed it
     made: dict[str, Made]  # what the output files that know it were made from
+    facets: dict[str, str]  # what each thing they could read of the corpus was (`Previous.facets`)
 
 
 def build_site(
@@ -122,7 +123,8 @@ def build_site(
         raise
     plugin = regpub_plugin(config)
     warnings = [*warned, *plugin.warnings]  # the pages' workers' own
-    return Built(config, publish(staging, output), warnings, plugin.made)
+    facets = plugin.generated.known.facets() if plugin.generated else {}
+    return Built(config, publish(staging, output), warnings, plugin.made, facets)
 
 
 def _config_problem(logged: list[str], error: Exception) -> str:

@@ -185,7 +185,7 @@ def run_build(args: argparse.Namespace) -> int:
             "pass --site-url URL or set site_url in mkdocs.yml."
         )
     print(f"{output}/: {built.published.brief()}.")
-    keep_last_build(output, inputs, said, built.warnings, built.made)
+    keep_last_build(output, inputs, said, built.warnings, built.made, facets=built.facets)
     return EXIT_OK
 
 

@@ -32,7 +32,7 @@ from generator.core.reuse import Made, Previous
 from generator.core.store import Store, regpub_files
 from generator.doctypes import REGISTRY
 
-FORMAT = "regpub-last-build-3"
+FORMAT = "regpub-last-build-4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,7 @@ class LastBuild:
     warnings: list[str]  # what MkDocs warned about, on stderr
     files: dict[str, list[int]]  # every file it left: path → [size, modification time in ns]
     made: dict[str, list[str]]  # the files that know what they were made from: path → `Made`'s fields
+    facets: dict[str, str]  # what each thing those files could read was (`Previous.facets`)
 
     def unchanged(self, inputs: str, output: Path) -> bool:
         """Whether a build of `inputs` into `output` would leave it exactly as it is."""
@@ -54,7 +55,7 @@ class LastBuild:
     def previous(self, output: Path) -> Previous:
         """The folder as this build left it, for the next build to take the files it made alike."""
         made = {path: Made(*fields) for path, fields in self.made.items()}
-        return Previous(output.resolve(), made, self.files)
+        return Previous(output.resolve(), made, self.files, self.facets)
 
 
 def _store() -> Store:
@@ -72,14 +73,15 @@ def read_last_build(output: Path) -> LastBuild | None:
 
 
 def keep_last_build(
-    output: Path, inputs: str, said: list[str], warnings: list[str], made: Mapping[str, Made]
-) -> None:
+    output: Path, inputs: str, said: list[str], warnings: list[str], made: Mapping[str, Made], *,
+    facets: dict[str, str],
+) -> None:  # fmt: skip
     """Remember the build that just put `output` in place."""
     files = {path: list(stat) for path, stat in output_files(output).items()}
     known = {
         path: [it.key, it.note, it.reads, it.inputs] for path, it in made.items() if it.key and path in files
     }
-    record = LastBuild(inputs, said, warnings, files, known)
+    record = LastBuild(inputs, said, warnings, files, known, facets)
     data = json.dumps(asdict(record), ensure_ascii=False).encode("utf-8")
     with suppress(OSError):  # a read-only or full cache: the next build does the work again
         _store().write(_store().key(str(output.resolve())), data)

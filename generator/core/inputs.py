@@ -1,10 +1,16 @@
-"""The digest of what an output read of the corpus (`generator.core.reads`), as the corpus is now.
+"""What an output read of the corpus (`generator.core.reads`), as the corpus is now.
 
 An output made from the same reads of the same records on a day that compares the same with
 every date those records hold is the same output: every status, deadline and text in force is
 read off such comparisons (a status changes on a date or the day after it). So the day enters
 the digest only as how it compares with each of those dates, and a rebuild on the next day
 remakes only what shows a date that the day just crossed.
+
+Each thing an output may read (a record, its links, its earlier texts, what a citation's form and
+number name) has a facet: the digest of what it is now, with the day as it compares with the
+dates it holds. A build keeps every facet; the next one compares them with its own, and an output
+none of whose reads' facets changed is the one the last build made, found without going through
+what it read.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -33,6 +39,35 @@ class Inputs:
         self.beside = beside  # what an output shows of a record that is not in the corpus (its git history)
         self._records: dict[str, tuple[str, list[date]]] = {}
         self._earlier: dict[str, tuple[str, list[date]]] = {}
+        self._facets: dict[str, str] | None = None
+
+    def facets(self) -> dict[str, str]:
+        """The facet of everything there is to read, by its token (`Reads.tokens`); what nobody
+        can read now (an absent record, links of a record without any) has none."""
+        if self._facets is None:
+            with unrecorded():
+                self._facets = self._all_facets()
+        return self._facets
+
+    def _all_facets(self) -> dict[str, str]:
+        corpus = self.corpus
+        facets = {f"i:{id_}": self._facet(*self._record(id_)) for id_ in corpus.by_id}
+        for id_ in {end for link in corpus.links for end in (link.origin, link.target)}:
+            links = [*corpus.outgoing(id_), *corpus.incoming(id_)]
+            facets[f"l:{id_}"] = _digest(" ".join(_link_row(link) for link in links))
+        for id_ in {text.record.version_of for text in corpus.version_texts if text.record is not None}:
+            facets[f"v:{id_}"] = self._facet(*self._earlier_texts(id_))
+        for (stem, number), named in citation_index(corpus).by_key.items():
+            ids = sorted(regulation.id for regulation in named)
+            facets[f"c:{stem}\x1f{number}"] = _digest(" ".join([*ids, *(facets[f"i:{id_}"] for id_ in ids)]))
+        return facets
+
+    def _facet(self, row: str, dates: list[date]) -> str:
+        return _digest(f"{row}\n{self._near(dates)}")
+
+    def _near(self, dates: Iterable[date]) -> list[int]:
+        """How the day compares with each of `dates`: days apart, up to a few either side."""
+        return [max(-_NEAR, min(_NEAR, (self.as_of - day).days)) for day in dates]
 
     def digest(self, reads: Reads) -> str | None:
         """The digest of what `reads` read; None when they walked the whole corpus."""
@@ -61,8 +96,7 @@ class Inputs:
             row, dates = self._earlier_texts(id_)
             rows.append(row)
             days.update(dates)
-        near = [max(-_NEAR, min(_NEAR, (self.as_of - day).days)) for day in sorted(days)]
-        rows.append(f"day {near}")
+        rows.append(f"day {self._near(sorted(days))}")
         return hashlib.sha256("\n".join(rows).encode()).hexdigest()
 
     def _record(self, id_: str) -> tuple[str, list[date]]:

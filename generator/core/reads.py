@@ -4,9 +4,9 @@ making it, whether it would come out the same.
 While a record's page or data is made under `recording()`, the corpus notes every record looked
 up by id, every record's links asked for in either direction, every regulation's earlier texts,
 every citation's form and number looked up, and whether the whole corpus was walked (a list of
-all documents depends on every record). `Corpus.digest_of` turns such `Reads` into the digest
-of what they read as it is now, the day included; when that digest is the one the last build
-recorded, the output is the one the last build made.
+all documents depends on every record). `generator.core.inputs.Inputs` says what each thing read
+is now, the day included: when none of an output's reads changed since the last build, the output
+is the one the last build made.
 
 Made-once values (a link to a record shown on many pages, a regulation's history) keep the reads
 they were made with (`memo`): a page that takes one from the memo reads what it was made of.
@@ -40,22 +40,31 @@ class Reads:
         self.citations |= other.citations
         self.everything = self.everything or other.everything
 
+    def tokens(self) -> set[str]:
+        """What was read, one token per record, links, earlier texts or citation key
+        (`generator.core.inputs.Inputs.facets` names the same things)."""
+        citations = (f"{stem}\x1f{number}" for stem, number in self.citations)
+        prefixed = (("i:", self.ids), ("l:", self.links), ("v:", self.versions), ("c:", citations))
+        return {prefix + name for prefix, names in prefixed for name in names}
+
     def encode(self) -> str:
-        """One line for the record of a build (ids never hold a space or a newline)."""
-        if self.everything:
-            return "*"
-        citations = (f"{stem}\x1f{number}" for stem, number in sorted(self.citations))
-        return "\x1e".join(
-            " ".join(sorted(part)) for part in (self.ids, self.links, self.versions, citations)
-        )
+        """One line for the record of a build: its tokens (no id or key holds a space or a newline)."""
+        return "*" if self.everything else " ".join(sorted(self.tokens()))
 
     @staticmethod
     def decode(text: str) -> Reads:
         if text == "*":
             return Reads(everything=True)
-        ids, links, versions, citations = (part.split(" ") if part else [] for part in text.split("\x1e"))
-        pairs = {tuple(pair.split("\x1f", 1)) for pair in citations}
-        return Reads(set(ids), set(links), set(versions), {(stem, number) for stem, number in pairs})
+        reads = Reads()
+        parts = {"i": reads.ids, "l": reads.links, "v": reads.versions}
+        for token in text.split(" ") if text else ():
+            kind, name = token[0], token[2:]
+            if kind == "c":
+                stem, number = name.split("\x1f", 1)
+                reads.citations.add((stem, number))
+            else:
+                parts[kind].add(name)
+        return reads
 
 
 def note_id(id_: str) -> None:

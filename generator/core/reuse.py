@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -37,6 +37,9 @@ class Previous:
     folder: Path
     made: Mapping[str, Made]  # site path → what the file was made from
     files: Mapping[str, list[int]]  # site path → [size, modification time in ns] it was left with
+    # What each thing its outputs could read of the corpus was (`generator.core.inputs`), with
+    # what every output depends on besides the corpus under SETUP.
+    facets: Mapping[str, str] = field(default_factory=dict)
 
     def take(self, path: str, key: str, into: Path) -> Made | None:
         """Link the file at `path` into the folder `into` when it was made from `key` and is

@@ -1,12 +1,12 @@
 """Generated pages and data files that a rebuild need not make to know they are unchanged.
 
 The last build recorded, for each record's page and data file, what making it read of the
-corpus (`generator.core.reads`) and the digest of that (`generator.core.inputs`). A rebuild
-computes the digest of the same reads of the corpus as it is now: when it is the same, the file
-is the one the last build made, under the same key, and neither its record, its Markdown nor its
-JSON is made (a page's Markdown is made only if the page must be rendered after all, when the
-published file was changed by hand). Lists of the whole corpus read everything and are always
-made.
+corpus (`generator.core.reads`), and what each thing there was to read was then (its facet,
+`generator.core.inputs`). A rebuild compares those facets with the corpus as it is now: a file
+none of whose reads changed is the one the last build made, under the same key, and neither its
+record, its Markdown nor its JSON is made (a page's Markdown is made only if the page must be
+rendered after all, when the published file was changed by hand). Lists of the whole corpus read
+everything and are always made.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from generator.site.plan import FileKind, PageKind
 
 T = TypeVar("T")
 
+SETUP = "setup"  # the facet of what every output depends on besides the corpus (no read's token)
+
 
 class Known:
     """The outputs of one build that the last build made from the same inputs."""
@@ -40,15 +42,25 @@ class Known:
         self.inputs = inputs
         self.setup = setup  # what every output depends on besides the corpus (the site's fingerprint)
         self.reads: dict[str, tuple[str, str]] = {}  # site path → (reads, their digest) of this build
+        self._changed: set[str] | None = None  # what was read and changed since the last build
+
+    def facets(self) -> dict[str, str]:
+        """What the next build compares its corpus with (`Previous.facets`)."""
+        return self.inputs.facets() | {SETUP: self.setup}
 
     def same(self, path: str) -> Made | None:
         """What the last build made at `path` when this one would make it alike, else None."""
         made = self.previous.made.get(path) if self.previous is not None else None
-        if made is None or not made.reads or not made.inputs:
+        if made is None or not made.reads or not made.inputs or made.reads == "*":
             return None
-        if self.digest(Reads.decode(made.reads)) != made.inputs:
+        if self._changed is None:
+            assert self.previous is not None
+            now, before = self.facets(), self.previous.facets
+            tokens = now.keys() | before.keys()
+            self._changed = {token for token in tokens if now.get(token) != before.get(token)}
+        if SETUP in self._changed or not self._changed.isdisjoint(made.reads.split(" ")):
             return None
-        self.reads[path] = (made.reads, made.inputs)
+        self.reads[path] = (made.reads, made.inputs)  # their digest now is the one they had then
         return made
 
     def make(self, path: str, make: Callable[[], T]) -> T:
