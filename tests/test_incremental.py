@@ -63,6 +63,7 @@ def test_a_build_with_nothing_to_do_does_nothing_and_an_edit_replaces_only_what_
         f"{site}/: {len(written):,} files written, {len(removed):,} removed, {len(unchanged):,} unchanged."
     )
     assert all(after[path][0] == before[path][0] for path in unchanged)  # the very same files
+    assert not (site / "regulations/added-order-1").exists()  # its folder too
     # What the edits left alike is taken from the folder, neither rendered nor read from the cache.
     counts = re.search(r"pages: (\d+) rendered, (\d+) from the cache, (\d+) as built before;", edited.stdout)
     assert counts is not None, edited.stdout
@@ -72,6 +73,10 @@ def test_a_build_with_nothing_to_do_does_nothing_and_an_edit_replaces_only_what_
     programme.write_text(programme.read_text(encoding="utf-8") + "\nЕщё дополнение.\n", encoding="utf-8")
     again = build(site, *args, cache=cache)
     assert f"pages: 1 rendered, 0 from the cache, {pages - 1} as built before;" in again.stdout, again.stdout
+
+
+def _folders(root: Path) -> set[Path]:
+    return {path.relative_to(root) for path in root.rglob("*") if path.is_dir()}
 
 
 def _added_document(content: Path, number: int) -> Path:
@@ -141,6 +146,7 @@ class IncrementalBuilds(RuleBasedStateMachine):
             assert (warm.returncode, warm.stderr) == (cold.returncode, cold.stderr)
             assert warm.returncode == 0, warm.stdout + warm.stderr
             assert tree_digest(self.folder / "site") == tree_digest(cold_site)
+            assert _folders(self.folder / "site") == _folders(cold_site)  # none left empty
         finally:
             shutil.rmtree(cold_site, ignore_errors=True)
             shutil.rmtree(cold_cache, ignore_errors=True)

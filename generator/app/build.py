@@ -24,7 +24,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
 
 from generator.app.publish import Published, publish
 from generator.content.check import Checked
-from generator.core.errors import BuildFailed, UsageError
+from generator.core.errors import BuildFailed, RegpubError, UsageError
 from generator.core.reuse import Made, Previous
 from generator.mkdocs.log import mkdocs_log
 from generator.mkdocs.pages import site_fingerprint
@@ -124,7 +124,13 @@ def build_site(
     plugin = regpub_plugin(config)
     warnings = [*warned, *plugin.warnings]  # the pages' workers' own
     facets = plugin.generated.known.facets() if plugin.generated else {}
-    return Built(config, publish(staging, output), warnings, plugin.made, facets)
+    try:
+        published = publish(staging, output, kept=plugin.made.keys())
+    except OSError as error:  # the folder's permissions, a full disk
+        shutil.rmtree(staging, ignore_errors=True)
+        problem = f"could not put the built site in place in {output} (it may be incomplete): {error}"
+        raise RegpubError(problem) from None
+    return Built(config, published, warnings, plugin.made, facets)
 
 
 def _config_problem(logged: list[str], error: Exception) -> str:

@@ -1,18 +1,19 @@
-"""Putting a built site in place: only the files that changed are new, and all at once.
+"""Putting a built site in place: only the files that changed are touched.
 
-The build writes into a fresh folder beside the output. Before that folder takes the output's
-place, every file in it that is byte for byte the file already published at its path is
-replaced by that very file (a hard link), so a file that did not change keeps its inode and its
-modification time: rsync, a static host's upload and a web server's caches see only the files
-that changed. Then one rename swaps the folders, so a reader of the output sees either the whole
-previous site or the whole new one, and a failed build leaves the previous site untouched.
+The build writes what it makes into a fresh folder beside the output; the files it keeps from
+the last build (`generator.core.reuse`) it leaves in the output, unread. A build that fails
+leaves the output untouched. One that succeeds then puts in place, in the output, each file that
+is new or whose bytes changed, each by a rename (a reader never sees half a file), and removes
+the files that are gone. A file whose bytes did not change is left as it was (the same file, its
+modification time kept), so rsync, a static host's upload and a web server's caches see only
+the files that changed. The first build into a folder renames the whole folder into place.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,64 +32,76 @@ class Published:
         return f"{self.written:,} files written, {self.removed:,} removed, {self.unchanged:,} unchanged"
 
 
-def publish(staging: Path, output: Path) -> Published:
-    """Make the site built in `staging` the folder `output` (which may not exist yet)."""
-    written = unchanged = 0
-    for relative in _files(staging):
-        old, new = output / relative, staging / relative
-        if _same_file(old, new):  # taken from the last build (`generator.core.reuse`)
-            unchanged += 1
-        elif _same_file_content(old, new):
-            _take(old, new)
-            unchanged += 1
-        else:
-            written += 1
-    removed = sum(1 for relative in _files(output) if not (staging / relative).is_file())
-    _swap(output, staging)
-    return Published(written, removed, unchanged)
+def publish(staging: Path, output: Path, kept: Collection[str] = ()) -> Published:
+    """Make `output` the site built in `staging`, with the files at the site paths `kept` left
+    in `output` as they are; `staging` is gone afterwards."""
+    if not output.exists():
+        written = sum(1 for _ in _files(staging))
+        staging.rename(output)
+        return Published(written, 0, 0)
+    before = dict(_files(output))
+    linked = _same_device(staging, output)
+    built: set[str] = set()
+    new: list[str] = []
+    for relative, entry in _files(staging):
+        built.add(relative)
+        old = before.get(relative)
+        if old is None or not ((linked and old.inode() == entry.inode()) or _same_content(old, entry)):
+            new.append(relative)
+    keep = set(kept)
+    gone = [relative for relative in before if relative not in built and relative not in keep]
+    for relative in gone:
+        os.unlink(os.path.join(output, relative))
+    _remove_empty_folders(output, gone)
+    for relative in new:
+        _move(os.path.join(staging, relative), os.path.join(output, relative))
+    shutil.rmtree(staging)
+    left = len(before) - len(gone) - len(before.keys() & built)  # kept where they were
+    return Published(len(new), len(gone), len(built) - len(new) + left)
 
 
 def output_files(output: Path) -> dict[str, tuple[int, int]]:
     """{path in the folder: (size, modification time in ns)} of every file under `output`."""
     files = {}
-    for relative in _files(output):
-        status = (output / relative).stat()
+    for relative, entry in _files(output):
+        status = entry.stat(follow_symlinks=False)
         files[relative] = (status.st_size, status.st_mtime_ns)
     return files
 
 
-def _files(folder: Path) -> Iterator[str]:
-    """The relative paths of the regular files under `folder` (none when it does not exist)."""
+def _files(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """What is under `folder` but folders (none when it does not exist): relative paths and the
+    entries `os.scandir` found them as (which know their inode without a system call)."""
     stack = [""]
     while stack:
         prefix = stack.pop()
         try:
-            entries = list(os.scandir(folder / prefix if prefix else folder))
+            entries = list(os.scandir(os.path.join(folder, prefix) if prefix else folder))
         except (FileNotFoundError, NotADirectoryError):
             continue
         for entry in entries:
             relative = f"{prefix}{entry.name}"
             if entry.is_dir(follow_symlinks=False):
                 stack.append(f"{relative}/")
-            elif entry.is_file(follow_symlinks=False):
-                yield relative
+            else:
+                yield relative, entry
 
 
-def _same_file(old: Path, new: Path) -> bool:
-    """Whether `new` is the very file `old` (a link to it)."""
+def _same_device(staging: Path, output: Path) -> bool:
+    """Whether a file in `staging` with the inode of one in `output` is that very file."""
     try:
-        return os.path.samestat(old.lstat(), new.lstat())
+        return staging.stat().st_dev == output.stat().st_dev
     except OSError:
         return False
 
 
-def _same_file_content(old: Path, new: Path) -> bool:
+def _same_content(old: os.DirEntry[str], new: os.DirEntry[str]) -> bool:
     try:
-        if old.is_symlink() or not old.is_file():
+        if not old.is_file(follow_symlinks=False):
             return False
-        if old.stat().st_size != new.stat().st_size:
+        if old.stat(follow_symlinks=False).st_size != new.stat(follow_symlinks=False).st_size:
             return False
-        with old.open("rb") as before, new.open("rb") as after:
+        with open(old.path, "rb") as before, open(new.path, "rb") as after:
             while True:
                 block = before.read(_BLOCK)
                 if block != after.read(_BLOCK):
@@ -99,21 +112,22 @@ def _same_file_content(old: Path, new: Path) -> bool:
         return False
 
 
-def _take(old: Path, new: Path) -> None:
-    """Put the published file `old` at `new`'s place; where it cannot be linked (another file
-    system, a file system without links), the new copy, equal to it, stays."""
-    link = new.with_name(f".{new.name}.{os.getpid()}.link")
+def _remove_empty_folders(output: Path, gone: list[str]) -> None:
+    """Remove the folders that removing the files `gone` left empty, deepest first."""
+    folders = {os.path.dirname(relative) for relative in gone} - {""}
+    for deepest in sorted(folders, key=lambda folder: folder.count("/"), reverse=True):
+        folder = deepest
+        while folder:
+            try:
+                os.rmdir(os.path.join(output, folder))
+            except OSError:  # not empty (or already gone)
+                break
+            folder = os.path.dirname(folder)
+
+
+def _move(source: str, target: str) -> None:
     try:
-        os.link(old, link)
-        os.replace(link, new)
-    except OSError:
-        link.unlink(missing_ok=True)
-
-
-def _swap(output: Path, staging: Path) -> None:
-    previous = output.with_name(f".{output.name}-previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if output.exists():
-        output.rename(previous)
-    staging.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
+        os.replace(source, target)
+    except FileNotFoundError:  # a new folder
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.replace(source, target)

@@ -1,12 +1,12 @@
-"""Output files that know what they were made from, so that a rebuild takes them as they are.
+"""Output files that know what they were made from, so that a rebuild keeps them as they are.
 
 A maker that can name everything an output file is made from by one digest (its key: a
-rendered page's is its Markdown, its context and the site's fingerprint) asks `Previous.take`
+rendered page's is its Markdown, its context and the site's fingerprint) asks `Previous.keep`
 before it makes the file. When the last build into the same folder made that file from the same
-key, and the file is still as that build left it (its size and modification time), the file is
-linked into the new build's folder as it is: not made, not read, not written, and publishing
-finds it is the very file already published. The key must cover every input, as a cache key
-does; what the last build said of the file (an XML file's SHA-256) comes back with it.
+key, and the file is still as that build left it (its size and modification time), the file
+stays in the output folder as it is: not made, not read, not written, and publishing leaves it
+there. The key must cover every input, as a cache key does; what the last build said of the
+file (an XML file's SHA-256) comes back with it.
 """
 
 from __future__ import annotations
@@ -41,20 +41,15 @@ class Previous:
     # what every output depends on besides the corpus under SETUP.
     facets: Mapping[str, str] = field(default_factory=dict)
 
-    def take(self, path: str, key: str, into: Path) -> Made | None:
-        """Link the file at `path` into the folder `into` when it was made from `key` and is
-        unchanged since; what was made, or None when the file must be made anew."""
+    def keep(self, path: str, key: str) -> Made | None:
+        """What the last build made at `path`, when it made it from `key` and the file is still as
+        that build left it: then it stays in the output folder as it is (publishing keeps it);
+        None when the file must be made anew."""
         made = self.made.get(path)
         if made is None or not key or made.key != key:
             return None
-        old, new = self.folder / path, into / path
         try:
-            status = old.lstat()
-            if [status.st_size, status.st_mtime_ns] != self.files.get(path):
-                return None
-            new.parent.mkdir(parents=True, exist_ok=True)
-            new.unlink(missing_ok=True)
-            os.link(old, new)
-        except OSError:  # gone meanwhile, or a file system without links: make it anew
+            status = os.lstat(os.path.join(self.folder, path))
+        except OSError:  # gone meanwhile: make it anew
             return None
-        return made
+        return made if [status.st_size, status.st_mtime_ns] == self.files.get(path) else None

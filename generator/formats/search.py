@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,21 +62,26 @@ class SearchReport:
         return "search index: built"
 
 
-def search_parts(site: Path, part_pages: int = PART_PAGES) -> list[list[str]]:
-    """The site's HTML pages (paths relative to `site`), in parts of about `part_pages`.
+def site_pages(site: Path) -> dict[str, Path]:
+    """The HTML pages under `site` but the search bundle's: path relative to `site` → the file."""
+    return {
+        path.relative_to(site).as_posix(): path
+        for path in site.rglob("*.html")
+        if path.relative_to(site).parts[0] != BUNDLE
+    }
+
+
+def search_parts(pages: Iterable[str], part_pages: int = PART_PAGES) -> list[list[str]]:
+    """The site's HTML pages (paths relative to the site), in parts of about `part_pages`.
 
     A document's pages share its folder (`regulations/<id>/…`) and go to the part its
     folder's digest picks; the few pages outside documents' folders (home, lists, guides) go
     to the first part.
     """
-    pages = sorted(
-        path.relative_to(site).as_posix()
-        for path in site.rglob("*.html")
-        if path.relative_to(site).parts[0] != BUNDLE
-    )
-    count = max(1, math.ceil(len(pages) / max(part_pages, 1)))
+    ordered = sorted(pages)
+    count = max(1, math.ceil(len(ordered) / max(part_pages, 1)))
     parts: list[list[str]] = [[] for _ in range(count)]
-    for page in pages:
+    for page in ordered:
         folders = page.split("/")
         if len(folders) < 3:  # index.html, regulations/index.html: not a document's
             parts[0].append(page)
@@ -90,27 +95,31 @@ def build_search_index(
     site: Path,
     cache: Store | None = None,
     *,
+    pages: Mapping[str, Path] | None = None,
     part_pages: int = PART_PAGES,
     progress: Callable[[int, int], None] | None = None,
 ) -> SearchReport:
-    """Index `site` into `site/pagefind/`; with `cache`, reuse each part whose pages are the same."""
-    parts = search_parts(site, part_pages)
+    """Index the site's `pages` (default: every page under `site`; a rebuild's pages kept in the
+    output folder are not under `site`) into `site/pagefind/`; with `cache`, reuse each part
+    whose pages are the same."""
+    where = site_pages(site) if pages is None else pages
+    parts = search_parts(where, part_pages)
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # a --dirty build keeps the old one
     reused = 0
     # Beside the site, so the trees of links to its pages are on its file system.
     with tempfile.TemporaryDirectory(prefix=".regpub-search-", dir=site.parent) as scratch:
-        for number, pages in enumerate(parts):
+        for number, part in enumerate(parts):
             if progress is not None:
                 progress(number + 1, len(parts))
-            key = _part_key(cache, site, pages) if cache is not None else ""
+            key = _part_key(cache, where, part) if cache is not None else ""
             source = cache.path(key) if cache is not None else None
             if source is not None and source.is_dir():
                 os.utime(source)
                 reused += 1
             else:
                 source = Path(scratch) / f"part-{number}"
-                _index(site, pages, source, Path(scratch) / f"pages-{number}")
+                _index(where, part, source, Path(scratch) / f"pages-{number}")
                 if cache is not None:
                     cache.keep_folder(key, source)
             target = bundle if number == 0 else bundle / "parts" / str(number)
@@ -123,14 +132,14 @@ def build_search_index(
     return SearchReport(parts=len(parts), reused=reused)
 
 
-def _index(site: Path, pages: list[str], output: Path, tree: Path) -> None:
+def _index(where: Mapping[str, Path], pages: list[str], output: Path, tree: Path) -> None:
     """Pagefind over `pages` alone: a tree of links to them, so their URLs stay the site's."""
     for page in pages:
         (tree / page).parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(site / page, tree / page)
+            os.link(where[page], tree / page)
         except OSError:  # another file system, or one without hard links
-            shutil.copyfile(site / page, tree / page)
+            shutil.copyfile(where[page], tree / page)
     command = [sys.executable, "-m", "pagefind", "--site", str(tree), "--output-path", str(output), *OPTIONS]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -208,10 +217,10 @@ def search_store() -> Store:
     return Store.area("search", f"{FORMAT}\n{installed_version('pagefind')}\n{OPTIONS}")
 
 
-def _part_key(cache: Store, site: Path, pages: list[str]) -> str:
+def _part_key(cache: Store, where: Mapping[str, Path], pages: list[str]) -> str:
     def inputs() -> Iterator[str | bytes]:
         for page in pages:
             yield page
-            yield (site / page).read_bytes()
+            yield where[page].read_bytes()
 
     return cache.key_of(inputs())

@@ -191,11 +191,11 @@ class Generated:
         return f"{file.content_string}\n{shown}"
 
     def data_files(self, site: Path) -> dict[str, Made]:
-        """Take each document's JSON that MkDocs did not write from the last build's folder (or
-        write it, if that folder lost it); what every document's JSON was made from."""
+        """Keep each document's JSON that MkDocs did not write in the output folder (or write it,
+        if that folder lost it); what every document's JSON was made from."""
         previous = self.known.previous
         for path, made in self.data.items():
-            if (site / path).is_file() or (previous and previous.take(path, made.key, site)):
+            if (site / path).is_file() or (previous and previous.keep(path, made.key)):
                 continue
             text = self.outputs.renderer.text(self.outputs.plan.by_path[path])
             write_atomically(site / path, text.encode("utf-8"))

@@ -189,10 +189,9 @@ def _write_page(shared: _Shared, file: File, made: dict[str, Made]) -> str:
     if from_body is not None and derived is not None:
         outputs[derived] = from_body.key(key, derived) if key else ""
     if shared.previous is not None:
-        site = Path(shared.config.site_dir)
         for path, output_key in outputs.items():
-            if (taken := shared.previous.take(path, output_key, site)) is not None:
-                made[path] = taken
+            if (as_before := shared.previous.keep(path, output_key)) is not None:
+                made[path] = as_before
     wanted = [path for path in outputs if path not in made]
     if not wanted:
         return "taken"

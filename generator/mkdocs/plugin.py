@@ -45,7 +45,7 @@ from generator.doctypes.sections import TEXT
 from generator.formats.akn.naming import DEFAULT_COUNTRY, valid_country
 from generator.formats.files import SiteRenderer, sha256
 from generator.formats.outputs import Settings, make_outputs
-from generator.formats.search import PART_PAGES, build_search_index, search_store
+from generator.formats.search import PART_PAGES, build_search_index, search_store, site_pages
 from generator.mkdocs.around import default_nav, on_terminal, search_progress, write_sitemap
 from generator.mkdocs.known import Generated, Known
 from generator.mkdocs.pages import FromBody, PageCache, render_pages, site_fingerprint, worker_count
@@ -343,13 +343,23 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             write_atomically(Path(config.site_dir) / CHECKSUMS, checksums.encode("utf-8"))
         if self.config.search:
             try:
+                site = Path(config.site_dir)
                 search = build_search_index(
-                    Path(config.site_dir), search_store(), part_pages=self.config.search_part_pages,
+                    site, search_store(), pages=self._pages(site), part_pages=self.config.search_part_pages,
                     progress=search_progress if on_terminal() else None,
                 )  # fmt: skip
             except SearchError as error:
                 raise PluginError(str(error)) from None
             self.report.append(search.brief())
+
+    def _pages(self, site: Path) -> dict[str, Path]:
+        """The site's HTML pages: those this build wrote, and those it kept in the output folder."""
+        pages = site_pages(site)
+        previous = self.given.previous if self.given else None
+        if previous is not None:
+            kept = (path for path in self.made if path.endswith(".html") and path not in pages)
+            pages |= {path: previous.folder / path for path in kept}
+        return pages
 
     def _write_xml(self, config: MkDocsConfig, page: File, body: str, key: str) -> Made:
         """Write the XML of the text on `page`, made from the HTML of its Markdown, `body`, under
