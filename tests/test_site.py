@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -205,6 +206,26 @@ def test_a_large_index_is_built_in_parts_and_only_the_changed_part_again(
     meeting.write_text(meeting.read_text(encoding="utf-8") + "\nЗамечание для поиска.\n", encoding="utf-8")
     edited = build(tmp_path / "edited", *args, cache=cache)
     assert f"search index: 1 of {len(parts) + 1} parts built" in edited.stdout, edited.stdout
+    # Rebuilt into the folder of the build before the edit, the parts the edit left alike stay
+    # there as they were, the same files; the site is the one a build from scratch gives.
+    before = _files_by_part(tmp_path / "cold" / "pagefind")
+    again = build(tmp_path / "cold", *args, cache=cache)
+    assert again.returncode == 0, again.stderr
+    assert tree_digest(tmp_path / "cold") == tree_digest(tmp_path / "edited")
+    after = _files_by_part(tmp_path / "cold" / "pagefind")
+    assert after.keys() == before.keys()
+    assert sum(after[part] != before[part] for part in before) == 1  # the edited document's part
+
+
+def _files_by_part(bundle: Path) -> dict[str, dict[str, int]]:
+    """The files of a search bundle by the part they belong to: path → inode."""
+    parts: dict[str, dict[str, int]] = defaultdict(dict)
+    for path in bundle.rglob("*"):
+        relative = path.relative_to(bundle).parts
+        if path.is_file() and relative[-1] != "regpub-parts.json":
+            part = "/".join(relative[:2]) if relative[0] == "parts" else "first"
+            parts[part][path.as_posix()] = path.stat().st_ino
+    return parts
 
 
 def test_a_rebuild_renders_only_what_changed(tmp_path: Path) -> None:

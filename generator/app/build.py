@@ -125,7 +125,7 @@ def build_site(
     warnings = [*warned, *plugin.warnings]  # the pages' workers' own
     facets = plugin.generated.known.facets() if plugin.generated else {}
     try:
-        published = publish(staging, output, kept=plugin.made.keys())
+        published = publish(staging, output, kept={*plugin.made, *plugin.kept})
     except OSError as error:  # the folder's permissions, a full disk
         shutil.rmtree(staging, ignore_errors=True)
         problem = f"could not put the built site in place in {output} (it may be incomplete): {error}"

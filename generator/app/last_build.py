@@ -23,7 +23,7 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from contextlib import suppress
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -82,7 +82,8 @@ def keep_last_build(
         path: [it.key, it.note, it.reads, it.inputs] for path, it in made.items() if it.key and path in files
     }
     record = LastBuild(inputs, said, warnings, files, known, facets)
-    data = json.dumps(asdict(record), ensure_ascii=False).encode("utf-8")
+    fields = {name: getattr(record, name) for name in LastBuild.__dataclass_fields__}  # no deep copy
+    data = json.dumps(fields, ensure_ascii=False).encode("utf-8")
     with suppress(OSError):  # a read-only or full cache: the next build does the work again
         _store().write(_store().key(str(output.resolve())), data)
 

@@ -187,6 +187,8 @@ class Packed:
                 db = sqlite3.connect(self.file, timeout=30, isolation_level=None, check_same_thread=False)
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data BLOB, used REAL)")
+                # Dropping what no run used for a month finds those rows without reading every entry.
+                db.execute("CREATE INDEX IF NOT EXISTS entries_used ON entries (used)")
                 db.isolation_level = "DEFERRED"  # `with db:` is one transaction
                 return db
             except sqlite3.OperationalError:  # locked by another run too long, read-only: go without

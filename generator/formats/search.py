@@ -25,7 +25,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +50,19 @@ _SIGNATURE = b"pagefind_dcd"
 
 
 @dataclass(frozen=True)
+class SitePages:
+    """A site's HTML pages as a rebuild has them: some written anew, some kept where they are."""
+
+    files: Mapping[str, Path]  # path in the site → the file
+    keys: Mapping[str, str] = field(default_factory=dict)  # a page → the key of what it is made from
+    published: Path | None = None  # the output folder, whose parts of the bundle may stay as they are
+
+
+@dataclass(frozen=True)
 class SearchReport:
     parts: int
     reused: int
+    kept: list[str] = field(default_factory=list)  # files of the bundle left in `published` as they are
 
     def brief(self) -> str:
         if self.reused == self.parts:
@@ -95,41 +105,71 @@ def build_search_index(
     site: Path,
     cache: Store | None = None,
     *,
-    pages: Mapping[str, Path] | None = None,
+    pages: SitePages | None = None,
     part_pages: int = PART_PAGES,
     progress: Callable[[int, int], None] | None = None,
 ) -> SearchReport:
-    """Index the site's `pages` (default: every page under `site`; a rebuild's pages kept in the
-    output folder are not under `site`) into `site/pagefind/`; with `cache`, reuse each part
-    whose pages are the same."""
-    where = site_pages(site) if pages is None else pages
-    parts = search_parts(where, part_pages)
+    """Index the site's `pages` (default: every page under `site`) into `site/pagefind/`; with
+    `cache`, reuse each part whose pages are the same, and leave such a part in the output folder
+    `pages.published` when it is the very one there."""
+    known = pages if pages is not None else SitePages(site_pages(site))
+    parts = search_parts(known.files, part_pages)
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # a --dirty build keeps the old one
-    reused = 0
+    reused, kept = 0, []
     # Beside the site, so the trees of links to its pages are on its file system.
     with tempfile.TemporaryDirectory(prefix=".regpub-search-", dir=site.parent) as scratch:
         for number, part in enumerate(parts):
             if progress is not None:
                 progress(number + 1, len(parts))
-            key = _part_key(cache, where, part) if cache is not None else ""
+            key = _part_key(cache, known, part) if cache is not None else ""
             source = cache.path(key) if cache is not None else None
             if source is not None and source.is_dir():
                 os.utime(source)
                 reused += 1
             else:
                 source = Path(scratch) / f"part-{number}"
-                _index(where, part, source, Path(scratch) / f"pages-{number}")
+                _index(known.files, part, source, Path(scratch) / f"pages-{number}")
                 if cache is not None:
                     cache.keep_folder(key, source)
-            target = bundle if number == 0 else bundle / "parts" / str(number)
-            ignore = None if number == 0 else _only_part_files(source)
-            shutil.copytree(source, target, ignore=ignore, copy_function=_link)
+            target = BUNDLE if number == 0 else f"{BUNDLE}/parts/{number}"
+            files = _part_files(source, first=number == 0)
+            if known.published is not None and _same_files(source, known.published / target, files):
+                kept += [f"{target}/{name}" for name in files]
+                continue
+            for name in files:
+                (site / target / name).parent.mkdir(parents=True, exist_ok=True)
+                _link(str(source / name), str(site / target / name))
     merged = [f"parts/{number}/" for number in range(1, len(parts))]
+    bundle.mkdir(parents=True, exist_ok=True)
     (bundle / PARTS_FILE).write_text(json.dumps(merged) + "\n", encoding="utf-8")
     if cache is not None:
         cache.prune(keep_newest=KEEP_STATES * len(parts))
-    return SearchReport(parts=len(parts), reused=reused)
+    return SearchReport(parts=len(parts), reused=reused, kept=kept)
+
+
+def _part_files(part: Path, *, first: bool) -> list[str]:
+    """The files of an index part that go into the site (relative paths): a merged part leaves
+    out what only the first part's bundle needs."""
+    files = []
+    for folder, _, names in os.walk(part):
+        relative = os.path.relpath(folder, part)
+        for name in names:
+            path = name if relative == "." else f"{relative}/{name}"
+            top = path.split("/", 1)[0]
+            if first or top in _PART_FILES or (top == name and name.endswith(".pf_meta")):
+                files.append(path)
+    return sorted(files)
+
+
+def _same_files(part: Path, published: Path, files: list[str]) -> bool:
+    """Whether the folder `published` holds the very files of the stored `part` (links to them)."""
+    try:
+        return all(os.stat(part / name).st_ino == os.lstat(published / name).st_ino for name in files) and (
+            part.stat().st_dev == published.stat().st_dev
+        )
+    except OSError:
+        return False
 
 
 def _index(where: Mapping[str, Path], pages: list[str], output: Path, tree: Path) -> None:
@@ -156,17 +196,6 @@ def _link(source: str, target: str) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
-
-
-def _only_part_files(root: Path) -> Callable[[str, list[str]], list[str]]:
-    """For copytree: leave out of a merged part what only the first part's bundle needs."""
-
-    def ignored(folder: str, names: list[str]) -> list[str]:
-        if Path(folder) != root:
-            return []
-        return [name for name in names if name not in _PART_FILES and not name.endswith(".pf_meta")]
-
-    return ignored
 
 
 def _canonical(bundle: Path) -> None:
@@ -217,10 +246,13 @@ def search_store() -> Store:
     return Store.area("search", f"{FORMAT}\n{installed_version('pagefind')}\n{OPTIONS}")
 
 
-def _part_key(cache: Store, where: Mapping[str, Path], pages: list[str]) -> str:
+def _part_key(cache: Store, known: SitePages, pages: list[str]) -> str:
+    """The digest of a part's pages: each one's key where it is known, else its bytes."""
+
     def inputs() -> Iterator[str | bytes]:
         for page in pages:
             yield page
-            yield where[page].read_bytes()
+            key = known.keys.get(page)
+            yield f"made from {key}" if key else known.files[page].read_bytes()
 
     return cache.key_of(inputs())

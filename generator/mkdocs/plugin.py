@@ -45,7 +45,7 @@ from generator.doctypes.sections import TEXT
 from generator.formats.akn.naming import DEFAULT_COUNTRY, valid_country
 from generator.formats.files import SiteRenderer, sha256
 from generator.formats.outputs import Settings, make_outputs
-from generator.formats.search import PART_PAGES, build_search_index, search_store, site_pages
+from generator.formats.search import PART_PAGES, SitePages, build_search_index, search_store, site_pages
 from generator.mkdocs.around import default_nav, on_terminal, search_progress, write_sitemap
 from generator.mkdocs.known import Generated, Known
 from generator.mkdocs.pages import FromBody, PageCache, render_pages, site_fingerprint, worker_count
@@ -112,6 +112,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         self.report: list[str] = []  # what the build did, for `regpub build` to say
         self.warnings: list[str] = []  # what MkDocs warned about in the pages' workers
         self.made: dict[str, Made] = {}  # what the generated pages and their XML were made from
+        self.kept: list[str] = []  # other files left in the output folder as the last build left them
         self.records: dict[str, records.Page] = {}  # the preview's pages: what their templates show
         self.generated: Generated | None = None  # the generated pages and data files
         self.fingerprint = ""  # `site_fingerprint`
@@ -162,7 +163,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Raises ConfigurationError for a set-up regpub cannot build (`regpub build` exits 2)."""
         config_dir = Path(config.config_file_path or ".").resolve().parent
-        self.report, self.warnings, self.made = [], [], {}
+        self.report, self.warnings, self.made, self.kept = [], [], {}, []
         given = self.given
         self.content_root = given.content if given else config_dir / self.config.content
         self.docx = given.docx if given else True
@@ -351,15 +352,17 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
             except SearchError as error:
                 raise PluginError(str(error)) from None
             self.report.append(search.brief())
+            self.kept = search.kept
 
-    def _pages(self, site: Path) -> dict[str, Path]:
+    def _pages(self, site: Path) -> SitePages:
         """The site's HTML pages: those this build wrote, and those it kept in the output folder."""
         pages = site_pages(site)
         previous = self.given.previous if self.given else None
         if previous is not None:
             kept = (path for path in self.made if path.endswith(".html") and path not in pages)
             pages |= {path: previous.folder / path for path in kept}
-        return pages
+        keys = {path: made.key for path, made in self.made.items() if path.endswith(".html")}
+        return SitePages(pages, keys, previous.folder if previous is not None else None)
 
     def _write_xml(self, config: MkDocsConfig, page: File, body: str, key: str) -> Made:
         """Write the XML of the text on `page`, made from the HTML of its Markdown, `body`, under
