@@ -16,8 +16,8 @@ content root of 10,000 files costs 10,000 `stat` calls, not reading 100 MB.
 from __future__ import annotations
 
 import inspect
-import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -32,7 +32,7 @@ from generator.core.reuse import Made, Previous
 from generator.core.store import Store, regpub_files
 from generator.doctypes import REGISTRY
 
-FORMAT = "regpub-last-build-4"
+FORMAT = "regpub-last-build-5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ class LastBuild:
 
 
 def _store() -> Store:
-    return Store.area("builds", FORMAT, suffix=".json")
+    return Store.area("builds", FORMAT, suffix=".pickle")
 
 
 def read_last_build(output: Path) -> LastBuild | None:
@@ -67,8 +67,8 @@ def read_last_build(output: Path) -> LastBuild | None:
     if data is None:
         return None
     try:
-        return LastBuild(**json.loads(data))
-    except (ValueError, TypeError):  # an entry of another format: only a missed shortcut
+        return LastBuild(**pickle.loads(data))
+    except Exception:  # a damaged entry, or one of another format: only a missed shortcut
         return None
 
 
@@ -83,7 +83,7 @@ def keep_last_build(
     }
     record = LastBuild(inputs, said, warnings, files, known, facets)
     fields = {name: getattr(record, name) for name in LastBuild.__dataclass_fields__}  # no deep copy
-    data = json.dumps(fields, ensure_ascii=False).encode("utf-8")
+    data = pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
     with suppress(OSError):  # a read-only or full cache: the next build does the work again
         _store().write(_store().key(str(output.resolve())), data)
 

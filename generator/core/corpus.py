@@ -152,7 +152,7 @@ class Corpus:
             if link.target in self.by_id:
                 self._outgoing[link.origin].append(link)
                 self._incoming[link.target].append(link)
-        self._field_rows: dict[str, str] | None = None
+        self._field_rows: dict[str, str] = {}
 
     def facts_around(self, id_: str) -> str:
         """The digest of what an output about the record `id_` may show of the corpus: its own
@@ -160,31 +160,32 @@ class Corpus:
         names, not where) and the fields of the records at their other ends, and one step
         further the same way (the organization of a person a meeting names; what supersedes a
         document that amends this one, which decides whether the amendment is in force)."""
-        fields = self._fields()
-        rows = [fields[id_]]
+        fields = self._fields
+        rows = [fields(id_)]
         rows += [json.dumps(text.source.data, ensure_ascii=False, default=str) for text in self.earlier(id_)]
         for links, end in ((self._outgoing, "target"), (self._incoming, "origin")):
             for link in links.get(id_, []):
-                rows += [_link_row(link), fields[getattr(link, end)]]
+                rows += [_link_row(link), fields(getattr(link, end))]
                 for further in links.get(getattr(link, end), []):
-                    rows += [_link_row(further), fields[getattr(further, end)]]
+                    rows += [_link_row(further), fields(getattr(further, end))]
         return hashlib.sha256("\n".join(rows).encode()).hexdigest()
 
-    def _fields(self) -> dict[str, str]:
-        """Each record's fields as written (its file's front matter; its item of a registry) and
-        what was made of them, by id. Made once."""
-        if self._field_rows is None:
-            rows = {}
-            for entry in self.entries:
-                data = entry.source.data
-                for step in entry.key:
-                    data = data[step]  # type: ignore[index]  # the key of a registry's item
-                rows[entry.id] = json.dumps(
-                    [entry.id, str(entry.kind), entry.complete, entry.body is None, data],
-                    ensure_ascii=False, default=str,
-                )  # fmt: skip
-            self._field_rows = rows
-        return self._field_rows
+    def _fields(self, id_: str) -> str:
+        """A record's fields as written (its file's front matter; its item of a registry) and
+        what was made of them. Made once per record, when first asked for."""
+        row = self._field_rows.get(id_)
+        if row is None:
+            entry = dict.get(self.by_id, id_)  # not a read of an output: a key's input
+            if entry is None:
+                return "null"
+            data = entry.source.data
+            for step in entry.key:
+                data = data[step]  # type: ignore[index]  # the key of a registry's item
+            row = self._field_rows[id_] = json.dumps(
+                [entry.id, str(entry.kind), entry.complete, entry.body is None, data],
+                ensure_ascii=False, default=str,
+            )  # fmt: skip
+        return row
 
     def get(self, id_: str) -> Entry | None:
         return self.by_id.get(id_)
