@@ -148,15 +148,18 @@ def render_pages(
     from_body: FromBody | None = None,
     previous: Previous | None = None,
 ) -> Rendered:
-    """Render and write `pages` and the files `from_body` makes from them, or take them from
-    `previous`. An exception in any page (a template error) is raised here."""
+    """Render and write `pages` and the files `from_body` makes from them, or keep them as
+    `previous` left them. An exception in any page (a template error) is raised here."""
     shared = _Shared(
         config, files, files.documentation_pages(), nav, env, pages, cache, from_body, previous, os.getpid()
     )
+    rendered = _as_before(shared)  # most of a rebuild: no worker needed
+    if rendered.taken:
+        pages = [file for file in pages if file.dest_uri not in rendered.made]
+        shared = replace(shared, pages=pages)
     bar = Progress(len(pages), "Pages", enabled=progress)
     size = max(1, min(CHUNK, len(pages) // (jobs * 4)))
     chunks = [range(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
-    rendered = Rendered(0, 0, 0, {}, [])
     try:
         for chunk, done in fork_map(functools.partial(_render_chunk, shared), chunks, jobs):
             rendered += done
@@ -179,15 +182,41 @@ def _render_chunk(shared: _Shared, indexes: range) -> tuple[range, Rendered]:
     return indexes, replace(done, warnings=warned if os.getpid() != shared.parent else [])
 
 
-def _write_page(shared: _Shared, file: File, made: dict[str, Made]) -> str:
-    """Write one page and the file made from it: taken as the last build left them, from the
-    cache or rendered; which of the three (a field of `Rendered`)."""
+def _as_before(shared: _Shared) -> Rendered:
+    """The pages whose keys are known without making them (`PageCache.known`) and which, with
+    the file made from each, are as the last build left them."""
+    cache, previous = shared.cache, shared.previous
+    made: dict[str, Made] = {}
+    pages = 0
+    if cache is None or previous is None:
+        return Rendered(0, 0, 0, made, [])
+    for file in shared.pages:
+        if file.src_uri not in cache.known:
+            continue
+        _, outputs, _ = _outputs(shared, file)
+        kept = {path: as_before for path, key in outputs.items() if (as_before := previous.keep(path, key))}
+        if len(kept) == len(outputs):
+            made |= kept
+            pages += 1
+    return Rendered(0, 0, pages, made, [])
+
+
+def _outputs(shared: _Shared, file: File) -> tuple[str, dict[str, str], str | None]:
+    """(the page's key, {each file written for it: its key}, the file made from its HTML)."""
     cache, from_body = shared.cache, shared.from_body
     key = cache.key(file) if cache is not None else ""
     outputs = {file.dest_uri: key}
     derived = from_body.paths.get(file.src_uri) if from_body is not None else None
     if from_body is not None and derived is not None:
         outputs[derived] = from_body.key(key, derived) if key else ""
+    return key, outputs, derived
+
+
+def _write_page(shared: _Shared, file: File, made: dict[str, Made]) -> str:
+    """Write one page and the file made from it: kept as the last build left them, from the
+    cache or rendered; which of the three (a field of `Rendered`)."""
+    cache, from_body = shared.cache, shared.from_body
+    key, outputs, derived = _outputs(shared, file)
     if shared.previous is not None:
         for path, output_key in outputs.items():
             if (as_before := shared.previous.keep(path, output_key)) is not None:
