@@ -107,10 +107,16 @@ class Store:
         now = time.time()
         for path in used:
             os.utime(path, (now, now))
+        if keep_newest is None:  # a month-old entry looked for once a day: a stat per entry of a large area
+            marker = self.folder / _PRUNED
+            if _used_at(marker) > now - 86400:
+                return
+            with suppress(OSError):
+                marker.touch()
         entries = sorted(
             (_used(entry), entry.path)
             for entry in os.scandir(self.folder)
-            if entry.name.endswith(self.suffix) or entry.name.endswith(".part")
+            if (entry.name.endswith(self.suffix) or entry.name.endswith(".part")) and entry.name != _PRUNED
         )
         limit = now - PRUNE_AFTER_DAYS * 86400
         drop = [path for when, path in entries if when < limit]
@@ -207,6 +213,16 @@ def _digest(version: str, inputs: Iterable[str | bytes]) -> str:
         data = part.encode() if isinstance(part, str) else part
         digest.update(b"\n%d\n" % len(data) + data)
     return digest.hexdigest()
+
+
+_PRUNED = ".pruned"  # in an area's folder: when its old entries were last dropped
+
+
+def _used_at(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _used(entry: os.DirEntry[str]) -> float:
