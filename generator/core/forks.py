@@ -9,8 +9,13 @@ so only an item's index goes to it and only the result comes back. Where fork is
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+from generator.core.errors import BuildFailed
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -24,19 +29,36 @@ def fork_map(work: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[
     """`work(item)` for every item, on at most `jobs` forked workers, in the order they finish.
 
     `work` may be any callable, a closure or a bound method: it is inherited, never pickled; its
-    results are pickled back. An exception in any item is raised here.
+    results are pickled back. An exception in any item is raised here; a worker that dies (the
+    system killed it for memory) raises BuildFailed instead of leaving its items undone forever.
     """
     if jobs <= 1 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(work, items)
         return
     _RUNNING.append((work, items))
+    workers = min(jobs, len(items))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(items))) as pool:
-            yield from pool.imap_unordered(_run, range(len(items)))
+        for done in as_completed([pool.submit(_run, index) for index in range(len(items))]):
+            yield done.result()
+    except BrokenProcessPool:
+        raise BuildFailed(
+            f"a worker process died before it finished (the system kills one when memory runs out: "
+            f"this machine has {_memory()}); with fewer workers, e.g. REGPUB_JOBS=1, a build needs less"
+        ) from None
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         _RUNNING.pop()
 
 
 def _run(index: int) -> Any:
     work, items = _RUNNING[-1]
     return work(items[index])
+
+
+def _memory() -> str:
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError):
+        return "an unknown amount of memory"
+    return f"{total / 2**30:.1f} GiB of memory"
