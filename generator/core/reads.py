@@ -51,21 +51,6 @@ class Reads:
         """One line for the record of a build: its tokens (no id or key holds a space or a newline)."""
         return "*" if self.everything else " ".join(sorted(self.tokens()))
 
-    @staticmethod
-    def decode(text: str) -> Reads:
-        if text == "*":
-            return Reads(everything=True)
-        reads = Reads()
-        parts = {"i": reads.ids, "l": reads.links, "v": reads.versions}
-        for token in text.split(" ") if text else ():
-            kind, name = token[0], token[2:]
-            if kind == "c":
-                stem, number = name.split("\x1f", 1)
-                reads.citations.add((stem, number))
-            else:
-                parts[kind].add(name)
-        return reads
-
 
 def note_id(id_: str) -> None:
     for reads in _open:
