@@ -1,7 +1,7 @@
 """`regpub build`: check, then MkDocs with the regpub plugin.
 
-The build writes into a temporary folder beside the output and puts it in place only when
-every step succeeded (`publish`), so a failed build leaves the previous site untouched.
+The build writes what it makes into a temporary folder beside the output and puts it in place
+only when every step succeeded (`publish`), so a failed build leaves the previous site untouched.
 """
 
 from __future__ import annotations
@@ -91,10 +91,10 @@ def build_site(
 ) -> Built:
     """Build the checked content with `config` (`site_config`, read before the content was
     checked, so that a broken set-up stops the build before any work) into a fresh folder beside
-    `output`, then put it in place.
+    `output`, then put what changed in place.
 
     The plugin is handed `checked`, so the corpus is read once per build, not twice, and
-    `previous`, what the last build left in `output`, to take the files it made alike. Raises
+    `previous`, what the last build left in `output`, to keep the files it made alike. Raises
     UsageError for a set-up that cannot build (exit 2) and BuildFailed when a build step
     failed; `output` is untouched then.
     """
