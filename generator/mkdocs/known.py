@@ -51,7 +51,7 @@ class Known:
     def same(self, path: str) -> Made | None:
         """What the last build made at `path` when this one would make it alike, else None."""
         made = self.previous.made.get(path) if self.previous is not None else None
-        if made is None or not made.reads or not made.inputs or made.reads == "*":
+        if made is None or not made.reads or not made.inputs:  # no inputs: it read everything
             return None
         if self._changed is None:
             assert self.previous is not None
