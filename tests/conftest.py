@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "regulations"
+SPLIT_PAGES = 8  # pages per part of the split sample's search index: three parts or more
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "tests" / "artifacts"
 REGPUB = Path(sys.executable).parent / "regpub"
@@ -124,9 +125,9 @@ def config_with_parts(folder: Path, content: Path, part_pages: int) -> Path:
 
 @pytest.fixture(scope="session")
 def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample built as `sample_site`, with its search index in parts of 15 pages."""
+    """The sample built as `sample_site`, with its search index in parts of SPLIT_PAGES pages."""
     folder = tmp_path_factory.mktemp("split")
-    config = config_with_parts(folder, SAMPLE, 15)
+    config = config_with_parts(folder, SAMPLE, SPLIT_PAGES)
     _build_sample("--config", str(config), "--output", str(folder / "site"), "--no-docx")
     return folder / "site"
 

@@ -6,6 +6,7 @@ not, since it changes with every theme release. Set REGPUB_UPDATE_GOLDEN=1 to re
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -23,9 +24,10 @@ import pytest
 from generator.content.check import check_content
 from generator.core.model import Kind, Relation
 from generator.core.urls import page_path
+from generator.formats.search import UNINDEXED, indexed_digest
 from generator.site.context import PageContexts
 from generator.site.markdown import page_markdown
-from tests.conftest import REGPUB, REPO, SAMPLE, config_with_parts
+from tests.conftest import REGPUB, REPO, SAMPLE, SPLIT_PAGES, config_with_parts
 
 GOLDEN = Path(__file__).parent / "pages"
 UPDATE = os.environ.get("REGPUB_UPDATE_GOLDEN") == "1"
@@ -198,7 +200,8 @@ def test_a_large_index_is_built_in_parts_and_only_the_changed_part_again(
     assert not list((bundle / parts[0]).glob("*.js"))  # the scripts come from the first part
     content, cache = tmp_path / "content", tmp_path / "cache"
     shutil.copytree(SAMPLE, content)
-    args = ("--config", str(config_with_parts(tmp_path, content, 15)), "--as-of", "2026-01-01", "--no-docx")
+    config = config_with_parts(tmp_path, content, SPLIT_PAGES)
+    args = ("--config", str(config), "--as-of", "2026-01-01", "--no-docx")
     cold = build(tmp_path / "cold", *args, cache=cache)
     assert "search index: built" in cold.stdout, cold.stdout + cold.stderr
     assert tree_digest(tmp_path / "cold" / "pagefind") == tree_digest(bundle)
@@ -215,6 +218,50 @@ def test_a_large_index_is_built_in_parts_and_only_the_changed_part_again(
     after = _files_by_part(tmp_path / "cold" / "pagefind")
     assert after.keys() == before.keys()
     assert sum(after[part] != before[part] for part in before) == 1  # the edited document's part
+    # A title shows on the pages related to its document, in other parts; there it sits in what
+    # Pagefind leaves out (the relations, what an organization issued), so only the edited
+    # document's part is indexed again, and the index is still the one a build from scratch gives.
+    directive = content / "2016" / "directive-05-ct-tw.md"
+    text = directive.read_text(encoding="utf-8")
+    directive.write_text(text.replace("title: Об усилении изучения", "title: Об углублении изучения"))
+    site = tmp_path / "cold"
+    shown = {
+        f"/{page.relative_to(site).parent.as_posix()}/".replace("/./", "/")
+        for page in site.rglob("*.html")
+        if "Об усилении изучения" in page.read_text(encoding="utf-8")
+    }
+    parts_showing = {part for url, part in _pages_by_part(site / "pagefind").items() if url in shown}
+    assert len(parts_showing) > 1  # the title is shown on pages of more than one part
+    retitled = build(site, *args, cache=cache)
+    assert f"search index: 1 of {len(parts) + 1} parts built" in retitled.stdout, retitled.stdout
+    assert build(tmp_path / "fresh", *args, cache=tmp_path / "cold-cache").returncode == 0
+    assert tree_digest(site) == tree_digest(tmp_path / "fresh")
+
+
+def test_what_search_reads_of_a_page_is_its_indexed_part_with_the_filters_left_in_what_it_ignores() -> None:
+    page = (
+        '<html><body><nav>{nav}</nav><main data-pagefind-body><h1 id="top">{title}</h1>'
+        '<section class="regpub-relations" data-pagefind-ignore><a href="x">{related}</a>'
+        '<span data-pagefind-filter="Год">{year}</span></section></main></body></html>'
+    )
+    fields = {"nav": "Меню", "title": "Решение", "related": "Положение", "year": "2020"}
+    digest = indexed_digest(page.format(**fields).encode())
+    assert indexed_digest(page.format(**fields | {"nav": "Другое меню"}).encode()) == digest
+    assert indexed_digest(page.format(**fields | {"related": "Другое положение"}).encode()) == digest
+    assert indexed_digest(page.format(**fields | {"title": "Другое решение"}).encode()) != digest
+    assert indexed_digest(page.format(**fields | {"year": "2021"}).encode()) != digest
+    assert indexed_digest(b"<html><body><main><h1>List</h1></main></body></html>") == UNINDEXED
+
+
+def _pages_by_part(bundle: Path) -> dict[str, str]:
+    """The URL of every page a search bundle indexes → the folder of its part."""
+    parts = json.loads((bundle / "regpub-parts.json").read_text(encoding="utf-8"))
+    found = {}
+    for part in ["", *parts]:
+        for fragment in (bundle / part / "fragment").glob("*.pf_fragment"):
+            data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+            found[json.loads(data)["url"]] = part
+    return found
 
 
 def _files_by_part(bundle: Path) -> dict[str, dict[str, int]]:

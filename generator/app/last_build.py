@@ -32,7 +32,7 @@ from generator.core.reuse import Made, Previous
 from generator.core.store import Store, regpub_files
 from generator.doctypes import REGISTRY
 
-FORMAT = "regpub-last-build-5"
+FORMAT = "regpub-last-build-6"
 
 
 @dataclass(frozen=True, slots=True)

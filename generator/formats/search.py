@@ -6,8 +6,10 @@ bundle at `pagefind/`, the others go to `pagefind/parts/<n>/` and are named in
 `pagefind/regpub-parts.json`, which the search dialog reads to merge them (Pagefind's
 `mergeIndex`: one WebAssembly module, results ranked together, filters counted together).
 A document's pages (its text, earlier texts, changes) stay in one part, chosen by the digest
-of the document's folder, so an edit re-indexes only the parts whose pages changed: each part
-is cached under the digest of its pages.
+of the document's folder, so an edit re-indexes only the parts whose pages changed what Pagefind
+reads of them: each part is cached under the digests of its pages' indexed parts
+(`indexed_digest`), so a page that shows an edited title only in what Pagefind leaves out (the
+relations, marked `data-pagefind-ignore`) leaves its part as it was.
 
 Pagefind writes its filter files and their metadata in hash-map order (Pagefind/pagefind#638);
 `_canonical` rewrites them in a fixed order, so the same pages always give the same bytes.
@@ -20,6 +22,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,12 +44,22 @@ BUNDLE = "pagefind"
 PARTS_FILE = "regpub-parts.json"
 PART_PAGES = 3000  # ≈ 600 MB of Pagefind's memory
 # Part of every cached part's key: change it when what a part holds or how it is written changes.
-FORMAT = "regpub-search-2"
+FORMAT = "regpub-search-3"
 KEEP_STATES = 3  # cached parts kept per part of the site: its last few states
 # What a merged part needs, with its `.pf_meta`; the rest of Pagefind's bundle (UI scripts,
 # WebAssembly) is the first part's alone.
 _PART_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
 _SIGNATURE = b"pagefind_dcd"
+UNINDEXED = "unindexed"  # `indexed_digest` of a page without `data-pagefind-body`
+
+# What Pagefind reads of a page (https://pagefind.app/docs/indexing/): the elements marked
+# `data-pagefind-body` (when a site has any, the pages without one are left out), less those marked
+# `data-pagefind-ignore`, in which it still reads the filters and metadata (`data-pagefind-filter`…).
+_BODY = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
+_IGNORED = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>")
+_SAID = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-(?!ignore)[\w-]+\b[^>]*>")
+_NAMED = re.compile(r"<[a-zA-Z][^>]*\sid=[^>]*>")  # ids: Pagefind's anchors
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 @dataclass(frozen=True)
@@ -54,7 +67,7 @@ class SitePages:
     """A site's HTML pages as a rebuild has them: some written anew, some kept where they are."""
 
     files: Mapping[str, Path]  # path in the site → the file
-    keys: Mapping[str, str] = field(default_factory=dict)  # a page → the key of what it is made from
+    indexed: Mapping[str, str] = field(default_factory=dict)  # a page → its `indexed_digest`, where known
     published: Path | None = None  # the output folder, whose parts of the bundle may stay as they are
 
 
@@ -113,7 +126,8 @@ def build_search_index(
     `cache`, reuse each part whose pages are the same, and leave such a part in the output folder
     `pages.published` when it is the very one there."""
     known = pages if pages is not None else SitePages(site_pages(site))
-    parts = search_parts(known.files, part_pages)
+    digests = _indexed_pages(known)
+    parts = search_parts(digests, part_pages)
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # a --dirty build keeps the old one
     reused, kept = 0, []
@@ -122,7 +136,7 @@ def build_search_index(
         for number, part in enumerate(parts):
             if progress is not None:
                 progress(number + 1, len(parts))
-            key = _part_key(cache, known, part) if cache is not None else ""
+            key = cache.key_of(_part_inputs(part, digests)) if cache is not None else ""
             source = cache.path(key) if cache is not None else None
             if source is not None and source.is_dir():
                 os.utime(source)
@@ -246,13 +260,62 @@ def search_store() -> Store:
     return Store.area("search", f"{FORMAT}\n{installed_version('pagefind')}\n{OPTIONS}")
 
 
-def _part_key(cache: Store, known: SitePages, pages: list[str]) -> str:
-    """The digest of a part's pages: each one's key where it is known, else its bytes."""
+def _part_inputs(pages: list[str], digests: Mapping[str, str]) -> Iterator[str]:
+    """What a part's cache key is made of: each page and what Pagefind reads of it."""
+    for page in pages:
+        yield f"{page}\n{digests[page]}"
 
-    def inputs() -> Iterator[str | bytes]:
-        for page in pages:
-            yield page
-            key = known.keys.get(page)
-            yield f"made from {key}" if key else known.files[page].read_bytes()
 
-    return cache.key_of(inputs())
+def _indexed_pages(known: SitePages) -> dict[str, str]:
+    """The pages Pagefind indexes, each with the digest of what it reads of it."""
+    said = known.indexed
+    digests = {page: said.get(page) or indexed_digest(at.read_bytes()) for page, at in known.files.items()}
+    indexed = {page: digest for page, digest in digests.items() if digest != UNINDEXED}
+    if indexed:
+        return indexed
+    # No page marks its indexed part: Pagefind reads every page whole.
+    return {page: hashlib.sha256(path.read_bytes()).hexdigest() for page, path in known.files.items()}
+
+
+def indexed_digest(page: bytes) -> str:
+    """The digest of what Pagefind reads of an HTML page (the parts marked `data-pagefind-body`
+    less what they mark `data-pagefind-ignore`, but for the filters, metadata and anchors in it),
+    or UNINDEXED when the page marks no part to index. Two pages with the same digest give the
+    same index; some that give the same index may differ (whatever else an attribute holds)."""
+    html = page.decode("utf-8", errors="replace")
+    bodies = list(_elements(_BODY, html, 0, len(html)))
+    if not bodies:
+        return UNINDEXED
+    digest = hashlib.sha256()
+    for start, _, end in bodies:
+        position = start
+        for _, opened, cut_end in _elements(_IGNORED, html, start, end):
+            digest.update(f"{html[position:opened]}\x00".encode())
+            for said, _, said_end in _elements(_SAID, html, opened, cut_end):
+                digest.update(f"{html[said:said_end]}\x00".encode())
+            digest.update("\x00".join(_NAMED.findall(html, opened, cut_end)).encode())
+            position = cut_end
+        digest.update(f"\x00{html[position:end]}\x01".encode())
+    return digest.hexdigest()
+
+
+def _elements(opening: re.Pattern[str], html: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """The elements whose opening tags match `opening` between `start` and `end`, outermost only:
+    (where each starts, where its opening tag ends, where it ends)."""
+    position = start
+    while (found := opening.search(html, position, end)) is not None:
+        close = min(_element_end(html, found.group(1), found.end()), end)
+        yield found.start(), found.end(), close
+        position = max(close, found.end())
+
+
+def _element_end(html: str, name: str, start: int) -> int:
+    """Where the element `name` whose opening tag ends at `start` ends, past its closing tag."""
+    if name.lower() in _VOID:
+        return start
+    depth = 1
+    for tag in re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.IGNORECASE).finditer(html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return len(html)

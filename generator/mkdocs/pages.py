@@ -45,6 +45,7 @@ from generator.core.progress import Progress
 from generator.core.reuse import Made, Previous
 from generator.core.store import Store, installed_version, regpub_files
 from generator.doctypes import template_folders
+from generator.formats.search import indexed_digest
 from generator.mkdocs.log import mkdocs_log
 
 JOBS_ENV = "REGPUB_JOBS"
@@ -243,7 +244,7 @@ def _write_page(shared: _Shared, file: File, made: dict[str, Made]) -> str:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as written:
             written.write(data)
-        made[file.dest_uri] = Made(key)
+        made[file.dest_uri] = Made(key, indexed_digest(data))  # what the search index reads of it
     if from_body is not None and derived in wanted:
         made[derived] = from_body.make(file, body, outputs[derived])
     return how

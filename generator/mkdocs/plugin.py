@@ -361,8 +361,8 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         if previous is not None:
             kept = (path for path in self.made if path.endswith(".html") and path not in pages)
             pages |= {path: previous.folder / path for path in kept}
-        keys = {path: made.key for path, made in self.made.items() if path.endswith(".html")}
-        return SitePages(pages, keys, previous.folder if previous is not None else None)
+        indexed = {path: it.note for path, it in self.made.items() if path.endswith(".html") and it.note}
+        return SitePages(pages, indexed, previous.folder if previous is not None else None)
 
     def _write_xml(self, config: MkDocsConfig, page: File, body: str, key: str) -> Made:
         """Write the XML of the text on `page`, made from the HTML of its Markdown, `body`, under
