@@ -23,6 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -41,14 +42,20 @@ _COMPRESSED = {".html", ".js", ".css", ".json", ".xml", ".svg"}
 _REFERENCE = re.compile(r"\[\[([^\]|#]*)[^\]]*\]\]")
 
 
-def measured(command: list[str], cwd: Path) -> tuple[float, float]:
-    """(wall seconds, peak RSS MB) of a command run to completion; fails loudly."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{command[0]} failed: {process.stderr.read().decode() if process.stderr else ''}")
+def measured(command: list[str], cwd: Path, said: list[str] | None = None) -> tuple[float, float]:
+    """(wall seconds, peak RSS MB) of a command run to completion; fails loudly. With `said`, what
+    the command printed is added to it."""
+    with tempfile.TemporaryFile() as output, tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            errors.seek(0)
+            raise SystemExit(f"{command[0]} failed: {errors.read().decode()}")
+        output.seek(0)
+        if said is not None:
+            said.append(output.read().decode())
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -130,8 +137,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def regpub_build(content: Path, site: Path, cache: Path, jobs: int | None = None) -> tuple[float, float]:
-    """(wall s, peak RSS MB) of `regpub build --no-docx` with its caches in `cache`."""
+def regpub_build(
+    content: Path, site: Path, cache: Path, jobs: int | None = None, said: list[str] | None = None
+) -> tuple[float, float]:
+    """(wall s, peak RSS MB) of `regpub build --no-docx` with its caches in `cache`; what it
+    printed added to `said`."""
     os.environ["XDG_CACHE_HOME"] = str(cache)
     if jobs is None:
         os.environ.pop("REGPUB_JOBS", None)
@@ -139,7 +149,7 @@ def regpub_build(content: Path, site: Path, cache: Path, jobs: int | None = None
         os.environ["REGPUB_JOBS"] = str(jobs)
     command = [str(BIN / "regpub"), "build", "--no-docx", "--as-of", "2026-01-01", "--content", str(content),
                "--output", str(site)]  # fmt: skip
-    return measured(command, REPO)
+    return measured(command, REPO, said)
 
 
 def regpub_site(size: int, f: float, *, jobs: int | None = None) -> dict[str, str]:
@@ -160,31 +170,40 @@ def regpub_site(size: int, f: float, *, jobs: int | None = None) -> dict[str, st
     }
 
 
-def rebuilds(size: int) -> list[tuple[str, float, float]]:
-    """(run, wall s, peak RSS MB): cold, again with nothing changed, then one document's body
-    edited, its title edited, a person renamed, each into the folder of the build before."""
+def rebuilds(size: int) -> list[tuple[str, float, float, str]]:
+    """(run, wall s, peak RSS MB, what the build did): cold, again with nothing changed, then one
+    document's body edited, its title edited, a person renamed, each into the folder of the
+    build before."""
     content = WORK / f"edited-{size}"
     shutil.rmtree(content, ignore_errors=True)
     shutil.copytree(corpus_of(size), content)
     site, cache = WORK / f"rebuilt-{size}", WORK / f"cache-{size}-warm"
     shutil.rmtree(cache, ignore_errors=True)
-    runs = [("cold (empty caches)", *regpub_build(content, site, cache))]
-    runs.append(("nothing changed", *regpub_build(content, site, cache)))
+    runs = [("cold (empty caches)", *_build(content, site, cache))]
+    runs.append(("nothing changed", *_build(content, site, cache)))
     edited = next(
         path for path in sorted(content.rglob("*.md")) if {"Статья 1.", "\ntitle: "} <= _words(path)
     )
     text = edited.read_text(encoding="utf-8")
     edited.write_text(text.replace("Статья 1.", "Статья 1. Изменённая", 1), encoding="utf-8")
-    runs.append(("one document's body edited", *regpub_build(content, site, cache)))
+    runs.append(("one document's body edited", *_build(content, site, cache)))
     text = edited.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^title: (.*)$", r"title: \1 (изменённое)", text, count=1)
     edited.write_text(text, encoding="utf-8")
-    runs.append(("the same document's title edited", *regpub_build(content, site, cache)))
+    runs.append(("the same document's title edited", *_build(content, site, cache)))
     people = content / "people.yml"
     text = people.read_text(encoding="utf-8")
     people.write_text(re.sub(r"(?m)^  name: (.*)$", r"  name: \1-Новый", text, count=1), encoding="utf-8")
-    runs.append(("a person renamed in people.yml", *regpub_build(content, site, cache)))
+    runs.append(("a person renamed in people.yml", *_build(content, site, cache)))
     return runs
+
+
+def _build(content: Path, site: Path, cache: Path) -> tuple[float, float, str]:
+    """`regpub_build`, with what the build did: pages rendered, search parts indexed."""
+    said: list[str] = []
+    wall, rss = regpub_build(content, site, cache, said=said)
+    did = re.search(r"\((?:[^;()]*;\s*)?(pages: [^;]*); (search index: [^)]*)\)", said[0])
+    return wall, rss, "; ".join(did.groups()) if did else ""
 
 
 def _words(path: Path) -> set[str]:
@@ -245,9 +264,9 @@ def main() -> None:
         f = floor(corpus_of(size), runs=1 if size > LARGE else 3)
         if "--rebuild-only" in sys.argv:
             print(f"\n{size:,} documents (floor F = {f:.2f} s), rebuilds\n")
-            print("| run | build | peak RSS |\n| --- | ---: | ---: |")
-            for run, wall, rss in rebuilds(size):
-                print(f"| {run} | {wall:.1f} s = {wall / f:.2f} F | {rss:.0f} MB |", flush=True)
+            print("| run | build | peak RSS | what it did |\n| --- | ---: | ---: | --- |")
+            for run, wall, rss, did in rebuilds(size):
+                print(f"| {run} | {wall:.1f} s = {wall / f:.2f} F | {rss:.0f} MB | {did} |", flush=True)
             continue
         rows = {"regpub": regpub_site(size, f)}
         if "--one-process" in sys.argv:
@@ -261,9 +280,10 @@ def main() -> None:
         for name, row in rows.items():
             print(f"| {name} | " + " | ".join(row[key] for key in keys) + " |", flush=True)
         if "--rebuild" in sys.argv:
-            print(f"\n{size:,} documents, rebuilds\n\n| run | build | peak RSS |\n| --- | ---: | ---: |")
-            for run, wall, rss in rebuilds(size):
-                print(f"| {run} | {wall:.1f} s = {wall / f:.2f} F | {rss:.0f} MB |", flush=True)
+            print(f"\n{size:,} documents, rebuilds\n")
+            print("| run | build | peak RSS | what it did |\n| --- | ---: | ---: | --- |")
+            for run, wall, rss, did in rebuilds(size):
+                print(f"| {run} | {wall:.1f} s = {wall / f:.2f} F | {rss:.0f} MB | {did} |", flush=True)
 
 
 if __name__ == "__main__":
