@@ -35,13 +35,39 @@ def test_a_check_reads_only_the_changed_files_again_and_reports_what_they_hold(t
 def test_a_damaged_state_is_read_again_from_the_files(tmp_path: Path) -> None:
     content = tmp_path / "regulations"
     shutil.copytree(SAMPLE, content)
-    first = _check(content, tmp_path)
+    _check(content, tmp_path)
     with sqlite3.connect(_state(tmp_path)) as db:
         db.execute("UPDATE entries SET data = ?", (b"not a pickle",))
-    assert _check(content, tmp_path) == first
+    # Another day: a check that cannot say again what the last one said, so it reads the state.
+    fresh = tmp_path / "fresh"
+    assert _check(content, tmp_path, "2026-12-05") == _check(content, fresh, "2026-12-05", cwd=tmp_path)
     _state(tmp_path).write_bytes(b"not a database")
-    assert _check(content, tmp_path) == first
+    assert _check(content, tmp_path, "2026-12-06") == _check(content, fresh, "2026-12-06", cwd=tmp_path)
     assert _entries(tmp_path) > 0  # made anew
+
+
+def test_a_check_with_nothing_changed_says_what_the_last_one_said_and_is_never_stale(tmp_path: Path) -> None:
+    """The last check is kept under the files' sizes and times: an edit that keeps a file's size
+    and modification time still changes its change time, and the folder the check runs in
+    changes how the files are named."""
+    content = tmp_path / "regulations"
+    shutil.copytree(SAMPLE, content)
+    first = _check(content, tmp_path)
+    assert _check(content, tmp_path) == first
+    rules = content / "2020" / "coordination-content-2021.md"
+    status = rules.stat()
+    original = rules.read_bytes()
+    rules.write_bytes(original.replace(b"type: regulation", b"type: regulatiox"))
+    os.utime(rules, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert rules.stat().st_size == status.st_size
+    assert "regulations/2020/coordination-content-2021.md:" in _check(content, tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    moved = _check(content, tmp_path, cwd=elsewhere)
+    assert f"{rules}:" in moved  # named in full: it is not below the folder the check runs in
+    assert moved == _check(content, tmp_path / "fresh", cwd=elsewhere)
+    rules.write_bytes(original)
+    assert _check(content, tmp_path) == first
 
 
 def _state(tmp_path: Path) -> Path:
@@ -53,15 +79,15 @@ def _entries(tmp_path: Path) -> int:
         return int(db.execute("SELECT count(*) FROM entries").fetchone()[0])
 
 
-def _check(content: Path, tmp_path: Path) -> str:
-    """What `regpub check` prints (less its timing), with the cache in `tmp_path`."""
+def _check(content: Path, tmp_path: Path, as_of: str = "2026-12-04", cwd: Path | None = None) -> str:
+    """What `regpub check` prints, with the cache in `tmp_path`, run in `cwd` (default: `tmp_path`)."""
     result = subprocess.run(
-        [str(REGPUB), "check", "--content", str(content), "--as-of", "2026-12-04"],
+        [str(REGPUB), "check", "--content", str(content), "--as-of", as_of],
         capture_output=True,
         text=True,
         check=False,
         timeout=120,
         env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
-        cwd=tmp_path,
+        cwd=cwd or tmp_path,
     )
     return f"{result.returncode}\n{result.stdout}\n{result.stderr}"

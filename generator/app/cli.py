@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.app.init import init_repository
 from generator.app.last_build import build_inputs, forget_last_build, keep_last_build, read_last_build
+from generator.app.last_check import check_inputs, checked_before, keep_check
 from generator.app.scaffold import draft, new_path, new_version, render_new
 from generator.app.schema import SCHEMAS, json_schema
 from generator.content.check import check_content
@@ -112,19 +113,25 @@ def _add_common(parser: argparse.ArgumentParser, *, as_of: bool) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     root = content_root(args.content)
-    checked = check_content(root, as_of_date(args.as_of), for_good=True)
-    report = checked.report
+    as_of = as_of_date(args.as_of)
+    inputs = check_inputs(root, as_of)
+    before = checked_before(inputs)
+    if before is None:
+        checked = check_content(root, as_of, for_good=True)
+        before = checked.report, checked.files.count
+        keep_check(inputs, *before)
+    report, files = before
     if args.format == "json":
         print(report.to_json())
-        print(report.summary(checked.files.count), file=sys.stderr)
+        print(report.summary(files), file=sys.stderr)
     elif args.format == "github":
         for diagnostic in report.diagnostics:
             print(diagnostic.format_github())
-        print(report.summary(checked.files.count))
+        print(report.summary(files))
     else:
         for diagnostic in report.diagnostics:
             print(diagnostic.format())
-        print(report.summary(checked.files.count))
+        print(report.summary(files))
     return EXIT_CONTENT if report.failed(strict=args.strict) else EXIT_OK
 
 

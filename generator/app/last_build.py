@@ -100,16 +100,16 @@ def build_inputs(*, content: Path, site: str, as_of: date, docx: bool) -> str:
         site,
         f"{as_of.isoformat()} docx={docx} {sys.version}",
         os.environ.get("PYPANDOC_PANDOC", ""),
-        _installed(),
+        installed_packages(),
         regpub_files(),
         str(content.resolve()),
-        _folder(content),
+        folder_files(content),
         _newest_commit(content) or "",
     ]
     return _store().key_of(parts)
 
 
-def _installed() -> str:
+def installed_packages() -> str:
     """Every installed package by its metadata folder, whose name carries its version (reading
     each one's metadata would cost ten times more), on Python's path in order; and the modules of
     the document types, which an editable install changes without a new version."""
@@ -130,7 +130,7 @@ def _installed() -> str:
     return "\n".join(rows)
 
 
-def _folder(folder: Path) -> str:
+def folder_files(folder: Path) -> str:
     """Each file under `folder` with its size and modification and change times."""
     rows = []
     for root, dirs, names in os.walk(folder):
