@@ -14,6 +14,7 @@ import posixpath
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from datetime import date
@@ -24,7 +25,7 @@ import pytest
 from generator.content.check import check_content
 from generator.core.model import Kind, Relation
 from generator.core.urls import page_path
-from generator.formats.search import UNINDEXED, indexed_digest
+from generator.formats.search import OPTIONS, PARTS_FILE, UNINDEXED, canonical, indexed_digest
 from generator.site.context import PageContexts
 from generator.site.markdown import page_markdown
 from tests.conftest import REGPUB, REPO, SAMPLE, SPLIT_PAGES, config_with_parts
@@ -236,6 +237,23 @@ def test_a_large_index_is_built_in_parts_and_only_the_changed_part_again(
     assert f"search index: 1 of {len(parts) + 1} parts built" in retitled.stdout, retitled.stdout
     assert build(tmp_path / "fresh", *args, cache=tmp_path / "cold-cache").returncode == 0
     assert tree_digest(site) == tree_digest(tmp_path / "fresh")
+
+
+def test_the_index_of_the_pages_search_copies_is_the_one_pagefind_makes_of_the_pages(
+    tmp_path: Path, sample_site: Path
+) -> None:
+    """The index is made from a copy of each page that holds only what Pagefind reads of it: the
+    same bytes as Pagefind's index of the whole pages."""
+    pages = tmp_path / "pages"
+    shutil.copytree(sample_site, pages, ignore=shutil.ignore_patterns("pagefind"))
+    whole = tmp_path / "whole"
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(whole), *OPTIONS]
+    subprocess.run(command, check=True, capture_output=True)
+    canonical(whole)
+    made = tree_digest(sample_site / "pagefind")
+    del made[PARTS_FILE]
+    assert tree_digest(whole) == made
+    assert len(list(whole.glob("fragment/*"))) > 20
 
 
 def test_what_search_reads_of_a_page_is_its_indexed_part_with_the_filters_left_in_what_it_ignores() -> None:

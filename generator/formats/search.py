@@ -12,7 +12,7 @@ reads of them: each part is cached under the digests of its pages' indexed parts
 relations, marked `data-pagefind-ignore`) leaves its part as it was.
 
 Pagefind writes its filter files and their metadata in hash-map order (Pagefind/pagefind#638);
-`_canonical` rewrites them in a fixed order, so the same pages always give the same bytes.
+`canonical` rewrites them in a fixed order, so the same pages always give the same bytes.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ BUNDLE = "pagefind"
 PARTS_FILE = "regpub-parts.json"
 PART_PAGES = 3000  # ≈ 600 MB of Pagefind's memory
 # Part of every cached part's key: change it when what a part holds or how it is written changes.
-FORMAT = "regpub-search-3"
+FORMAT = "regpub-search-4"
 KEEP_STATES = 3  # cached parts kept per part of the site: its last few states
 # What a merged part needs, with its `.pf_meta`; the rest of Pagefind's bundle (UI scripts,
 # WebAssembly) is the first part's alone.
@@ -58,7 +58,10 @@ UNINDEXED = "unindexed"  # `indexed_digest` of a page without `data-pagefind-bod
 _BODY = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
 _IGNORED = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>")
 _SAID = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-(?!ignore)[\w-]+\b[^>]*>")
-_NAMED = re.compile(r"<[a-zA-Z][^>]*\sid=[^>]*>")  # ids: Pagefind's anchors
+_ALSO_READ = re.compile(  # outside those: the title, headings, images, filters and metadata
+    r"<(title|h1|img)\b[^>]*>|<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-(?!ignore|body)[\w-]+\b[^>]*>"
+)
+_HTML = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
@@ -131,7 +134,7 @@ def build_search_index(
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)  # a --dirty build keeps the old one
     reused, kept = 0, []
-    # Beside the site, so the trees of links to its pages are on its file system.
+    # Beside the site, on its file system: the parts made here are linked into it.
     with tempfile.TemporaryDirectory(prefix=".regpub-search-", dir=site.parent) as scratch:
         for number, part in enumerate(parts):
             if progress is not None:
@@ -187,19 +190,17 @@ def _same_files(part: Path, published: Path, files: list[str]) -> bool:
 
 
 def _index(where: Mapping[str, Path], pages: list[str], output: Path, tree: Path) -> None:
-    """Pagefind over `pages` alone: a tree of links to them, so their URLs stay the site's."""
+    """Pagefind over `pages` alone, as their search copies (`search_copy`) at the same paths, so
+    their URLs stay the site's."""
     for page in pages:
         (tree / page).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(where[page], tree / page)
-        except OSError:  # another file system, or one without hard links
-            shutil.copyfile(where[page], tree / page)
+        (tree / page).write_bytes(search_copy(where[page].read_bytes()) or b"")
     command = [sys.executable, "-m", "pagefind", "--site", str(tree), "--output-path", str(output), *OPTIONS]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchError(f"Pagefind failed to index the site:\n{result.stdout}{result.stderr}")
     shutil.rmtree(tree, ignore_errors=True)
-    _canonical(output)
+    canonical(output)
 
 
 def _link(source: str, target: str) -> None:
@@ -212,7 +213,7 @@ def _link(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def _canonical(bundle: Path) -> None:
+def canonical(bundle: Path) -> None:
     """Rewrite Pagefind's filter files and metadata with their entries in a fixed order, under
     names made from their bytes, as Pagefind names its other files."""
     entry_file = bundle / "pagefind-entry.json"
@@ -278,25 +279,42 @@ def _indexed_pages(known: SitePages) -> dict[str, str]:
 
 
 def indexed_digest(page: bytes) -> str:
-    """The digest of what Pagefind reads of an HTML page (the parts marked `data-pagefind-body`
-    less what they mark `data-pagefind-ignore`, but for the filters, metadata and anchors in it),
-    or UNINDEXED when the page marks no part to index. Two pages with the same digest give the
-    same index; some that give the same index may differ (whatever else an attribute holds)."""
+    """The digest of what Pagefind reads of an HTML page (its `search_copy`), or UNINDEXED when
+    the page marks no part to index."""
+    copy = search_copy(page)
+    return hashlib.sha256(copy).hexdigest() if copy is not None else UNINDEXED
+
+
+def search_copy(page: bytes) -> bytes | None:
+    """What Pagefind reads of an HTML page, as a smaller page it indexes alike (None when the page
+    marks no part to index): the parts marked `data-pagefind-body`, less the content of what they
+    mark `data-pagefind-ignore` but for the filters and metadata in it; and from the rest of the
+    page what Pagefind also reads there: `<html lang>`, filters and metadata, the title, the
+    first heading and the images (its fallbacks for a page's title and image). The index is made
+    from these copies, so a page that changed only where Pagefind does not look (the relations,
+    the navigation) leaves its part of the index as it was."""
     html = page.decode("utf-8", errors="replace")
     bodies = list(_elements(_BODY, html, 0, len(html)))
     if not bodies:
-        return UNINDEXED
-    digest = hashlib.sha256()
+        return None
+    opening = _HTML.search(html)
+    pieces = [f"<!DOCTYPE html>{opening.group(0) if opening else '<html>'}<body>"]
+    position = 0
     for start, _, end in bodies:
+        pieces += [html[at:to] for at, _, to in _elements(_ALSO_READ, html, position, start)]
         position = start
-        for _, opened, cut_end in _elements(_IGNORED, html, start, end):
-            digest.update(f"{html[position:opened]}\x00".encode())
-            for said, _, said_end in _elements(_SAID, html, opened, cut_end):
-                digest.update(f"{html[said:said_end]}\x00".encode())
-            digest.update("\x00".join(_NAMED.findall(html, opened, cut_end)).encode())
+        for cut, opened, cut_end in _elements(_IGNORED, html, start, end):
+            if _SAID.match(html, cut):  # a filter or metadata of its own: kept whole
+                continue
+            pieces.append(html[position:opened])
+            pieces += [html[said:said_end] for said, _, said_end in _elements(_SAID, html, opened, cut_end)]
+            pieces.append(f"</{_IGNORED.match(html, cut).group(1)}>")  # type: ignore[union-attr]
             position = cut_end
-        digest.update(f"\x00{html[position:end]}\x01".encode())
-    return digest.hexdigest()
+        pieces.append(html[position:end])
+        position = end
+    pieces += [html[at:to] for at, _, to in _elements(_ALSO_READ, html, position, len(html))]
+    pieces.append("</body></html>")
+    return "".join(pieces).encode()
 
 
 def _elements(opening: re.Pattern[str], html: str, start: int, end: int) -> Iterator[tuple[int, int, int]]:
@@ -304,7 +322,8 @@ def _elements(opening: re.Pattern[str], html: str, start: int, end: int) -> Iter
     (where each starts, where its opening tag ends, where it ends)."""
     position = start
     while (found := opening.search(html, position, end)) is not None:
-        close = min(_element_end(html, found.group(1), found.end()), end)
+        name = next(group for group in found.groups() if group)  # the tag's name, in whichever group
+        close = min(_element_end(html, name, found.end()), end)
         yield found.start(), found.end(), close
         position = max(close, found.end())
 
