@@ -25,7 +25,14 @@ import pytest
 from generator.content.check import check_content
 from generator.core.model import Kind, Relation
 from generator.core.urls import page_path
-from generator.formats.search import OPTIONS, PARTS_FILE, UNINDEXED, canonical, indexed_digest
+from generator.formats.search import (
+    OPTIONS,
+    PARTS_FILE,
+    UNINDEXED,
+    build_search_index,
+    canonical,
+    indexed_digest,
+)
 from generator.site.context import PageContexts
 from generator.site.markdown import page_markdown
 from tests.conftest import REGPUB, REPO, SAMPLE, SPLIT_PAGES, config_with_parts
@@ -254,6 +261,24 @@ def test_the_index_of_the_pages_search_copies_is_the_one_pagefind_makes_of_the_p
     del made[PARTS_FILE]
     assert tree_digest(whole) == made
     assert len(list(whole.glob("fragment/*"))) > 20
+
+
+def test_a_site_whose_pages_mark_no_part_to_index_is_indexed_whole(tmp_path: Path) -> None:
+    """Templates of the editors' own may leave out `data-pagefind-body`: then Pagefind indexes
+    every page whole, as it would without regpub."""
+    for name, words in (("one", "координации работы"), ("two", "административная реформа")):
+        page = tmp_path / name / "index.html"
+        page.parent.mkdir()
+        html = f'<html lang="ru"><body><h1>{name}</h1><p>{words}</p></body></html>'
+        page.write_text(html, encoding="utf-8")
+    build_search_index(tmp_path)
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["ru"]["page_count"] == 2
+    contents = [
+        json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["content"]
+        for path in (tmp_path / "pagefind" / "fragment").glob("*.pf_fragment")
+    ]
+    assert sorted(contents) == ["one. координации работы.", "two. административная реформа."]
 
 
 def test_what_search_reads_of_a_page_is_its_indexed_part_with_the_filters_left_in_what_it_ignores() -> None:

@@ -6,10 +6,11 @@ bundle at `pagefind/`, the others go to `pagefind/parts/<n>/` and are named in
 `pagefind/regpub-parts.json`, which the search dialog reads to merge them (Pagefind's
 `mergeIndex`: one WebAssembly module, results ranked together, filters counted together).
 A document's pages (its text, earlier texts, changes) stay in one part, chosen by the digest
-of the document's folder, so an edit re-indexes only the parts whose pages changed what Pagefind
-reads of them: each part is cached under the digests of its pages' indexed parts
-(`indexed_digest`), so a page that shows an edited title only in what Pagefind leaves out (the
-relations, marked `data-pagefind-ignore`) leaves its part as it was.
+of the document's folder. Pagefind indexes each page's search copy, which holds only what it
+reads of the page (`search_copy`: the same index, byte for byte, at less than half the bytes),
+and each part is cached under the digests of its pages' copies, so an edit re-indexes only the
+parts in which what Pagefind reads changed: a page that shows an edited title only where
+Pagefind does not look (the relations, marked `data-pagefind-ignore`) leaves its part as it was.
 
 Pagefind writes its filter files and their metadata in hash-map order (Pagefind/pagefind#638);
 `canonical` rewrites them in a fixed order, so the same pages always give the same bytes.
@@ -191,10 +192,12 @@ def _same_files(part: Path, published: Path, files: list[str]) -> bool:
 
 def _index(where: Mapping[str, Path], pages: list[str], output: Path, tree: Path) -> None:
     """Pagefind over `pages` alone, as their search copies (`search_copy`) at the same paths, so
-    their URLs stay the site's."""
+    their URLs stay the site's; where a page marks no part to index, the page itself."""
     for page in pages:
         (tree / page).parent.mkdir(parents=True, exist_ok=True)
-        (tree / page).write_bytes(search_copy(where[page].read_bytes()) or b"")
+        data = where[page].read_bytes()
+        copy = search_copy(data)
+        (tree / page).write_bytes(data if copy is None else copy)  # no part marked: the whole page
     command = [sys.executable, "-m", "pagefind", "--site", str(tree), "--output-path", str(output), *OPTIONS]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
