@@ -24,10 +24,9 @@ def default_nav(docs_dir: Path) -> list[str | dict[str, str]]:
     return [*home, *sections, *(page for page in pages if page != "index.md")]
 
 
-def search_progress(part: int, parts: int) -> None:
-    print(
-        f"Search index: part {part}/{parts}…" if parts > 1 else "Search index…", file=sys.stderr, flush=True
-    )
+def search_progress(done: int, parts: int) -> None:
+    """A line as each part of the search index that had to be made is done."""
+    print(f"Search index: {done} of {parts} parts indexed", file=sys.stderr, flush=True)
 
 
 def on_terminal() -> bool:

@@ -347,7 +347,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                 site = Path(config.site_dir)
                 search = build_search_index(
                     site, search_store(), pages=self._pages(site), part_pages=self.config.search_part_pages,
-                    progress=search_progress if on_terminal() else None,
+                    jobs=self.jobs, progress=search_progress if on_terminal() else None,
                 )  # fmt: skip
             except SearchError as error:
                 raise PluginError(str(error)) from None
