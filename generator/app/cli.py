@@ -7,22 +7,15 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from generator.app.init import init_repository
 from generator.app.last_build import build_inputs, forget_last_build, keep_last_build, read_last_build
 from generator.app.last_check import check_inputs, checked_before, keep_check
-from generator.app.scaffold import draft, new_path, new_version, render_new
-from generator.app.schema import SCHEMAS, json_schema
-from generator.content.check import check_content
 from generator.content.settings import as_of_date, content_root
 from generator.core.errors import BuildFailed, RegpubError, UsageError
-from generator.core.model import Kind
-from generator.core.values import ID_MAX_LENGTH, ID_PATTERN
-from generator.doctypes import DOCUMENT_TYPES
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -76,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=run_serve)
 
     new = commands.add_parser("new", help="write a new document from a template")
-    new.add_argument("kind", choices=(*DOCUMENT_TYPES, "version"))
+    new.add_argument("kind", choices=_Later(_new_kinds), metavar="KIND", help="%(choices)s")
     new.add_argument("target", nargs="?", metavar="ID", help="version: the regulation that was amended")
     new.add_argument("--id", help="the new document's id (default: made from the title)")
     new.add_argument("--title", help="the full official title (regulation, meeting)")
@@ -86,7 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(run=run_new)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of front matter")
-    schema.add_argument("what", nargs="?", choices=tuple(SCHEMAS), default="document")
+    schema.add_argument(
+        "what", nargs="?", default="document", choices=_Later(_schema_names), metavar="WHAT",
+        help="%(choices)s",
+    )  # fmt: skip
     _add_common(schema, as_of=False)
     schema.set_defaults(run=run_schema)
 
@@ -94,6 +90,32 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("folder", nargs="?", default=".", metavar="DIR", help="where (default: here)")
     init.set_defaults(run=run_init)
     return parser
+
+
+class _Later:
+    """Choices named only when asked for: the document types load with the commands that use
+    them, not with every command (`regpub check` with nothing to do reads no more than it must)."""
+
+    def __init__(self, names: Callable[[], tuple[str, ...]]) -> None:
+        self._names = names
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+
+def _new_kinds() -> tuple[str, ...]:
+    from generator.doctypes import DOCUMENT_TYPES  # noqa: PLC0415
+
+    return (*DOCUMENT_TYPES, "version")
+
+
+def _schema_names() -> tuple[str, ...]:
+    from generator.app.schema import SCHEMAS  # noqa: PLC0415
+
+    return tuple(SCHEMAS)
 
 
 def _version() -> str:
@@ -117,6 +139,8 @@ def run_check(args: argparse.Namespace) -> int:
     inputs = check_inputs(root, as_of)
     before = checked_before(inputs)
     if before is None:
+        from generator.content.check import check_content  # noqa: PLC0415
+
         checked = check_content(root, as_of, for_good=True)
         before = checked.report, checked.files.count
         keep_check(inputs, *before)
@@ -138,6 +162,7 @@ def run_check(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     # MkDocs is slow to import and `check` needs none of it, so only build and serve load it.
     from generator.app.build import build_site, regpub_plugin, site_config, site_inputs  # noqa: PLC0415
+    from generator.content.check import check_content  # noqa: PLC0415
 
     root = content_root(args.content, Path(args.config))
     as_of = as_of_date(args.as_of)
@@ -209,6 +234,12 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from generator.app.scaffold import draft, new_path, render_new  # noqa: PLC0415
+    from generator.content.check import check_content  # noqa: PLC0415
+    from generator.core.model import Kind  # noqa: PLC0415
+    from generator.core.values import ID_MAX_LENGTH, ID_PATTERN  # noqa: PLC0415
+    from generator.doctypes import DOCUMENT_TYPES  # noqa: PLC0415
+
     if args.kind == "version":
         return run_new_version(args)
     if not args.title:
@@ -247,6 +278,9 @@ def run_new_version(args: argparse.Namespace) -> int:
         start = date.fromisoformat(args.start)
     except ValueError:
         raise UsageError(f"--from '{args.start}' is not a date YYYY-MM-DD") from None
+    from generator.app.scaffold import new_version  # noqa: PLC0415
+    from generator.content.check import check_content  # noqa: PLC0415
+
     root = content_root(args.content)
     corpus = check_content(root, as_of_date(None)).corpus
     kept, updated = new_version(corpus, args.target, args.by, start)
@@ -258,11 +292,15 @@ def run_new_version(args: argparse.Namespace) -> int:
 def run_schema(args: argparse.Namespace) -> int:
     if args.content is not None:
         content_root(args.content)  # validate it, for a uniform command line
+    from generator.app.schema import json_schema  # noqa: PLC0415
+
     print(json.dumps(json_schema(args.what), ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
 def run_init(args: argparse.Namespace) -> int:
+    from generator.app.init import init_repository  # noqa: PLC0415
+
     folder = Path(args.folder)
     written = init_repository(folder)
     for path in written:
