@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+from generator.app.last_check import KEEP
 from tests.conftest import REGPUB, SAMPLE
 
 
@@ -68,6 +69,14 @@ def test_a_check_with_nothing_changed_says_what_the_last_one_said_and_is_never_s
     assert moved == _check(content, tmp_path / "fresh", cwd=elsewhere)
     rules.write_bytes(original)
     assert _check(content, tmp_path) == first
+
+
+def test_only_the_last_few_checks_are_kept(tmp_path: Path) -> None:
+    content = tmp_path / "regulations"
+    shutil.copytree(SAMPLE, content)
+    for day in range(1, KEEP + 3):  # each day a check of its own
+        _check(content, tmp_path, f"2026-12-{day:02}")
+    assert len(list((tmp_path / "cache" / "regpub" / "checks").glob("*.pickle"))) == KEEP
 
 
 def _state(tmp_path: Path) -> Path:

@@ -2,11 +2,11 @@
 
 What `check` says depends on the content root's files (paths and bytes, photos included), the
 date statuses are computed for, the folder it runs in, regpub's own files and the installed
-packages. Its diagnostics
-are kept under the digest of these, with the files taken by size and modification and change
-times as a build takes them (`generator.app.last_build`); when the digest is the one of a kept
-check, `check` says again what it said then. A file edited, added or removed (or only touched)
-makes a new digest and a full check, in which unchanged files still come from the build state.
+packages. Its diagnostics are kept under the digest of these, with the files taken by size and
+modification and change times as a build takes them (`generator.app.last_build`); when the
+digest is the one of a kept check, `check` says again what it said then. A file edited, added
+or removed (or only touched) makes a new digest and a full check, in which unchanged files still
+come from the build state. The last few checks are kept (a content root, a branch switched back).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from generator.core.diagnostics import Report
 from generator.core.store import Store, regpub_files
 
 FORMAT = "regpub-last-check-1"
+KEEP = 8  # checks kept, the most recently used
 
 
 def check_inputs(root: Path, as_of: date) -> str:
@@ -48,6 +49,7 @@ def keep_check(inputs: str, report: Report, files: int) -> None:
     """Keep what the check of `inputs` found."""
     with suppress(OSError):  # a read-only or full cache: the next check does the work again
         _store().write(inputs, pickle.dumps((report, files), protocol=pickle.HIGHEST_PROTOCOL))
+        _store().prune(keep_newest=KEEP)
 
 
 def _store() -> Store:
