@@ -281,6 +281,20 @@ def test_a_site_whose_pages_mark_no_part_to_index_is_indexed_whole(tmp_path: Pat
     assert sorted(contents) == ["one. координации работы.", "two. административная реформа."]
 
 
+def test_search_excerpts_keep_a_fact_apart_from_the_one_before(sample_site: Path) -> None:
+    """Pagefind reads a page's facts (`<dt>` and `<dd>`) as text: a label must not stick to the
+    value before it ("Нам ДиньПрисутствовали") in what search shows."""
+    labels = ("Место", "Организаторы", "Секретарь", "Присутствовали", "Приглашённые", "Темы", "Входит в",
+              "Подразделения", "Люди", "Номер", "Источник")  # fmt: skip
+    glued = re.compile(rf"\w(?:{'|'.join(labels)})\b")
+    contents = [
+        json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["content"]
+        for path in (sample_site / "pagefind" / "fragment").glob("*.pf_fragment")
+    ]
+    assert any("Присутствовали" in content for content in contents)
+    assert [found.group(0) for content in contents for found in glued.finditer(content)] == []
+
+
 def test_what_search_reads_of_a_page_is_its_indexed_part_with_the_filters_left_in_what_it_ignores() -> None:
     page = (
         '<html><body><nav>{nav}</nav><main data-pagefind-body><h1 id="top">{title}</h1>'
