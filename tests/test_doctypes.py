@@ -100,6 +100,25 @@ def test_the_type_is_the_packages_alone(write_content: WriteContent) -> None:
     assert with_type.returncode == 0, with_type.stdout + with_type.stderr
 
 
+def test_a_check_after_the_type_changed_is_not_the_last_one_said_again(
+    write_content: WriteContent, tmp_path: Path
+) -> None:
+    """A type installed for editing changes without a new version: `check` with the same content
+    must read its files again after its module changed, not say what it said before."""
+    package = tmp_path / "order_type"
+    shutil.copytree(ORDER_TYPE, package)
+    root = write_content({"orders/order-12.md": ORDER, "regulations/reg-1.md": regulation("reg-1")})
+    env = {**os.environ, "PYTHONPATH": str(package), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    command = [str(REGPUB), "check", "--content", str(root), "--as-of", "2026-01-01"]
+    before = subprocess.run(command, capture_output=True, text=True, check=False, env=env, cwd=tmp_path)
+    assert before.returncode == 0, before.stdout + before.stderr
+    module = package / "regpub_order" / "__init__.py"
+    module.write_text(module.read_text(encoding="utf-8").replace("place: Text | None = None", "place: Text"))
+    after = subprocess.run(command, capture_output=True, text=True, check=False, env=env, cwd=tmp_path)
+    assert after.returncode == 1, after.stdout + after.stderr
+    assert "place" in after.stdout
+
+
 def test_an_order_has_a_page_listed_with_the_documents(order_site: Path) -> None:
     page = (order_site / "orders" / "order-12" / "index.html").read_text(encoding="utf-8")
     assert "Распоряжение № 12-р" in page
