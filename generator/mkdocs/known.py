@@ -27,7 +27,7 @@ from generator.core.store import Packed, write_atomically
 from generator.doctypes.records import Page
 from generator.formats.files import SiteRenderer, sha256
 from generator.formats.outputs import Outputs
-from generator.site.plan import FileKind, PageKind
+from generator.site.plan import FileKind, PageKind, PlannedPage
 
 T = TypeVar("T")
 
@@ -91,11 +91,12 @@ class LazyFile(File):
 
     @classmethod
     def later(
-        cls, config: MkDocsConfig, src_uri: str, make: Callable[[], str], inclusion: InclusionLevel
+        cls, config: MkDocsConfig, src_uri: str, make: Callable[[File], str], inclusion: InclusionLevel
     ) -> LazyFile:
+        """A file whose content is `make(the file)`, made when first read."""
         file = cls.generated(config, src_uri, content="", inclusion=inclusion)
         assert isinstance(file, LazyFile)
-        file._made, file._make = None, make
+        file._made, file._make = None, functools.partial(make, file)
         return file
 
     @property  # MkDocs keeps the content in an attribute
@@ -119,23 +120,29 @@ class Generated:
         self._rows: Packed | None = None  # open while the data files are made
         self._data_of = {file.record: file.path for file in outputs.plan.of_kind(FileKind.RECORD_DATA)}
         self.records: dict[str, Page] = {}  # virtual page src_uri → what its template shows
+        self._files: dict[str, LazyFile] = {}  # virtual page src_uri → its file
         self.keys: dict[str, str] = {}  # src_uri → the key of a page the last build made alike
         self.data: dict[str, Made] = {}  # a document's JSON by path: its key, its SHA-256
 
     def add_pages(self, files: Files, config: MkDocsConfig, aside: InclusionLevel) -> None:
-        """Every planned page; `aside`: the inclusion of those not in the sidebar."""
-        renderer = self.outputs.renderer
+        """Every planned page; `aside`: the inclusion of those not in the sidebar. A page's
+        Markdown and record are made when first read (`_make_page`): on a build, by the worker
+        that renders the page, so the main process neither makes nor holds them all."""
         for page in self.outputs.plan.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else aside
-            make = functools.partial(renderer.page, page)
-            file = LazyFile.later(config, page.md, lambda make=make: make()[1], inclusion)  # type: ignore[misc]
+            file = LazyFile.later(config, page.md, functools.partial(self._make_page, page), inclusion)
             files.append(file)
+            self._files[page.md] = file
             if page.kind is not PageKind.LIST and (same := self.known.same(file.dest_uri)) is not None:
                 self.keys[page.md] = same.key
-                continue
-            record, file.content_string = self.known.make(file.dest_uri, make)
-            if record is not None:
-                self.records[page.md] = record
+
+    def _make_page(self, page: PlannedPage, file: File) -> str:
+        """The Markdown of a planned page; what its template shows kept in `records`, what making
+        them read noted for the file (`Known.make`)."""
+        record, markdown = self.known.make(file.dest_uri, functools.partial(self.outputs.renderer.page, page))
+        if record is not None:
+            self.records[page.md] = record
+        return markdown
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
         """The photos, and the JSON files but those `data_files` takes from the last build."""
@@ -174,21 +181,19 @@ class Generated:
         return made
 
     def record(self, src_uri: str) -> Page | None:
-        """What the template of a generated page shows (made now for a page the last build made
-        alike, when it must be rendered after all)."""
-        record = self.records.get(src_uri)
-        planned = self.outputs.plan.by_md.get(src_uri)
-        if record is None and planned is not None and planned.kind is not PageKind.LIST:
-            record = self.outputs.renderer.page(planned)[0]
-            if record is not None:
-                self.records[src_uri] = record
-        return record
+        """What the template of a generated page shows (made with the page's Markdown, when it
+        is first asked for)."""
+        file = self._files.get(src_uri)
+        if src_uri not in self.records and file is not None:
+            _ = file.content_string  # makes the Markdown and the record (`_make_page`)
+        return self.records.get(src_uri)
 
     def describe(self, file: File) -> str:
         """What one generated page is made from, besides what every page shares."""
+        markdown = file.content_string  # first: making it makes the record too
         record = self.record(file.src_uri)
         shown = record.model_dump_json(round_trip=True) if record is not None else ""
-        return f"{file.content_string}\n{shown}"
+        return f"{markdown}\n{shown}"
 
     def data_files(self, site: Path) -> dict[str, Made]:
         """Keep each document's JSON that MkDocs did not write in the output folder (or write it,

@@ -123,6 +123,7 @@ class _Shared:
     cache: PageCache | None
     from_body: FromBody | None
     previous: Previous | None
+    noted: Callable[[str, Made], Made] | None  # a page's Made with what making its Markdown read
     parent: int  # the process id of the one that renders with workers
 
 
@@ -148,12 +149,15 @@ def render_pages(
     progress: bool = False,
     from_body: FromBody | None = None,
     previous: Previous | None = None,
+    noted: Callable[[str, Made], Made] | None = None,
 ) -> Rendered:
     """Render and write `pages` and the files `from_body` makes from them, or keep them as
-    `previous` left them. An exception in any page (a template error) is raised here."""
+    `previous` left them; `noted` adds to what is said of each page what making its Markdown
+    read, in the worker that made it. An exception in any page (a template error) is raised here."""
     shared = _Shared(
-        config, files, files.documentation_pages(), nav, env, pages, cache, from_body, previous, os.getpid()
-    )
+        config, files, files.documentation_pages(), nav, env, pages, cache, from_body, previous, noted,
+        os.getpid(),
+    )  # fmt: skip
     rendered = _as_before(shared)  # most of a rebuild: no worker needed
     if rendered.taken:
         pages = [file for file in pages if file.dest_uri not in rendered.made]
@@ -244,7 +248,8 @@ def _write_page(shared: _Shared, file: File, made: dict[str, Made]) -> str:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as written:
             written.write(data)
-        made[file.dest_uri] = Made(key, indexed_digest(data))  # what the search index reads of it
+        said = Made(key, indexed_digest(data))  # what the search index reads of it
+        made[file.dest_uri] = shared.noted(file.dest_uri, said) if shared.noted else said
     if from_body is not None and derived in wanted:
         made[derived] = from_body.make(file, body, outputs[derived])
     return how
