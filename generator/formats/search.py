@@ -325,9 +325,9 @@ def search_copy(page: bytes) -> bytes | None:
     marks no part to index): the parts marked `data-pagefind-body`, less the content of what they
     mark `data-pagefind-ignore` but for the filters and metadata in it; and from the rest of the
     page what Pagefind also reads there: `<html lang>`, filters and metadata, the title, the
-    first heading and the images (its fallbacks for a page's title and image). The index is made
-    from these copies, so a page that changed only where Pagefind does not look (the relations,
-    the navigation) leaves its part of the index as it was."""
+    first heading and the images (its fallbacks for a page's title and image). A part is cached
+    under the digests of these copies, so a page that changed only where Pagefind does not look
+    (the relations, the navigation) leaves its part of the index as it was."""
     html = page.decode("utf-8", errors="replace")
     bodies = list(_elements(_BODY, html, 0, len(html)))
     if not bodies:
