@@ -65,8 +65,9 @@ class SiteRenderer:
         self.country = country
         # Made once, with what they read of the corpus (`generator.core.reads`).
         self._records: dict[str, tuple[Page, Reads]] = {}
-        self._texts: dict[str, tuple[str, Reads]] = {}
         self._editions: dict[str, tuple[dict[str, tuple[Page, str]], Reads]] = {}
+        self._sums: dict[str, str] = {}  # a data file's path → the SHA-256 of the text made for it
+        self._rows_taken: set[int] = set()  # the columns of `_rows` taken since it was made
         # (a document's id, a maker of its catalog entry and register row) → them, made or kept
         self.keep_rows: Callable[[str, Callable[[], str]], str] | None = None
 
@@ -100,8 +101,16 @@ class SiteRenderer:
         return self._edition_pages(entry)[page.md]
 
     def text(self, file: PlannedFile) -> str:
-        """The content of a DATA or RECORD_DATA file, made once."""
-        return memo(self._texts, file.path, lambda: self._make_text(file))
+        """The content of a DATA or RECORD_DATA file, made each time it is asked for: nothing
+        holds them all (a site's data is as large as its corpus), only their digests
+        (`checksums`)."""
+        text = self._make_text(file)
+        self._sums[file.path] = sha256(text)
+        return text
+
+    def text_sum(self, path: str) -> str | None:
+        """The SHA-256 of the text last made for the data file at `path`, if one was."""
+        return self._sums.get(path)
 
     def _make_text(self, file: PlannedFile) -> str:
         if file.kind is FileKind.RECORD_DATA:
@@ -109,9 +118,9 @@ class SiteRenderer:
             folder = posixpath.dirname(file.path)
             return data.to_json(data.relative_links(self.record(file.record).published(), folder))
         if file.path == "catalog.json":
-            return data.catalog(self.contexts, {id_: rows[0] for id_, rows in self._rows.items()})
+            return data.catalog(self.contexts, self._rows_column(0))
         if file.path == "register.json":
-            return data.register_rows(self.contexts, {id_: rows[1] for id_, rows in self._rows.items()})
+            return data.register_rows(self.contexts, self._rows_column(1))
         if file.path == "decisions.json":
             return data.assignments(self.contexts)
         if file.path in SCHEMA_FILES:
@@ -157,6 +166,17 @@ class SiteRenderer:
             rows[id_] = (entry, row)
         return rows
 
+    def _rows_column(self, column: int) -> dict[str, str]:
+        """The catalog's entries (0) or the register's rows (1) by document; once both were
+        taken, the rows are let go (they are as large as the catalog) and made again if asked
+        for again."""
+        rows = self._rows
+        self._rows_taken.add(column)
+        if self._rows_taken == {0, 1}:
+            del self.__dict__["_rows"]  # the cached property's value
+            self._rows_taken.clear()
+        return {id_: pair[column] for id_, pair in rows.items()}
+
     def _edition_pages(self, entry: Entry) -> dict[str, tuple[Page, str]]:
 
         def make() -> dict[str, tuple[Page, str]]:
@@ -174,7 +194,7 @@ class SiteRenderer:
         sums = self._docx_checksums | known
         for file in self.plan.files:
             if file.path.endswith(".json") and file.path not in known:
-                sums[file.path] = sha256(self.text(file))
+                sums[file.path] = self._sums.get(file.path) or sha256(self.text(file))
         return "".join(f"{digest}  {path}\n" for path, digest in sorted(sums.items()))
 
 

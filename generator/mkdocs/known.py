@@ -25,9 +25,9 @@ from generator.core.reads import Reads, recording
 from generator.core.reuse import Made, Previous
 from generator.core.store import Packed, write_atomically
 from generator.doctypes.records import Page
-from generator.formats.files import SiteRenderer, sha256
+from generator.formats.files import sha256
 from generator.formats.outputs import Outputs
-from generator.site.plan import FileKind, PageKind, PlannedPage
+from generator.site.plan import FileKind, PageKind, PlannedFile, PlannedPage
 
 T = TypeVar("T")
 
@@ -84,30 +84,38 @@ class Known:
 
 
 class LazyFile(File):
-    """A generated file whose content is made when it is first read, if ever."""
+    """A generated file whose content is made when it is first read, if ever; with `forget`,
+    let go once MkDocs wrote it (and made again if read again)."""
 
     _make: Callable[[], str] | None = None
     _made: str | bytes | None = None
+    _forget = False
 
     @classmethod
     def later(
-        cls, config: MkDocsConfig, src_uri: str, make: Callable[[File], str], inclusion: InclusionLevel
-    ) -> LazyFile:
+        cls, config: MkDocsConfig, src_uri: str, make: Callable[[File], str], inclusion: InclusionLevel,
+        *, forget: bool = False,
+    ) -> LazyFile:  # fmt: skip
         """A file whose content is `make(the file)`, made when first read."""
         file = cls.generated(config, src_uri, content="", inclusion=inclusion)
         assert isinstance(file, LazyFile)
-        file._made, file._make = None, functools.partial(make, file)
+        file._made, file._make, file._forget = None, functools.partial(make, file), forget
         return file
 
     @property  # MkDocs keeps the content in an attribute
     def _content(self) -> str | bytes | None:
         if self._made is None and self._make is not None:
-            self._made, self._make = self._make(), None
+            self._made = self._make()
         return self._made
 
     @_content.setter
     def _content(self, value: str | bytes | None) -> None:
         self._made, self._make = value, None
+
+    def copy_file(self, dirty: bool = False) -> None:
+        super().copy_file(dirty)
+        if self._forget and self._make is not None:
+            self._made = None
 
 
 class Generated:
@@ -117,7 +125,7 @@ class Generated:
         self.outputs = outputs
         self.known = known
         outputs.renderer.keep_rows = self._keep_rows
-        self._rows: Packed | None = None  # open while the data files are made
+        self._rows: Packed | None = None  # the kept rows, open from their first use to `close`
         self._data_of = {file.record: file.path for file in outputs.plan.of_kind(FileKind.RECORD_DATA)}
         self.records: dict[str, Page] = {}  # virtual page src_uri → what its template shows
         self._files: dict[str, LazyFile] = {}  # virtual page src_uri → its file
@@ -145,16 +153,9 @@ class Generated:
         return markdown
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
-        """The photos, and the JSON files but those `data_files` takes from the last build."""
-        renderer = self.outputs.renderer
-        self._rows = Packed("rows", self.known.setup)
-        try:
-            self._add_files(files, config, renderer)
-        finally:
-            self._rows.close()
-            self._rows = None
-
-    def _add_files(self, files: Files, config: MkDocsConfig, renderer: SiteRenderer) -> None:
+        """The photos, and the JSON files but those `data_files` takes from the last build. A JSON
+        file is made when MkDocs writes it, in the plan's order (a document's JSON before the
+        catalog that lists it: `_keep_rows`), and let go once written."""
         for planned in self.outputs.plan.files:
             if planned.kind is FileKind.PHOTO:
                 assert planned.disk is not None
@@ -162,23 +163,36 @@ class Generated:
             elif planned.kind is FileKind.RECORD_DATA and (same := self.known.same(planned.path)) is not None:
                 self.data[planned.path] = same
             elif planned.kind in (FileKind.DATA, FileKind.RECORD_DATA):
-                text = self.known.make(planned.path, functools.partial(renderer.text, planned))
-                files.append(File.generated(config, planned.path, content=text))
-                if planned.kind is FileKind.RECORD_DATA and planned.path in self.known.reads:
-                    self.data[planned.path] = Made(self.known.reads[planned.path][1], sha256(text))
+                make = functools.partial(self._make_data, planned)
+                inclusion = InclusionLevel.UNDEFINED
+                files.append(LazyFile.later(config, planned.path, make, inclusion, forget=True))
+
+    def _make_data(self, planned: PlannedFile, file: File) -> str:
+        text = self.known.make(planned.path, functools.partial(self.outputs.renderer.text, planned))
+        if planned.kind is FileKind.RECORD_DATA and planned.path in self.known.reads:
+            self.data[planned.path] = Made(self.known.reads[planned.path][1], sha256(text))
+        return text
 
     def _keep_rows(self, id_: str, make: Callable[[], str]) -> str:
         """What the catalog and the register list of a document, kept under the digest of what
         its JSON read: it is made from the same record."""
         reads = self.known.reads.get(self._data_of.get(id_, ""))
-        if reads is None or self._rows is None:
+        if reads is None:
             return make()
+        if self._rows is None:
+            self._rows = Packed("rows", self.known.setup)  # closed by `close`
         kept = self._rows.read(reads[1])
         if kept is not None:
             return kept.decode("utf-8")
         made = make()
         self._rows.write(reads[1], made.encode("utf-8"))
         return made
+
+    def close(self) -> None:
+        """Keep the rows made anew (`_keep_rows`)."""
+        if self._rows is not None:
+            self._rows.close()
+            self._rows = None
 
     def record(self, src_uri: str) -> Page | None:
         """What the template of a generated page shows (made with the page's Markdown, when it

@@ -340,6 +340,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                 self.warnings.extend(rendered.warnings)
                 self.report.append(rendered.brief())
                 write_sitemap(Path(config.site_dir), config.site_url, [*files.documentation_pages(), *pages])
+            generated.close()
             checksums = self.renderer.checksums(xml)
             write_atomically(Path(config.site_dir) / CHECKSUMS, checksums.encode("utf-8"))
         if self.config.search:
