@@ -114,7 +114,12 @@ class LazyFile(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         super().copy_file(dirty)
-        if self._forget and self._make is not None:
+        if self._forget:
+            self.forget()
+
+    def forget(self) -> None:
+        """Let the content go; it is made again if read again."""
+        if self._make is not None:
             self._made = None
 
 
@@ -193,6 +198,12 @@ class Generated:
         if self._rows is not None:
             self._rows.close()
             self._rows = None
+
+    def forget(self, file: File) -> None:
+        """Let go of what a page was made from once it is written (a worker writes thousands)."""
+        self.records.pop(file.src_uri, None)
+        if (lazy := self._files.get(file.src_uri)) is not None:
+            lazy.forget()
 
     def record(self, src_uri: str) -> Page | None:
         """What the template of a generated page shows (made with the page's Markdown, when it

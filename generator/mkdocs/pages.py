@@ -124,6 +124,7 @@ class _Shared:
     from_body: FromBody | None
     previous: Previous | None
     noted: Callable[[str, Made], Made] | None  # a page's Made with what making its Markdown read
+    finished: Callable[[File], None] | None  # told when a page is written: what it was made from may go
     parent: int  # the process id of the one that renders with workers
 
 
@@ -150,13 +151,15 @@ def render_pages(
     from_body: FromBody | None = None,
     previous: Previous | None = None,
     noted: Callable[[str, Made], Made] | None = None,
+    finished: Callable[[File], None] | None = None,
 ) -> Rendered:
     """Render and write `pages` and the files `from_body` makes from them, or keep them as
     `previous` left them; `noted` adds to what is said of each page what making its Markdown
-    read, in the worker that made it. An exception in any page (a template error) is raised here."""
+    read, in the worker that made it; `finished` is told of each page handled there, so that what it
+    was made from can go. An exception in any page (a template error) is raised here."""
     shared = _Shared(
         config, files, files.documentation_pages(), nav, env, pages, cache, from_body, previous, noted,
-        os.getpid(),
+        finished, os.getpid(),
     )  # fmt: skip
     rendered = _as_before(shared)  # most of a rebuild: no worker needed
     if rendered.taken:
@@ -182,8 +185,12 @@ def _render_chunk(shared: _Shared, indexes: range) -> tuple[range, Rendered]:
     done = Rendered(0, 0, 0, {}, [])
     with mkdocs_log(logging.WARNING, below=logging.ERROR) as warned:
         for index in indexes:
-            how = _write_page(shared, shared.pages[index], done.made)
+            file = shared.pages[index]
+            how = _write_page(shared, file, done.made)
             done = replace(done, **{how: getattr(done, how) + 1})
+            file.page = None  # MkDocs' page: its Markdown, HTML and contents, no longer needed
+            if shared.finished is not None:
+                shared.finished(file)
     return indexes, replace(done, warnings=warned if os.getpid() != shared.parent else [])
 
 

@@ -329,7 +329,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
                 rendered = render_pages(
                     pages, config=config, files=files, nav=nav, env=env, jobs=self.jobs,
                     cache=PageCache(store, generated.describe, generated.keys), progress=on_terminal(),
-                    from_body=from_body, noted=generated.known.noted,
+                    from_body=from_body, noted=generated.known.noted, finished=generated.forget,
                     previous=self.given.previous if self.given else None,
                 )  # fmt: skip
                 self.made = {path: generated.known.noted(path, made) for path, made in rendered.made.items()}
