@@ -1,6 +1,7 @@
 """Build the site from synthetic corpora and measure what readers and hosts pay for it.
 
 Usage: python benchmarks/site_build.py [N ...] [--no-plain] [--one-process] [--rebuild | --rebuild-only]
+                                       [--jobs N]
        (default: 1000 10000)
 
 For each size: `regpub build --no-docx` (wall time, peak RSS, HTML bytes per document page,
@@ -9,7 +10,8 @@ same Markdown built by a plain MkDocs + Material site (`navigation.prune`, built
 every page in the nav) for comparison. Every time is also given as a multiple of the floor F
 of the same run (benchmarks/floor.py). Prints Markdown tables for benchmarks/README.md.
 `--rebuild` adds rebuilds into the folder of a cold build (nothing changed, a body, a title, a
-person edited); `--rebuild-only` measures only those.
+person edited); `--rebuild-only` measures only those; `--jobs N` sets REGPUB_JOBS for the
+rebuilds (1: a size whose page workers would not fit in memory).
 """
 
 from __future__ import annotations
@@ -170,7 +172,7 @@ def regpub_site(size: int, f: float, *, jobs: int | None = None) -> dict[str, st
     }
 
 
-def rebuilds(size: int) -> list[tuple[str, float, float, str]]:
+def rebuilds(size: int, jobs: int | None = None) -> list[tuple[str, float, float, str]]:
     """(run, wall s, peak RSS MB, what the build did): cold, again with nothing changed, then one
     document's body edited, its title edited, a person renamed, each into the folder of the
     build before."""
@@ -179,29 +181,30 @@ def rebuilds(size: int) -> list[tuple[str, float, float, str]]:
     shutil.copytree(corpus_of(size), content)
     site, cache = WORK / f"rebuilt-{size}", WORK / f"cache-{size}-warm"
     shutil.rmtree(cache, ignore_errors=True)
-    runs = [("cold (empty caches)", *_build(content, site, cache))]
-    runs.append(("nothing changed", *_build(content, site, cache)))
+    build = functools.partial(_build, content, site, cache, jobs)
+    runs = [("cold (empty caches)", *build())]
+    runs.append(("nothing changed", *build()))
     edited = next(
         path for path in sorted(content.rglob("*.md")) if {"Статья 1.", "\ntitle: "} <= _words(path)
     )
     text = edited.read_text(encoding="utf-8")
     edited.write_text(text.replace("Статья 1.", "Статья 1. Изменённая", 1), encoding="utf-8")
-    runs.append(("one document's body edited", *_build(content, site, cache)))
+    runs.append(("one document's body edited", *build()))
     text = edited.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^title: (.*)$", r"title: \1 (изменённое)", text, count=1)
     edited.write_text(text, encoding="utf-8")
-    runs.append(("the same document's title edited", *_build(content, site, cache)))
+    runs.append(("the same document's title edited", *build()))
     people = content / "people.yml"
     text = people.read_text(encoding="utf-8")
     people.write_text(re.sub(r"(?m)^  name: (.*)$", r"  name: \1-Новый", text, count=1), encoding="utf-8")
-    runs.append(("a person renamed in people.yml", *_build(content, site, cache)))
+    runs.append(("a person renamed in people.yml", *build()))
     return runs
 
 
-def _build(content: Path, site: Path, cache: Path) -> tuple[float, float, str]:
+def _build(content: Path, site: Path, cache: Path, jobs: int | None) -> tuple[float, float, str]:
     """`regpub_build`, with what the build did: pages rendered, search parts indexed."""
     said: list[str] = []
-    wall, rss = regpub_build(content, site, cache, said=said)
+    wall, rss = regpub_build(content, site, cache, jobs, said=said)
     did = re.search(r"\((?:[^;()]*;\s*)?(pages: [^;]*); (search index: [^)]*)\)", said[0])
     return wall, rss, "; ".join(did.groups()) if did else ""
 
@@ -258,14 +261,16 @@ LARGE = 20_000  # above this many documents, F is measured once (each run of it 
 
 def main() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    sizes = [int(arg) for arg in sys.argv[1:] if arg.isdigit()] or [1000, 10000]
-    plain = "--no-plain" not in sys.argv
+    args = sys.argv[1:]
+    jobs = int(args.pop(args.index("--jobs") + 1)) if "--jobs" in args else None
+    sizes = [int(arg) for arg in args if arg.isdigit()] or [1000, 10000]
+    plain = "--no-plain" not in args
     for size in sizes:
         f = floor(corpus_of(size), runs=1 if size > LARGE else 3)
         if "--rebuild-only" in sys.argv:
             print(f"\n{size:,} documents (floor F = {f:.2f} s), rebuilds\n")
             print("| run | build | peak RSS | what it did |\n| --- | ---: | ---: | --- |")
-            for run, wall, rss, did in rebuilds(size):
+            for run, wall, rss, did in rebuilds(size, jobs):
                 print(f"| {run} | {wall:.1f} s = {wall / f:.2f} F | {rss:.0f} MB | {did} |", flush=True)
             continue
         rows = {"regpub": regpub_site(size, f)}
@@ -282,7 +287,7 @@ def main() -> None:
         if "--rebuild" in sys.argv:
             print(f"\n{size:,} documents, rebuilds\n")
             print("| run | build | peak RSS | what it did |\n| --- | ---: | ---: | --- |")
-            for run, wall, rss, did in rebuilds(size):
+            for run, wall, rss, did in rebuilds(size, jobs):
                 print(f"| {run} | {wall:.1f} s = {wall / f:.2f} F | {rss:.0f} MB | {did} |", flush=True)
 
 
