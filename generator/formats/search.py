@@ -88,7 +88,7 @@ class SearchReport:
             return "search index: from the cache"
         if self.reused:
             return f"search index: {self.parts - self.reused} of {self.parts} parts built"
-        return "search index: built"
+        return f"search index: {self.parts} parts built" if self.parts > 1 else "search index: built"
 
 
 def site_pages(site: Path) -> dict[str, Path]:
