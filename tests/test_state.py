@@ -6,9 +6,13 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from datetime import date
 from pathlib import Path
 
-from generator.app.last_check import KEEP
+import pytest
+
+from generator.app.cli import main
+from generator.app.last_check import KEEP, check_inputs, checked_before
 from tests.conftest import REGPUB, SAMPLE
 
 
@@ -71,12 +75,33 @@ def test_a_check_with_nothing_changed_says_what_the_last_one_said_and_is_never_s
     assert _check(content, tmp_path) == first
 
 
+def test_a_file_touched_or_written_back_as_it_was_finds_the_kept_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Taken by their times the files are new; taken by their bytes they are the ones checked."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "regulations"
+    shutil.copytree(SAMPLE, content)
+    as_of = date(2026, 12, 4)
+    # In this process, whose Python path is part of the key.
+    assert main(["check", "--content", str(content), "--as-of", as_of.isoformat()]) == 0
+    rules = content / "2020" / "coordination-content-2021.md"
+    original = rules.read_bytes()
+    rules.write_bytes(original)  # as an editor saving without a change, or a checkout, does
+    assert checked_before(check_inputs(content, as_of)) is None
+    assert checked_before(check_inputs(content, as_of, contents=True)) is not None
+    rules.write_bytes(original.replace(b"type: regulation", b"type: regulatiox"))
+    assert checked_before(check_inputs(content, as_of, contents=True)) is None
+
+
 def test_only_the_last_few_checks_are_kept(tmp_path: Path) -> None:
     content = tmp_path / "regulations"
     shutil.copytree(SAMPLE, content)
     for day in range(1, KEEP + 3):  # each day a check of its own
         _check(content, tmp_path, f"2026-12-{day:02}")
-    assert len(list((tmp_path / "cache" / "regpub" / "checks").glob("*.pickle"))) == KEEP
+    # Each check is kept under two digests: of the files' times and of their bytes.
+    assert len(list((tmp_path / "cache" / "regpub" / "checks").glob("*.pickle"))) == 2 * KEEP
 
 
 def _state(tmp_path: Path) -> Path:

@@ -139,10 +139,14 @@ def run_check(args: argparse.Namespace) -> int:
     inputs = check_inputs(root, as_of)
     before = checked_before(inputs)
     if before is None:
-        from generator.content.check import check_content  # noqa: PLC0415
+        by_contents = check_inputs(root, as_of, contents=True)
+        before = checked_before(by_contents)
+        if before is None:
+            from generator.content.check import check_content  # noqa: PLC0415
 
-        checked = check_content(root, as_of, for_good=True)
-        before = checked.report, checked.files.count
+            checked = check_content(root, as_of, for_good=True)
+            before = checked.report, checked.files.count
+            keep_check(by_contents, *before)
         keep_check(inputs, *before)
     report, files = before
     if args.format == "json":

@@ -15,6 +15,7 @@ content root of 10,000 files costs 10,000 `stat` calls, not reading 100 MB.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import pickle
@@ -146,16 +147,25 @@ def _doctype_sources() -> list[str]:
     return sorted(files)
 
 
-def folder_files(folder: Path) -> str:
-    """Each file under `folder` with its size and modification and change times."""
+def folder_files(folder: Path, *, contents: bool = False) -> str:
+    """Each file under `folder` with its size and modification and change times; with
+    `contents`, with the digest of its bytes instead (every file read: a file touched, or
+    written back as it was by a checkout, is the same file)."""
     rows = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(name for name in dirs if name not in ("__pycache__", ".git"))
         for name in sorted(names):
             path = os.path.join(root, name)
-            status = os.stat(path)
-            times = f"{status.st_mtime_ns} {status.st_ctime_ns}"
-            rows.append(f"{os.path.relpath(path, folder)} {status.st_size} {times}")
+            relative = os.path.relpath(path, folder)
+            if contents:
+                try:
+                    with open(path, "rb") as file:
+                        rows.append(f"{relative} {hashlib.file_digest(file, 'blake2b').hexdigest()}")
+                except OSError as error:  # what the check says of it depends on why
+                    rows.append(f"{relative} unreadable {error.errno}")
+            else:
+                status = os.stat(path)
+                rows.append(f"{relative} {status.st_size} {status.st_mtime_ns} {status.st_ctime_ns}")
     return "\n".join(rows)
 
 

@@ -4,9 +4,11 @@ What `check` says depends on the content root's files (paths and bytes, photos i
 date statuses are computed for, the folder it runs in, regpub's own files and the installed
 packages. Its diagnostics are kept under the digest of these, with the files taken by size and
 modification and change times as a build takes them (`generator.app.last_build`); when the
-digest is the one of a kept check, `check` says again what it said then. A file edited, added
-or removed (or only touched) makes a new digest and a full check, in which unchanged files still
-come from the build state. The last few checks are kept (a content root, a branch switched back).
+digest is the one of a kept check, `check` says again what it said then. When it is not, the
+files are taken by their bytes: a file touched, or written back as it was (a branch switched
+and back), still finds the check kept. A file edited, added or removed makes a full check, in
+which unchanged files still come from the build state. The last few checks are kept (a content
+root, a branch switched back), each under both digests.
 """
 
 from __future__ import annotations
@@ -26,10 +28,11 @@ FORMAT = "regpub-last-check-1"
 KEEP = 8  # checks kept, the most recently used
 
 
-def check_inputs(root: Path, as_of: date) -> str:
+def check_inputs(root: Path, as_of: date, *, contents: bool = False) -> str:
     """The digest of everything a check of `root` as of `as_of` reads, and of the folder it runs
-    in (diagnostics name files relative to it)."""
-    where = [os.getcwd(), str(root.resolve()), folder_files(root)]
+    in (diagnostics name files relative to it); the files taken by their bytes with `contents`,
+    else by their sizes and times."""
+    where = [os.getcwd(), str(root.resolve()), folder_files(root, contents=contents)]
     return _store().key_of([as_of.isoformat(), sys.version, installed_packages(), regpub_files(), *where])
 
 
@@ -49,7 +52,7 @@ def keep_check(inputs: str, report: Report, files: int) -> None:
     """Keep what the check of `inputs` found."""
     with suppress(OSError):  # a read-only or full cache: the next check does the work again
         _store().write(inputs, pickle.dumps((report, files), protocol=pickle.HIGHEST_PROTOCOL))
-        _store().prune(keep_newest=KEEP)
+        _store().prune(keep_newest=2 * KEEP)  # each check under two digests
 
 
 def _store() -> Store:
