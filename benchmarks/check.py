@@ -5,10 +5,12 @@ Usage: python benchmarks/check.py [N ...]   (default: 1000 10000)
 Each size is generated once into a cache folder (benchmarks/.corpora/, ignored by git) by
 `make_corpus.py`, then checked three times in a fresh process with an empty build state
 (cold), three times with the state the first run left and nothing changed (warm: the last
-check's diagnostics said again), and three times after a file was touched (its modification
-time: the files come from the state, the corpus checks run again); the best wall time and the
-largest peak RSS of each are reported next to the floor F of the same run (floor.py), as a
-Markdown table row for benchmarks/README.md.
+check's diagnostics said again), three times after a file was touched (its modification time:
+the last check found by the files' bytes), and three times after a file was edited (a comment
+added to people.yml, another each time, taken back at the end: that file read again, the rest
+from the state, the corpus checks run again); the best wall time and the largest peak RSS of
+each are reported next to the floor F of the same run (floor.py), as a Markdown table row for
+benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -56,9 +58,10 @@ def main() -> None:
 
     sizes = [int(arg) for arg in sys.argv[1:]] or [1000, 10000]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    columns = ["cold (empty state): best of 3, peak RSS", "warm: nothing changed", "warm: a file touched"]
+    columns = ["cold (empty state): best of 3, peak RSS", "warm: nothing changed", "warm: a file touched",
+               "warm: a file edited"]  # fmt: skip
     print(f"| documents | F | {' | '.join(columns)} | exit code |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for size in sizes:
         root = corpus_of(size)
         f = floor(root)
@@ -72,10 +75,25 @@ def main() -> None:
         for _ in range(RUNS):
             os.utime(root / "people.yml")
             touched.append(run_once(root, cache))
+        edited = _edited(root, cache)
         shutil.rmtree(cache)
-        figures = " | ".join(_figure(runs, f) for runs in (cold, warm, touched))
+        figures = " | ".join(_figure(runs, f) for runs in (cold, warm, touched, edited))
         row = f"| {size:,} | {f:.2f} s | {figures} | {cold[0][2]} |"
         print(row, flush=True)
+
+
+def _edited(root: Path, cache: Path) -> list[tuple[float, float, int]]:
+    """Checks after people.yml was edited, each time anew; the file as it was after."""
+    people = root / "people.yml"
+    original = people.read_bytes()
+    try:
+        runs = []
+        for run in range(RUNS):
+            people.write_bytes(original + f"# правка {run}\n".encode())
+            runs.append(run_once(root, cache))
+        return runs
+    finally:
+        people.write_bytes(original)
 
 
 def _figure(runs: list[tuple[float, float, int]], f: float) -> str:
