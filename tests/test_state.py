@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 
 from generator.app.cli import main
 from generator.app.last_check import KEEP, check_inputs, checked_before
+from generator.core.store import PRUNE_AFTER_DAYS, Packed
 from tests.conftest import REGPUB, SAMPLE
 
 
@@ -125,3 +127,21 @@ def _check(content: Path, tmp_path: Path, as_of: str = "2026-12-04", cwd: Path |
         cwd=cwd or tmp_path,
     )
     return f"{result.returncode}\n{result.stdout}\n{result.stderr}"
+
+
+def test_an_entry_used_within_the_month_stays_and_one_unused_for_a_month_goes(tmp_path: Path) -> None:
+    """Marks of use are renewed at most daily; what no run used for a month is dropped."""
+    store = Packed("area", "1", folder=tmp_path)
+    for key in ("read long ago", "never read"):
+        store.write(key, key.encode())
+    store.close()
+    month_ago = time.time() - (PRUNE_AFTER_DAYS + 1) * 86400
+    with sqlite3.connect(tmp_path / "area.sqlite3") as db:
+        db.execute("UPDATE entries SET used = ?", (month_ago,))
+    store = Packed("area", "1", folder=tmp_path)
+    assert store.read("read long ago") == b"read long ago"  # its old mark renewed
+    store.close()
+    store = Packed("area", "1", folder=tmp_path)
+    assert store.read("read long ago") == b"read long ago"
+    assert store.read("never read") is None
+    store.close()

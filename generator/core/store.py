@@ -27,6 +27,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 PRUNE_AFTER_DAYS = 30
+MARK_EVERY = 86400  # seconds: an entry's mark of use is renewed at most daily (enough for the rule)
 
 
 def store_root() -> Path:
@@ -152,12 +153,15 @@ class Packed:
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute("SELECT data, used FROM entries WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
             return None
-        if row is not None:
+        if row is None:
+            return None
+        if row[1] < time.time() - MARK_EVERY:  # not marked within the day
             self._used.append(key)
-        return row[0] if row is not None else None
+        data: bytes = row[0]
+        return data
 
     def write(self, key: str, data: bytes) -> None:
         self._new.append((key, data, time.time()))
@@ -181,10 +185,9 @@ class Packed:
         if self._db is None:
             return
         now = time.time()
-        marks = [(now, key, now - 86400) for key in used]  # a mark a day is enough for the rule
         with suppress(sqlite3.Error), self._db:
             self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", new)
-            self._db.executemany("UPDATE entries SET used = ? WHERE key = ? AND used < ?", marks)
+            self._db.executemany("UPDATE entries SET used = ? WHERE key = ?", [(now, key) for key in used])
 
     def _open(self) -> sqlite3.Connection | None:
         for _ in range(2):
