@@ -27,7 +27,9 @@ class Checked:
 def check_content(root: Path, as_of: date, *, for_good: bool = False) -> Checked:
     """The checked content root. With `for_good` (a command whose process ends with the build),
     the loaded corpus is moved out of the cycle collector's sight (`gc.freeze`), which would
-    otherwise walk it on every collection of the checks and of the build after them."""
+    otherwise walk it on every collection of the checks and of the build after them, and the
+    places of its fields, which only the checks name, are let go once they ran (60 MB at 10,000
+    documents)."""
     report = Report()
     state = FileState()
     corpus, files = load_corpus(root, report, state)
@@ -35,4 +37,9 @@ def check_content(root: Path, as_of: date, *, for_good: bool = False) -> Checked
     if for_good:
         gc.freeze()
     check_corpus(corpus, as_of, report)
+    if for_good:
+        for source in {id(entry.source): entry.source for entry in corpus.entries}.values():
+            source.places.clear()
+        for text in corpus.version_texts:
+            text.source.places.clear()
     return Checked(corpus, report, files, as_of)
