@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.content.sources import ContentFiles, decode_text, discover, read_bytes
 from generator.core.body import scan_body
+from generator.core.citations import mentions_of
 from generator.core.corpus import Corpus, Entry, VersionText
 from generator.core.diagnostics import Location, Problems, Report
 from generator.core.fields import did_you_mean, validate_fields
@@ -133,6 +134,7 @@ def load_document(path: Path, text: str, report: Report) -> Entry | VersionText 
     if split is None:
         return None
     body = scan_body(split.body, split.body_line)
+    mentions_of(body)  # found here, so that the build state keeps them with the body
     for problem in body.problems:
         report.add(problem.code, Location(path, problem.line, problem.column), problem.message)
     source = load_yaml(split.yaml_text, path, split.yaml_line, report)

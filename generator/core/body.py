@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from typing import NamedTuple
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")  # a code fence's opening or closing line
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -65,6 +67,18 @@ class BodyProblem:
     message: str
 
 
+class Mention(NamedTuple):  # a tuple: thousands are read back from the build state on every check
+    """A document named by its form and number (and maybe its date) in a line of prose, as
+    written, before the corpus is asked which document that is (`generator.core.citations`)."""
+
+    start: int  # character offsets in the line
+    end: int
+    text: str
+    stem: str  # the form's stem (`labels.FORMS`)
+    number: str  # normalized (`normalize_number`)
+    date: date | None
+
+
 @dataclass(slots=True, weakref_slot=True, eq=False)  # one body, one identity: cached by it
 class Body:
     text: str
@@ -74,6 +88,9 @@ class Body:
     problems: list[BodyProblem] = field(default_factory=list)
     code: frozenset[int] = frozenset()  # offsets of the lines that are code
     headings: dict[int, int] = field(default_factory=dict)  # offset of a heading's line → its level
+    # Offset of a line → the documents it names by form and number; None until found
+    # (`generator.core.citations.mentions_of`, when the file is loaded: kept in the build state).
+    mentions: dict[int, tuple[Mention, ...]] | None = None
 
     @property
     def is_empty(self) -> bool:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from generator.core import labels
-from generator.core.body import REFERENCE, Body, split_code_spans
+from generator.core.body import REFERENCE, Body, Mention, split_code_spans
 from generator.core.corpus import Corpus
 from generator.core.model import Regulation
 from generator.core.reads import note_citation, unrecorded
@@ -100,35 +101,25 @@ class CitationIndex:
 
     def find(self, line: str, *, exclude: str | None = None) -> list[Citation]:
         """Citations in one line of prose, outside code spans and outside `[[…]]` links."""
-        found = []
-        offset = 0
-        for piece, is_code in split_code_spans(line):
-            if not is_code:
-                for start, end in _outside_references(piece):
-                    found += self._find_in(piece[start:end], offset + start, exclude)
-            offset += len(piece)
-        return found
+        return self.match(mentions_in(line), exclude=exclude)
 
-    def _find_in(self, text: str, offset: int, exclude: str | None) -> list[Citation]:
+    def match(self, mentions: Iterable[Mention], *, exclude: str | None = None) -> list[Citation]:
+        """The citations `mentions` make: each with the one document it names, if one; but
+        those that name `exclude` (a document naming itself: no link)."""
         citations = []
-        for match in _CITATION.finditer(text):
-            stem = _stem_of(match.group("form"))
-            if stem is None:
-                continue
-            number = normalize_number(match.group("number").rstrip("."))
-            when = _parse_date(match.group("date"))
+        for mention in mentions:
             candidates = [
                 regulation
-                for regulation in self.by_key.get((stem, number), [])
-                if when is None or regulation.date == when
+                for regulation in self.by_key.get((mention.stem, mention.number), [])
+                if mention.date is None or regulation.date == mention.date
             ]
             target = candidates[0].id if len(candidates) == 1 else None
-            if target is not None and target == exclude:  # a document naming itself: no link
+            if target is not None and target == exclude:
                 continue
             citations.append(
                 Citation(
-                    offset + match.start(), offset + match.end(), match.group(0), _STEMS[stem], number,
-                    when, target, len(candidates),
+                    mention.start, mention.end, mention.text, _STEMS[mention.stem], mention.number,
+                    mention.date, target, len(candidates),
                 )
             )  # fmt: skip
         return citations
@@ -136,6 +127,41 @@ class CitationIndex:
     def link(self, line: str, *, exclude: str | None = None) -> str:
         """The line with every matched citation written as `[[id|citation]]`."""
         return _linked(line, self.find(line, exclude=exclude))
+
+
+def mentions_in(line: str) -> tuple[Mention, ...]:
+    """What one line of prose names by form and number, outside code spans and `[[…]]` links;
+    the same whatever the corpus holds."""
+    found: list[Mention] = []
+    offset = 0
+    for piece, is_code in split_code_spans(line):
+        if not is_code:
+            for start, end in _outside_references(piece):
+                found += _mentions_in(piece[start:end], offset + start)
+        offset += len(piece)
+    return tuple(found)
+
+
+def _mentions_in(text: str, offset: int) -> Iterator[Mention]:
+    for match in _CITATION.finditer(text):
+        stem = _stem_of(match.group("form"))
+        if stem is not None:
+            number = normalize_number(match.group("number").rstrip("."))
+            when = _parse_date(match.group("date"))
+            yield Mention(offset + match.start(), offset + match.end(), match.group(0), stem, number, when)
+
+
+def mentions_of(body: Body) -> dict[int, tuple[Mention, ...]]:
+    """What each line of a body that is not code names by form and number (found once, when the
+    file is loaded, and kept with the body in the build state)."""
+    if body.mentions is None:
+        found = {}
+        if "№" in body.text:
+            for offset, line in enumerate(body.text.split("\n")):
+                if "№" in line and offset not in body.code and (mentions := mentions_in(line)):
+                    found[offset] = mentions
+        body.mentions = found
+    return body.mentions
 
 
 def _linked(line: str, citations: list[Citation]) -> str:
@@ -186,15 +212,15 @@ def cite(corpus: Corpus, body: Body, self_id: str) -> CitedBody:
         return cached[2]
     text = body.text
     found: list[tuple[int, Citation]] = []
-    if "№" in text:
+    linked: dict[int, list[Citation]] = {}
+    for offset, mentions in mentions_of(body).items():
+        citations = linked[offset] = index.match(mentions, exclude=self_id)
+        found += [(offset, citation) for citation in citations]
+    if any(citation.target for _, citation in found):
         lines = text.split("\n")
-        for offset, line in enumerate(lines):
-            if "№" in line and offset not in body.code:
-                citations = index.find(line, exclude=self_id)
-                found += [(offset, citation) for citation in citations]
-                lines[offset] = _linked(line, citations)
-        if any(citation.target for _, citation in found):
-            text = "\n".join(lines)
+        for offset, citations in linked.items():
+            lines[offset] = _linked(lines[offset], citations)
+        text = "\n".join(lines)
     cited = CitedBody(text, tuple(found))
     _CITED[body] = (index, self_id, cited)
     _note_keys(cited)
