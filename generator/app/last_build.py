@@ -15,14 +15,13 @@ content root of 10,000 files costs 10,000 `stat` calls, not reading 100 MB.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import pickle
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
@@ -147,26 +146,22 @@ def _doctype_sources() -> list[str]:
     return sorted(files)
 
 
-def folder_files(folder: Path, *, contents: bool = False) -> str:
-    """Each file under `folder` with its size and modification and change times; with
-    `contents`, with the digest of its bytes instead (every file read: a file touched, or
-    written back as it was by a checkout, is the same file)."""
-    rows = []
+def folder_files(folder: Path) -> str:
+    """Each file under `folder` with its size and modification and change times."""
+    return "\n".join(
+        f"{relative} {status.st_size} {status.st_mtime_ns} {status.st_ctime_ns}"
+        for relative, status in walk_files(folder)
+    )
+
+
+def walk_files(folder: Path) -> Iterator[tuple[str, os.stat_result]]:
+    """Each file under `folder` (but in `.git` and `__pycache__`), in a fixed order: its path
+    relative to `folder` and its status."""
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(name for name in dirs if name not in ("__pycache__", ".git"))
         for name in sorted(names):
             path = os.path.join(root, name)
-            relative = os.path.relpath(path, folder)
-            if contents:
-                try:
-                    with open(path, "rb") as file:
-                        rows.append(f"{relative} {hashlib.file_digest(file, 'blake2b').hexdigest()}")
-                except OSError as error:  # what the check says of it depends on why
-                    rows.append(f"{relative} unreadable {error.errno}")
-            else:
-                status = os.stat(path)
-                rows.append(f"{relative} {status.st_size} {status.st_mtime_ns} {status.st_ctime_ns}")
-    return "\n".join(rows)
+            yield os.path.relpath(path, folder), os.stat(path)
 
 
 def _newest_commit(content: Path) -> str | None:
