@@ -113,7 +113,8 @@ class IndexPages:
             "organizations/index.md": self.organizations_index(),
         }
         for record_type in DOCUMENT_TYPES.values():  # a type a package added: a list of its own
-            pages.setdefault(f"{record_type.kind.section}/index.md", self.type_index(record_type))
+            if (md := f"{record_type.kind.section}/index.md") not in pages:
+                pages[md] = self.type_index(record_type)
         by_year: dict[int, list[str]] = defaultdict(list)
         for document in self.documents:
             by_year[document.date.year].append(document.id)
