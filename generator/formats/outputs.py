@@ -95,17 +95,29 @@ class decorator:  # used as a function that makes a `Decorate`
     settings: Settings
     changes: dict[Path, Revision]
     checksums: dict[str, str]
+    folders: dict[Path, Path] = field(default_factory=dict)  # a folder → its resolved path
 
     def __call__(self, entry: Entry, record: DocumentRecord) -> dict[str, Any]:
         return {
             "docx_sha256": self.checksums.get(record.docx or ""),
-            "source": _provenance(self.settings, self.changes.get(entry.path.resolve())),
+            "source": _provenance(self.settings, self._revision(entry)),
         }
 
     def key(self, entry: Entry) -> str:
         """What `__call__` adds for `entry`, in short, without its record."""
         docx = docx_path(entry.kind, entry.id) if entry.kind is not None else ""
-        return f"{self.checksums.get(docx)} {self.changes.get(entry.path.resolve())}"
+        return f"{self.checksums.get(docx)} {self._revision(entry)}"
+
+    def _revision(self, entry: Entry) -> Revision | None:
+        """The newest commit of the entry's file, found by its resolved path: its folder
+        resolved once for all the files in it (resolving a path looks at each of its folders)."""
+        path = entry.path
+        if path.is_symlink():
+            return self.changes.get(path.resolve())
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            folder = self.folders[path.parent] = path.parent.resolve()
+        return self.changes.get(folder / path.name)
 
 
 def _provenance(settings: Settings, revision: Revision | None) -> records.Source | None:
