@@ -133,6 +133,16 @@ def _add_common(parser: argparse.ArgumentParser, *, as_of: bool) -> None:
         parser.add_argument("--as-of", metavar="DATE", help="compute statuses as of this date (YYYY-MM-DD)")
 
 
+def _jobs() -> int:
+    """The processes a command may use (`REGPUB_JOBS`, else one per core)."""
+    from generator.core.forks import worker_count  # noqa: PLC0415
+
+    try:
+        return worker_count(None)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
 def run_check(args: argparse.Namespace) -> int:
     root = content_root(args.content)
     as_of = as_of_date(args.as_of)
@@ -144,7 +154,7 @@ def run_check(args: argparse.Namespace) -> int:
         if before is None:
             from generator.content.check import check_content  # noqa: PLC0415
 
-            checked = check_content(root, as_of, for_good=True)
+            checked = check_content(root, as_of, for_good=True, jobs=_jobs())
             before = checked.report, checked.files.count
             keep_check(by_contents, *before)
         keep_check(inputs, *before)
@@ -187,7 +197,7 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"{output}/: nothing to do, 0 files written, 0 removed, {len(last.files):,} unchanged.")
         return EXIT_OK
     forget_last_build(output)
-    checked = check_content(root, as_of, for_good=True)
+    checked = check_content(root, as_of, for_good=True, jobs=_jobs())
     report = checked.report
     said: list[str] = []  # the lines a build with nothing to do says again
 

@@ -24,15 +24,16 @@ class Checked:
     as_of: date
 
 
-def check_content(root: Path, as_of: date, *, for_good: bool = False) -> Checked:
-    """The checked content root. With `for_good` (a command whose process ends with the build),
+def check_content(root: Path, as_of: date, *, for_good: bool = False, jobs: int = 1) -> Checked:
+    """The checked content root; the files the build state lacks parsed by up to `jobs`
+    processes. With `for_good` (a command whose process ends with the build),
     the loaded corpus is moved out of the cycle collector's sight (`gc.freeze`), which would
     otherwise walk it on every collection of the checks and of the build after them, and the
     places of its fields, which only the checks name, are let go once they ran (60 MB at 10,000
     documents)."""
     report = Report()
     state = FileState()
-    corpus, files = load_corpus(root, report, state)
+    corpus, files = load_corpus(root, report, state, jobs=jobs)
     state.close()
     if for_good:
         gc.freeze()

@@ -46,13 +46,39 @@ class LoadedFile:
             report.add(*problem)
 
 
-def load_corpus(root: Path, report: Report, state: FileState | None = None) -> tuple[Corpus, ContentFiles]:
+def load_corpus(
+    root: Path, report: Report, state: FileState | None = None, *, jobs: int = 1
+) -> tuple[Corpus, ContentFiles]:
+    """The content root's files loaded and linked; with `state`, the files it lacks parsed by up
+    to `jobs` processes."""
     files = discover(root)
     with _uncollected():
-        loaded = [load_file(path, files, state) for path in (*files.registries, *files.documents)]
+        loaded = load_files([*files.registries, *files.documents], files, state, jobs=jobs)
         for file in loaded:
             file.report_to(report)
         return link(root, loaded), files
+
+
+def load_files(
+    paths: list[Path], files: ContentFiles, state: FileState | None, *, jobs: int = 1
+) -> list[LoadedFile]:
+    """`load_file` of each of `paths`, in their order."""
+    read = []
+    for path in paths:
+        problems = Problems()
+        read.append((path, read_bytes(path, problems), problems))
+    readable = [(path, data) for path, data, _ in read if data is not None]
+
+    def parse(index: int) -> LoadedFile:
+        path, data = readable[index]
+        return parse_file(path, data, _registry(path, files))
+
+    if state is None:
+        parsed = iter([parse(index) for index in range(len(readable))])
+    else:
+        parsed = iter(state.load_all(readable, parse, jobs=jobs))
+    return [next(parsed) if data is not None else LoadedFile(problems=tuple(problems.added))
+            for _, data, problems in read]  # fmt: skip
 
 
 @contextmanager
@@ -84,10 +110,15 @@ def load_file(path: Path, files: ContentFiles, state: FileState | None = None) -
     data = read_bytes(path, problems)
     if data is None:
         return LoadedFile(problems=tuple(problems.added))
-    model = Organization if path == files.organizations else Person if path == files.people else None
+    model = _registry(path, files)
     if state is None:
         return parse_file(path, data, model)
     return state.load(path, data, lambda: parse_file(path, data, model))
+
+
+def _registry(path: Path, files: ContentFiles) -> type[Organization] | type[Person] | None:
+    """The model of the registry `path` is, None for a document."""
+    return Organization if path == files.organizations else Person if path == files.people else None
 
 
 def parse_file(path: Path, data: bytes, registry: type[Organization] | type[Person] | None) -> LoadedFile:

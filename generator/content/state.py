@@ -16,14 +16,18 @@ import hashlib
 import inspect
 import pickle
 import sys
-from collections.abc import Callable
-from functools import cache
+from collections.abc import Callable, Sequence
+from functools import cache, partial
 from pathlib import Path
 
 from generator.content.load import LoadedFile
 from generator.core.body import Body
+from generator.core.forks import fork_map
 from generator.core.store import Packed, installed_version, regpub_files
 from generator.doctypes import REGISTRY
+
+PARSED_HERE = 256  # fewer files to parse than this are parsed in this process: a fork costs more
+CHUNK = 64  # files a worker parses at a time
 
 
 class FileState:
@@ -36,17 +40,37 @@ class FileState:
         """The kept result for this file's bytes, else `parse()`, then kept."""
         key = self.store.key(str(path), data)
         kept = self.store.read(key)
-        if kept is not None:
-            try:
-                loaded, lengths = pickle.loads(kept)
-                _give_texts(loaded, data, lengths)
-            except Exception:  # a damaged entry (a disk that filled up) is only a missed shortcut
-                loaded = None
-            if isinstance(loaded, LoadedFile):
-                return loaded
-        loaded = parse()
-        self.store.write(key, _without_texts(loaded, data))
+        loaded = _entry(kept, data) if kept is not None else None
+        if loaded is None:
+            loaded = parse()
+            self.store.write(key, _without_texts(loaded, data))
         return loaded
+
+    def load_all(
+        self, files: Sequence[tuple[Path, bytes]], parse: Callable[[int], LoadedFile], *, jobs: int
+    ) -> list[LoadedFile]:
+        """`load` for each of `files` (`parse(its index)` reads one): those the store lacks
+        are parsed by up to `jobs` forked workers, which send back what the store keeps."""
+        keys = [self.store.key(str(path), data) for path, data in files]
+        loaded: list[LoadedFile | None] = []
+        for key, (_, data) in zip(keys, files, strict=True):
+            kept = self.store.read(key)
+            loaded.append(_entry(kept, data) if kept is not None else None)
+        missing = [index for index, it in enumerate(loaded) if it is None]
+        if jobs <= 1 or len(missing) < PARSED_HERE:
+            for index in missing:
+                loaded[index] = self.load(*files[index], partial(parse, index))
+            return [it for it in loaded if it is not None]
+
+        def entries(chunk: Sequence[int]) -> list[tuple[int, bytes]]:
+            return [(index, _without_texts(parse(index), files[index][1])) for index in chunk]
+
+        chunks = [missing[start : start + CHUNK] for start in range(0, len(missing), CHUNK)]
+        for done in fork_map(entries, chunks, jobs):
+            for index, entry in done:
+                self.store.write(keys[index], entry)
+                loaded[index] = _entry(entry, files[index][1]) or parse(index)
+        return [it for it in loaded if it is not None]
 
     def flush(self) -> None:
         """Keep what was loaded anew so far (a long-running preview, after each change)."""
@@ -55,6 +79,16 @@ class FileState:
     def close(self) -> None:
         """Keep what this run loaded anew; drop what no run used for a month."""
         self.store.close()
+
+
+def _entry(kept: bytes, data: bytes) -> LoadedFile | None:
+    """What the store kept for a file whose bytes are `data`; None when it cannot be read."""
+    try:
+        loaded, lengths = pickle.loads(kept)
+        _give_texts(loaded, data, lengths)
+    except Exception:  # a damaged entry (a disk that filled up) is only a missed shortcut
+        return None
+    return loaded if isinstance(loaded, LoadedFile) else None
 
 
 def _without_texts(loaded: LoadedFile, data: bytes) -> bytes:

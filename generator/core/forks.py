@@ -21,6 +21,8 @@ from generator.core.errors import BuildFailed
 T = TypeVar("T")
 R = TypeVar("R")
 
+JOBS_ENV = "REGPUB_JOBS"
+
 # The work of the running `fork_map` and its items, set before its workers fork, so each
 # inherits them: the one place a module holds state for workers.
 _RUNNING: list[tuple[Callable[[Any], Any], Sequence[Any]]] = []
@@ -57,6 +59,17 @@ def fork_map(work: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[
         _RUNNING.pop()
         if thawed:
             gc.unfreeze()
+
+
+def worker_count(configured: int | None) -> int:
+    """`REGPUB_JOBS`, else `configured` (the plugin's `jobs`), else one per core; ValueError
+    when `REGPUB_JOBS` is not a number."""
+    explicit = os.environ.get(JOBS_ENV)
+    if explicit:
+        if not explicit.isdigit():
+            raise ValueError(f"{JOBS_ENV} '{explicit}' is not a number of processes")
+        return max(1, int(explicit))
+    return max(1, configured or os.cpu_count() or 1)
 
 
 def _run(index: int) -> Any:

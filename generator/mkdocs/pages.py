@@ -48,7 +48,6 @@ from generator.doctypes import template_folders
 from generator.formats.search import indexed_digest
 from generator.mkdocs.log import mkdocs_log
 
-JOBS_ENV = "REGPUB_JOBS"
 CHUNK = 64  # at most this many pages a worker takes at a time: few round trips, an even end
 
 # Part of every rendered page's cache key: change it when what a key covers changes.
@@ -126,16 +125,6 @@ class _Shared:
     noted: Callable[[str, Made], Made] | None  # a page's Made with what making its Markdown read
     finished: Callable[[File], None] | None  # told when a page is written: what it was made from may go
     parent: int  # the process id of the one that renders with workers
-
-
-def worker_count(configured: int | None) -> int:
-    """`REGPUB_JOBS`, else the plugin's `jobs`, else one per core."""
-    explicit = os.environ.get(JOBS_ENV)
-    if explicit:
-        if not explicit.isdigit():
-            raise ValueError(f"{JOBS_ENV} '{explicit}' is not a number of processes")
-        return max(1, int(explicit))
-    return max(1, configured or os.cpu_count() or 1)
 
 
 def render_pages(

@@ -36,6 +36,7 @@ from generator.content.check import Checked, check_content
 from generator.content.settings import as_of_date
 from generator.core import labels
 from generator.core.errors import DocxError, SearchError, UsageError
+from generator.core.forks import worker_count
 from generator.core.inputs import Inputs
 from generator.core.reads import recording
 from generator.core.reuse import Made, Previous
@@ -48,7 +49,7 @@ from generator.formats.outputs import Settings, make_outputs
 from generator.formats.search import PART_PAGES, SitePages, build_search_index, search_store, site_pages
 from generator.mkdocs.around import default_nav, on_terminal, search_progress, write_sitemap
 from generator.mkdocs.known import Generated, Known
-from generator.mkdocs.pages import FromBody, PageCache, render_pages, site_fingerprint, worker_count
+from generator.mkdocs.pages import FromBody, PageCache, render_pages, site_fingerprint
 from generator.mkdocs.toc import page_toc
 from generator.mkdocs.valid_html import valid_html
 from generator.mkdocs.xml_keys import AKN_FORMAT, XmlKeys
@@ -211,7 +212,7 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         if self.given is not None:  # used once: a later build (`mkdocs serve`) reads the files again
             self.given = replace(self.given, checked=None)
         if checked is None or checked.corpus.root.resolve() != root.resolve() or checked.as_of != self.as_of:
-            checked = check_content(root, self.as_of)
+            checked = check_content(root, self.as_of, jobs=self.jobs)
         report = checked.report
         if report.has_errors:
             lines = [d.format() for d in report.diagnostics] + [report.summary(checked.files.count)]
