@@ -14,6 +14,7 @@ import pytest
 
 from generator.app.cli import main
 from generator.app.last_check import KEEP, check_inputs, checked_before
+from generator.content.state import PARSED_HERE
 from generator.core.store import PRUNE_AFTER_DAYS, Packed
 from tests.conftest import REGPUB, SAMPLE
 
@@ -115,15 +116,19 @@ def _entries(tmp_path: Path) -> int:
         return int(db.execute("SELECT count(*) FROM entries").fetchone()[0])
 
 
-def _check(content: Path, tmp_path: Path, as_of: str = "2026-12-04", cwd: Path | None = None) -> str:
-    """What `regpub check` prints, with the cache in `tmp_path`, run in `cwd` (default: `tmp_path`)."""
+def _check(
+    content: Path, tmp_path: Path, as_of: str = "2026-12-04", cwd: Path | None = None, jobs: int | None = None
+) -> str:
+    """What `regpub check` prints, with the cache in `tmp_path`, run in `cwd` (default: `tmp_path`),
+    with `jobs` processes (default: one per core)."""
     result = subprocess.run(
         [str(REGPUB), "check", "--content", str(content), "--as-of", as_of],
         capture_output=True,
         text=True,
         check=False,
         timeout=120,
-        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+        | ({"REGPUB_JOBS": str(jobs)} if jobs else {}),
         cwd=cwd or tmp_path,
     )
     return f"{result.returncode}\n{result.stdout}\n{result.stderr}"
@@ -145,3 +150,22 @@ def test_an_entry_used_within_the_month_stays_and_one_unused_for_a_month_goes(tm
     assert store.read("read long ago") == b"read long ago"
     assert store.read("never read") is None
     store.close()
+
+
+def test_many_files_are_parsed_by_workers_into_the_same_check_and_state(tmp_path: Path) -> None:
+    """Past a few hundred files to parse, workers parse them and send back what the state keeps:
+    the check says what one process says, and every file is in the state."""
+    content = tmp_path / "regulations"
+    shutil.copytree(SAMPLE, content)
+    template = (content / "2020" / "coordination-content-2021.md").read_text(encoding="utf-8")
+    for number in range(2 * PARSED_HERE):
+        text = template.replace("id: coordination-content-2021", f"id: generated-plan-{number}")
+        if number % 50 == 0:  # a few with a problem of their own, which the workers must report
+            text = text.replace("type: regulation", "type: regulatiox")
+        (content / "2020" / f"generated-plan-{number}.md").write_text(text, encoding="utf-8")
+    alone = _check(content, tmp_path / "one", cwd=tmp_path, jobs=1)
+    assert "generated-plan-50.md:3:7: error" in alone, alone
+    assert _check(content, tmp_path / "two", cwd=tmp_path, jobs=2) == alone
+    assert _entries(tmp_path / "two") == len(
+        [path for path in content.rglob("*") if path.suffix in (".md", ".yml")]
+    )
