@@ -194,7 +194,7 @@ def run_build(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         for line in last.said:
             print(line)
-        print(f"{output}/: nothing to do, 0 files written, 0 removed, {len(last.files):,} unchanged.")
+        print(f"{output}/: nothing to do, 0 files written, 0 removed, {last.files:,} unchanged.")
         return EXIT_OK
     forget_last_build(output)
     checked = check_content(root, as_of, for_good=True, jobs=_jobs())
