@@ -212,7 +212,8 @@ class RegpubPlugin(BasePlugin[RegpubConfig]):
         if self.given is not None:  # used once: a later build (`mkdocs serve`) reads the files again
             self.given = replace(self.given, checked=None)
         if checked is None or checked.corpus.root.resolve() != root.resolve() or checked.as_of != self.as_of:
-            checked = check_content(root, self.as_of, jobs=self.jobs)
+            # `mkdocs serve` builds beside its server's threads: no forking there.
+            checked = check_content(root, self.as_of, jobs=1 if self.serving else self.jobs)
         report = checked.report
         if report.has_errors:
             lines = [d.format() for d in report.diagnostics] + [report.summary(checked.files.count)]
