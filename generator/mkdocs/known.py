@@ -173,9 +173,11 @@ class Generated:
                 files.append(LazyFile.later(config, planned.path, make, inclusion, forget=True))
 
     def _make_data(self, planned: PlannedFile, file: File) -> str:
-        text = self.known.make(planned.path, functools.partial(self.outputs.renderer.text, planned))
+        renderer = self.outputs.renderer
+        text = self.known.make(planned.path, functools.partial(renderer.text, planned))
         if planned.kind is FileKind.RECORD_DATA and planned.path in self.known.reads:
-            self.data[planned.path] = Made(self.known.reads[planned.path][1], sha256(text))
+            digest = renderer.text_sum(planned.path) or sha256(text)
+            self.data[planned.path] = Made(self.known.reads[planned.path][1], digest)
         return text
 
     def _keep_rows(self, id_: str, make: Callable[[], str]) -> str:
