@@ -17,7 +17,7 @@ import inspect
 import pickle
 import sys
 from collections.abc import Callable, Sequence
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 
 from generator.content.load import LoadedFile
@@ -59,7 +59,8 @@ class FileState:
         missing = [index for index, it in enumerate(loaded) if it is None]
         if jobs <= 1 or len(missing) < PARSED_HERE:
             for index in missing:
-                loaded[index] = self.load(*files[index], partial(parse, index))
+                made = loaded[index] = parse(index)
+                self.store.write(keys[index], _without_texts(made, files[index][1]))
             return [it for it in loaded if it is not None]
 
         def entries(chunk: Sequence[int]) -> list[tuple[int, bytes]]:
