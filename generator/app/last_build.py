@@ -56,8 +56,10 @@ class LastBuild:
         """The folder as this build left it, for the next build to take the files it made alike;
         None when that part of the record is gone or is another build's."""
         data = _store().read(_key(output, "made"))
+        if data is None:
+            return None
         try:
-            stamp, files, made, facets = pickle.loads(data) if data is not None else (None, {}, {}, {})
+            stamp, files, made, facets = pickle.loads(data)
         except Exception:  # a damaged entry: the next build makes everything
             return None
         if stamp != self.stamp:

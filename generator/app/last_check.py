@@ -7,9 +7,9 @@ modification and change times as a build takes them (`generator.app.last_build`)
 digest is the one of a kept check, `check` says again what it said then. When it is not, the
 files are taken by their bytes (read only where a file's size or times changed: the digests are
 kept too), so a file touched, or written back as it was (a branch switched and back), still
-finds the check kept. A file edited, added or removed makes a full check, in
-which unchanged files still come from the build state. The last few checks are kept (a content
-root, a branch switched back), each under both digests.
+finds the check kept. A file edited, added or removed makes a full check, in which unchanged
+files still come from the build state. The last few checks are kept (a content root, a branch
+switched back), each under both digests.
 """
 
 from __future__ import annotations
